@@ -1,0 +1,152 @@
+#include "app/council.hpp"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "core/error.hpp"
+
+namespace ascent::app {
+
+namespace {
+
+io::ProgressFn stage(const Progress &progress, std::string_view name) {
+    if (!progress) return {};
+    return [progress, name](uint64_t done, uint64_t total) { progress(name, done, total); };
+}
+
+store::ImportRecord record_for(const std::string &path, const io::ImportReport &report, std::string kind) {
+    store::ImportRecord r;
+    r.kind = std::move(kind);
+    r.file_name = std::filesystem::path(path).filename().string();
+    r.content_hash = sha256_file(path);
+    r.format = report.format;
+    r.release = report.release;
+    r.rows_read = report.rows_read;
+    r.rows_rejected = report.rows_rejected;
+    r.errors = report.errors();
+    r.warnings = report.warnings();
+    return r;
+}
+
+// Decides whether a parsed file may be written, and says why not.
+bool may_write(const io::ImportReport &report, RowPolicy policy, std::string &message) {
+    if (report.errors() == 0) return true;
+    // Errors in the header or the file as a whole (row 0 or 1) cannot be skipped row by row.
+    bool file_level_error = false;
+    for (const auto &issue : report.issues())
+        file_level_error = file_level_error || (issue.severity == io::Severity::error && issue.row <= 1);
+    if (policy == RowPolicy::skip_invalid_rows && !file_level_error && report.rows_rejected < report.rows_read) {
+        message = std::to_string(report.rows_rejected) + " rows with errors were skipped.";
+        return true;
+    }
+    message = "Nothing was imported: " + std::to_string(report.errors()) +
+              " errors. Correct the file, or use --skip-invalid-rows to import the valid rows.";
+    return false;
+}
+
+} // namespace
+
+std::string sha256_file(const std::string &path) {
+    if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
+    std::FILE *f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) throw input_error(path + ": cannot open");
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    std::vector<unsigned char> buffer(1 << 20);
+    std::size_t got = 0;
+    while ((got = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) crypto_hash_sha256_update(&state, buffer.data(), got);
+    std::fclose(f);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+Council::Council(const std::string &database_path) : store_(store::open_sqlite(database_path)) {}
+
+io::ImportReport Council::validate_cld(const std::string &path, const Progress &progress) {
+    io::ImportReport report(path);
+    io::read_cld(path, report, stage(progress, "reading"));
+    return report;
+}
+
+io::ImportReport Council::validate_extract(const std::string &path, const std::string &mapping_path,
+                                           const Progress &progress) {
+    io::ImportReport report(path);
+    io::read_extract(path, io::load_mapping(mapping_path), report, stage(progress, "reading"));
+    return report;
+}
+
+ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, const Progress &progress) {
+    ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
+    if (auto previous = store_->find_import(sha256_file(path))) {
+        outcome.already_imported = true;
+        outcome.record = *previous;
+        outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
+                          ", same content); nothing changed.";
+        return outcome;
+    }
+    auto batch = io::read_cld(path, outcome.report, stage(progress, "reading"));
+    if (!may_write(outcome.report, policy, outcome.message)) return outcome;
+    outcome.record = record_for(path, outcome.report, "cld");
+    outcome.record.la_code = batch.la_code;
+    outcome.record.period_start = batch.period_start ? batch.period_start->iso() : "";
+    outcome.record.period_end = batch.period_end ? batch.period_end->iso() : "";
+    if (progress) progress("writing", 0, 1);
+    outcome.record.id = store_->write_cld(batch, outcome.record);
+    if (progress) progress("writing", 1, 1);
+    outcome.written = true;
+    outcome.message = "Imported " + std::to_string(batch.ledger.people.size()) + " people and " +
+                      std::to_string(batch.ledger.lines.size()) + " service lines (import " +
+                      std::to_string(outcome.record.id) + "). " + outcome.message;
+    return outcome;
+}
+
+ImportOutcome Council::import_extract(const std::string &path, const std::string &mapping_path, RowPolicy policy,
+                                      const Progress &progress) {
+    const auto mapping = io::load_mapping(mapping_path);
+    ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
+    if (auto previous = store_->find_import(sha256_file(path))) {
+        outcome.already_imported = true;
+        outcome.record = *previous;
+        outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
+                          ", same content); nothing changed.";
+        return outcome;
+    }
+    auto batch = io::read_extract(path, mapping, outcome.report, stage(progress, "reading"));
+    if (!may_write(outcome.report, policy, outcome.message)) return outcome;
+    outcome.record = record_for(path, outcome.report, std::string(io::to_string(mapping.kind)));
+    outcome.record.source = mapping.source;
+    outcome.record.id = store_->write_extract(batch, outcome.record);
+    outcome.written = true;
+    outcome.message = "Imported " + std::to_string(batch.records.size()) + " " +
+                      std::string(io::to_string(mapping.kind)) + " records (import " +
+                      std::to_string(outcome.record.id) + "). " + outcome.message;
+    return outcome;
+}
+
+LedgerSummary Council::summary(std::optional<Date> as_at, WeeksPerYear weeks) {
+    const Ledger ledger = store_->load_ledger();
+    return summarise(ledger, as_at.value_or(ledger.as_at), weeks);
+}
+
+DemoResult build_demo(Council &council, const std::string &directory, const demo::DemoOptions &options,
+                      const Progress &progress) {
+    DemoResult result;
+    result.files = demo::generate(directory, options, [&](int64_t done, int64_t total) {
+        if (progress) progress("generating", static_cast<uint64_t>(done), static_cast<uint64_t>(total));
+    });
+    const auto &f = result.files;
+    result.imports.push_back(council.import_cld(f.cld, RowPolicy::all_or_nothing, progress));
+    result.imports.push_back(council.import_extract(f.people, f.people_mapping, RowPolicy::all_or_nothing, progress));
+    result.imports.push_back(council.import_extract(f.services, f.services_mapping, RowPolicy::all_or_nothing, progress));
+    result.imports.push_back(council.import_extract(f.changes, f.changes_mapping, RowPolicy::all_or_nothing, progress));
+    result.imports.push_back(
+        council.import_extract(f.direct_payments, f.payments_mapping, RowPolicy::all_or_nothing, progress));
+    return result;
+}
+
+} // namespace ascent::app

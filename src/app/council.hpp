@@ -1,0 +1,77 @@
+// The application layer: the one API the CLI, HTTP server and tests use.
+//
+// A Council is one council's ledger database. Its operations are the product's use cases:
+// validate and import files (with file hashes, import history and all-or-nothing writes), load
+// the ledger, summarise it, and build the demo council. Front ends never touch io/ or store/
+// directly.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/summary.hpp"
+#include "demo/generator.hpp"
+#include "io/import_report.hpp"
+#include "store/store.hpp"
+
+namespace ascent::app {
+
+using Progress = std::function<void(std::string_view stage, uint64_t done, uint64_t total)>;
+
+enum class RowPolicy {
+    all_or_nothing,   // any error and nothing is written (the default)
+    skip_invalid_rows // write the valid rows; rejected rows are listed in the report
+};
+
+struct ImportOutcome {
+    io::ImportReport report;
+    bool written = false;
+    bool already_imported = false; // the same file (by SHA-256) was imported before
+    store::ImportRecord record;
+    std::string message; // one sentence for the user
+};
+
+class Council {
+public:
+    explicit Council(const std::string &database_path);
+
+    io::ImportReport validate_cld(const std::string &path, const Progress &progress = {});
+    io::ImportReport validate_extract(const std::string &path, const std::string &mapping_path,
+                                      const Progress &progress = {});
+    ImportOutcome import_cld(const std::string &path, RowPolicy policy = RowPolicy::all_or_nothing,
+                             const Progress &progress = {});
+    ImportOutcome import_extract(const std::string &path, const std::string &mapping_path,
+                                 RowPolicy policy = RowPolicy::all_or_nothing, const Progress &progress = {});
+
+    std::vector<store::ImportRecord> imports() { return store_->imports(); }
+    std::vector<std::pair<std::string, int64_t>> table_counts() { return store_->table_counts(); }
+    int schema_version() { return store_->schema_version(); }
+    Ledger load_ledger() { return store_->load_ledger(); }
+    // Summary as at the ledger's reporting date (or `as_at`), annualised with `weeks`.
+    LedgerSummary summary(std::optional<Date> as_at, WeeksPerYear weeks);
+
+private:
+    std::unique_ptr<store::Store> store_;
+};
+
+// SHA-256 of a file's bytes, as lowercase hex.
+std::string sha256_file(const std::string &path);
+
+struct DemoResult {
+    demo::DemoFiles files;
+    std::vector<ImportOutcome> imports;
+};
+
+// Generates the demo council's files in `directory` and imports them into `council`.
+DemoResult build_demo(Council &council, const std::string &directory, const demo::DemoOptions &options,
+                      const Progress &progress = {});
+
+// The summary as plain text for a terminal or a golden file.
+std::string format_summary(const LedgerSummary &summary, const std::vector<store::ImportRecord> &imports);
+// One import outcome as text: the report's issues and a closing line.
+std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues = 50);
+
+} // namespace ascent::app

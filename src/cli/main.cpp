@@ -1,0 +1,171 @@
+// ascent: the command-line front end. It uses only the application API (app/council.hpp).
+//
+// Exit codes: 0 success; 1 the data has errors (validation failed, import refused);
+// 2 bad usage or an unreadable input; 3 a database error; 4 an internal error.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/council.hpp"
+#include "cli/progress_bar.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+using namespace ascent;
+
+constexpr int k_exit_data = 1, k_exit_input = 2, k_exit_storage = 3, k_exit_internal = 4;
+
+int exit_code_for(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::input: return k_exit_input;
+    case ErrorKind::data: return k_exit_data;
+    case ErrorKind::storage: return k_exit_storage;
+    case ErrorKind::internal: return k_exit_internal;
+    }
+    return k_exit_internal;
+}
+
+WeeksPerYear parse_weeks(const std::string &text) {
+    if (auto w = WeeksPerYear::parse(text)) return *w;
+    throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
+}
+
+app::Progress progress_to(cli::ProgressBar &bar) {
+    return [&bar](std::string_view stage, uint64_t done, uint64_t total) { bar.update(stage, done, total); };
+}
+
+int print_outcome(const app::ImportOutcome &outcome) {
+    std::cout << app::format_outcome(outcome);
+    return outcome.written || outcome.already_imported ? 0 : k_exit_data;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    CLI::App cli{"ascent: a savings engine for English councils' adult social care.\n"
+                 "Loads the council's CLD return and package extracts into a care ledger and summarises it."};
+    cli.require_subcommand(1);
+    std::string db = std::getenv("ASCENT_DB") != nullptr ? std::getenv("ASCENT_DB") : "ascent.db";
+    cli.add_option("--db", db, "Ledger database file (default: $ASCENT_DB or ascent.db)");
+    std::string weeks_text = "52.143";
+    std::string as_at_text;
+    bool skip_invalid = false;
+
+    auto *demo = cli.add_subcommand("demo", "Generate the demo council, import it through the real import path and "
+                                            "show its summary");
+    demo::DemoOptions demo_options;
+    std::string demo_dir = "demo-council";
+    std::string release = "r2";
+    demo->add_option("--dir", demo_dir, "Directory for the generated files")->capture_default_str();
+    demo->add_option("--profile", demo_options.profile, "county, bury, cambridgeshire or kent")->capture_default_str();
+    demo->add_option("--people", demo_options.people, "Number of people (default: the profile's own size)");
+    demo->add_option("--seed", demo_options.seed, "Random seed; the same seed gives the same council")->capture_default_str();
+    demo->add_option("--history", demo_options.history_lines, "Ended service lines per person on average")->capture_default_str();
+    demo->add_option("--release", release, "CLD wording to write: r1 or r2")->check(CLI::IsMember({"r1", "r2"}))->capture_default_str();
+    demo->add_option("--weeks", weeks_text, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+
+    auto *validate = cli.add_subcommand("validate", "Check a CLD file or an extract without importing it (dry run)");
+    std::string file, mapping;
+    validate->add_option("file", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+    validate->add_option("--mapping", mapping, "Column mapping (YAML) for an extract; omit for a CLD file")->check(CLI::ExistingFile);
+
+    auto *import = cli.add_subcommand("import", "Import a CLD file or a package extract into the ledger");
+    import->require_subcommand(1);
+    auto *import_cld = import->add_subcommand("cld", "Import a CLD return (Release 1 or 2, CSV or XLSX)");
+    import_cld->add_option("file", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+    import_cld->add_flag("--skip-invalid-rows", skip_invalid, "Import the valid rows even if some rows have errors");
+    auto *import_extract = import->add_subcommand("extract", "Import a supplementary extract through a column mapping");
+    import_extract->add_option("file", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+    import_extract->add_option("--mapping", mapping, "Column mapping (YAML)")->required()->check(CLI::ExistingFile);
+    import_extract->add_flag("--skip-invalid-rows", skip_invalid, "Import the valid rows even if some rows have errors");
+
+    auto *summary = cli.add_subcommand("summary", "People, settings, cost bands, providers and imports of the ledger");
+    summary->add_option("--as-at", as_at_text, "Date to summarise (default: end of the latest CLD reporting period)");
+    summary->add_option("--weeks", weeks_text, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+
+    auto *history = cli.add_subcommand("imports", "The import history");
+
+    CLI11_PARSE(cli, argc, argv);
+    try {
+        cli::ProgressBar bar;
+        const auto policy = skip_invalid ? app::RowPolicy::skip_invalid_rows : app::RowPolicy::all_or_nothing;
+        if (*validate) {
+            app::Council council(db);
+            const auto report = mapping.empty() ? council.validate_cld(file, progress_to(bar))
+                                                : council.validate_extract(file, mapping, progress_to(bar));
+            bar.finish();
+            std::cout << report.to_text();
+            for (const auto &note : report.notes) std::cout << "  " << note << "\n";
+            std::cout << "  read as " << report.format << "\n";
+            if (!report.release.empty()) std::cout << "  CLD release: " << report.release << "\n";
+            std::cout << (report.errors() == 0 ? "Valid: the file can be imported.\n"
+                                               : "Not valid: the file has errors; an import would be refused.\n");
+            return report.errors() == 0 ? 0 : k_exit_data;
+        }
+        if (*import_cld) {
+            app::Council council(db);
+            auto outcome = council.import_cld(file, policy, progress_to(bar));
+            bar.finish();
+            return print_outcome(outcome);
+        }
+        if (*import_extract) {
+            app::Council council(db);
+            auto outcome = council.import_extract(file, mapping, policy, progress_to(bar));
+            bar.finish();
+            return print_outcome(outcome);
+        }
+        if (*summary) {
+            app::Council council(db);
+            std::optional<Date> as_at;
+            if (!as_at_text.empty()) {
+                as_at = parse_date(as_at_text);
+                if (!as_at) throw input_error("--as-at must be a date such as 31/03/2026, not '" + as_at_text + "'");
+            }
+            const auto s = council.summary(as_at, parse_weeks(weeks_text));
+            std::cout << app::format_summary(s, council.imports());
+            return 0;
+        }
+        if (*history) {
+            app::Council council(db);
+            for (const auto &i : council.imports())
+                std::cout << fmt::format("#{} {} {} {} sha256 {}… rows {} rejected {} errors {} warnings {} written {}\n",
+                                         i.id, i.imported_at, i.kind, i.file_name, i.content_hash.substr(0, 12),
+                                         i.rows_read, i.rows_rejected, i.errors, i.warnings, i.records_written);
+            return 0;
+        }
+        if (*demo) {
+            demo_options.release_1 = release == "r1";
+            const auto weeks = parse_weeks(weeks_text);
+            std::filesystem::create_directories(demo_dir);
+            std::remove(db.c_str()); // the demo always starts a fresh ledger
+            std::remove((db + "-wal").c_str());
+            std::remove((db + "-shm").c_str());
+            app::Council council(db);
+            const auto result = app::build_demo(council, demo_dir, demo_options, progress_to(bar));
+            bar.finish();
+            int code = 0;
+            for (const auto &outcome : result.imports) {
+                std::cout << outcome.report.file() << ": " << outcome.message << "\n";
+                if (!outcome.written) {
+                    std::cout << app::format_outcome(outcome);
+                    code = k_exit_data;
+                }
+            }
+            std::cout << "\n" << app::format_summary(council.summary(std::nullopt, weeks), council.imports());
+            std::cout << "\nLedger database: " << db << "  (files in " << demo_dir << "/)\n";
+            return code;
+        }
+    } catch (const Error &e) {
+        std::cerr << "ascent: " << e.what() << "\n";
+        return exit_code_for(e.kind());
+    } catch (const std::exception &e) {
+        std::cerr << "ascent: internal error: " << e.what() << "\n";
+        return k_exit_internal;
+    }
+    return 0;
+}

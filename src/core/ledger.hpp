@@ -1,0 +1,134 @@
+// The care ledger: who the council supports, with which services, at what weekly cost, paid by
+// whom. Held in memory as columns (struct of arrays) with dictionary-encoded text, so that a
+// 1M-person, 5M-line ledger fits in well under a gigabyte and every analysis is a scan.
+//
+// The store (src/store) is the system of record; a Ledger is loaded from it for analysis.
+// Missing values: dates are k_no_date, codes 0, dictionary ids 0, tri-state flags -1.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/codes.hpp"
+#include "core/date.hpp"
+#include "core/dictionary.hpp"
+#include "core/money.hpp"
+
+namespace ascent {
+
+inline constexpr int32_t k_no_date = std::numeric_limits<int32_t>::min();
+inline constexpr int32_t k_no_quantity = std::numeric_limits<int32_t>::min();
+inline constexpr int64_t k_no_money = std::numeric_limits<int64_t>::min();
+
+inline std::optional<Date> date_of(int32_t serial) {
+    if (serial == k_no_date) return std::nullopt;
+    return Date::from_serial(serial);
+}
+
+enum class AgeBand : uint8_t { unknown, under_18, working_age, older_65_79, older_80_plus };
+std::string_view to_string(AgeBand band);
+AgeBand age_band_of(int age);
+
+// Section 117 aftercare entitlement.
+enum class S117Status : uint8_t { not_recorded, none, open, ended };
+// NHS continuing healthcare status.
+enum class ChcStatus : uint8_t { not_recorded, not_assessed, checklist_positive, not_eligible, eligible, joint_funded };
+// Disability benefit counted in charging (daily-living/care element).
+enum class Benefit : uint8_t { not_recorded, none, attendance_allowance, pip_daily_living, dla_care };
+// 1 = DLA lowest; 2 = AA lower / PIP standard / DLA middle; 3 = AA higher / PIP enhanced / DLA highest.
+enum class BenefitRate : uint8_t { not_recorded, lowest, middle, highest };
+enum class NightSupport : uint8_t { not_recorded, none, sleep_in, waking };
+enum class LineSource : uint8_t { cld = 1, extract = 2 };
+
+std::string_view to_string(S117Status);
+std::string_view to_string(ChcStatus);
+std::string_view to_string(Benefit);
+std::string_view to_string(BenefitRate);
+std::string_view to_string(NightSupport);
+std::string_view to_string(LineSource);
+// Parse the names above (case/punctuation-insensitive, with common synonyms).
+std::optional<S117Status> parse_s117(std::string_view);
+std::optional<ChcStatus> parse_chc(std::string_view);
+std::optional<Benefit> parse_benefit(std::string_view);
+std::optional<BenefitRate> parse_benefit_rate(std::string_view);
+std::optional<NightSupport> parse_night_support(std::string_view);
+
+struct PersonColumns {
+    Dictionary id;                      // LA person id; person index i has dictionary id i + 1
+    std::vector<int64_t> nhs_number;    // 0 = not recorded
+    std::vector<int32_t> birth, death;  // serial days
+    std::vector<Code> gender, ethnicity, client_type, support_reason, accommodation, employment, funding_status,
+        has_carer;
+    std::vector<uint32_t> postcode;     // dictionary `text`
+    // From the supplementary extract:
+    std::vector<uint32_t> team, placing_authority, location; // dictionary `text`
+    std::vector<int8_t> out_of_area;    // -1 not recorded, 0 in area, 1 out of area
+    std::vector<int32_t> distance_km;   // k_no_quantity if not recorded
+    std::vector<S117Status> s117;
+    std::vector<int32_t> s117_start, s117_end;
+    std::vector<ChcStatus> chc;
+    std::vector<Benefit> benefit;
+    std::vector<BenefitRate> benefit_rate;
+    std::vector<int8_t> appointee;      // -1 not recorded
+    std::vector<int32_t> last_review, last_financial_assessment;
+
+    std::size_t size() const { return nhs_number.size(); }
+    // Adds a person with every field "not recorded"; returns the index (existing if the id is known).
+    uint32_t append(std::string_view person_id);
+};
+
+struct LineColumns {
+    std::vector<uint32_t> person;       // person index
+    std::vector<uint32_t> ref;          // dictionary `text`: event reference / extract line ref
+    std::vector<Code> service_type, component, delivery, frequency;
+    std::vector<uint32_t> provider, cqc_location; // dictionary `text`
+    std::vector<int64_t> unit_cost;     // pence
+    std::vector<int32_t> planned_units; // hundredths of a unit per week
+    std::vector<int64_t> weekly_cost;   // pence, derived by the CLD rule (weekly_cost.hpp)
+    std::vector<int32_t> start, end;
+    std::vector<NightSupport> night;
+    std::vector<uint8_t> staff_ratio;   // 0 not recorded, 1 = 1:1, 2 = 2:1, …
+    // Funding split in basis points (100% = 10000); council share is what is left.
+    std::vector<uint16_t> chc_share, s117_share, other_council_share;
+    std::vector<int64_t> client_contribution; // pence a week, k_no_money if not recorded
+    std::vector<int64_t> accommodation_cost;  // pence a week of the weekly cost, k_no_money if not recorded
+    std::vector<LineSource> source;
+
+    std::size_t size() const { return person.size(); }
+    // Adds a line with every field "not recorded"; returns its index.
+    std::size_t append(uint32_t person_index, LineSource line_source);
+};
+
+struct ChangeColumns {
+    std::vector<uint32_t> person, ref, reason;
+    std::vector<int32_t> effective;
+    std::vector<int64_t> old_weekly, new_weekly;
+    std::size_t size() const { return person.size(); }
+};
+
+struct DirectPaymentColumns {
+    std::vector<uint32_t> person;
+    std::vector<int64_t> paid, spent, balance;
+    std::vector<int32_t> audit_date;
+    std::size_t size() const { return person.size(); }
+};
+
+class Ledger {
+public:
+    PersonColumns people;
+    LineColumns lines;
+    ChangeColumns changes;
+    DirectPaymentColumns direct_payments;
+    Dictionary text; // shared dictionary for text columns
+    Date as_at;      // the date the ledger describes (end of the latest reporting period)
+
+    std::optional<uint32_t> find_person(std::string_view id) const;
+    // Whether line i is open on `date` (started on or before it, not ended before it).
+    bool line_active(std::size_t line, Date date) const;
+    std::size_t memory_bytes() const;
+};
+
+} // namespace ascent

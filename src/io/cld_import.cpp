@@ -1,0 +1,434 @@
+#include "io/cld_import.hpp"
+
+#include <array>
+#include <unordered_map>
+
+#include "core/weekly_cost.hpp"
+#include "io/row_checker.hpp"
+
+namespace ascent::io {
+
+namespace {
+
+enum class Col : uint8_t {
+    la_code, period_start, period_end, nhs_number, person_id, gender, ethnicity, birth, death, client_type,
+    support_reason, postcode, accommodation, employment, has_carer, funding_status, event_type, event_reference,
+    event_start, event_end, assessment_type, service_type, component, delivery, provider_name, provider_cqc_id,
+    unit_cost, frequency, planned_units, count
+};
+constexpr std::size_t k_cols = static_cast<std::size_t>(Col::count);
+
+struct ColumnName {
+    Col col;
+    std::string_view canonical;        // CLD normalised name
+    std::array<std::string_view, 3> other_keys; // extra normalised header keys
+};
+
+// normalise_key("LA Person Unique Identifier") = "lapersonuniqueidentifier", and so on.
+constexpr std::array<ColumnName, k_cols> k_columns = {{
+    {Col::la_code, "LA_Code", {"lacode", "", ""}},
+    {Col::period_start, "Reporting_Period_Start_Date", {"", "", ""}},
+    {Col::period_end, "Reporting_Period_End_Date", {"", "", ""}},
+    {Col::nhs_number, "NHS_Number", {"", "", ""}},
+    {Col::person_id, "LA_Person_Unique_Identifier", {"personid", "lapersonid", ""}},
+    {Col::gender, "Gender", {"", "", ""}},
+    {Col::ethnicity, "Ethnicity", {"", "", ""}},
+    {Col::birth, "Date_of_Birth", {"dob", "birthdate", ""}},
+    {Col::death, "Date_of_Death", {"dod", "", ""}},
+    {Col::client_type, "Client_Type", {"", "", ""}},
+    {Col::support_reason, "Primary_Support_Reason", {"psr", "", ""}},
+    {Col::postcode, "Postcode", {"", "", ""}},
+    {Col::accommodation, "Accommodation_Status", {"", "", ""}},
+    {Col::employment, "Employment_Status", {"", "", ""}},
+    {Col::has_carer, "Has_Unpaid_Carer", {"", "", ""}},
+    {Col::funding_status, "Client_Funding_Status", {"", "", ""}},
+    {Col::event_type, "Event_Type", {"", "", ""}},
+    {Col::event_reference, "Event_Reference", {"", "", ""}},
+    {Col::event_start, "Event_Start_Date", {"", "", ""}},
+    {Col::event_end, "Event_End_Date", {"", "", ""}},
+    {Col::assessment_type, "Assessment_Type", {"", "", ""}},
+    {Col::service_type, "Service_Type", {"", "", ""}},
+    {Col::component, "Service_Component", {"", "", ""}},
+    {Col::delivery, "Delivery_Mechanism", {"", "", ""}},
+    {Col::provider_name, "Provider_CQC_Location_Name", {"providername", "", ""}},
+    {Col::provider_cqc_id, "Provider_CQC_Location_ID", {"cqclocationid", "", ""}},
+    {Col::unit_cost, "Unit_Cost", {"", "", ""}},
+    {Col::frequency, "Cost_Frequency_Unit_Type", {"costfrequency", "costfrequencyunittype", ""}},
+    {Col::planned_units, "Planned_units_per_week", {"plannedunits", "", ""}},
+}};
+
+// CLD fields ascent reads but does not keep (personal details it does not need, or event detail
+// outside the ledger's scope). Recognised so they are not reported as unknown columns.
+constexpr std::array<std::string_view, 24> k_known_unused = {
+    "firstname", "lastname", "gppracticename", "gppracticecode", "autismspectrumdisorderasd", "autismspectrumdisorder",
+    "visualimpairment", "hearingimpairment", "dementia", "eventdescription", "eventoutcome", "requestrouteofaccess",
+    "eligibleneedsidentified", "methodofassessment", "totalhrscaringperweek", "noofadultsbeingcaredfor",
+    "adult1linkedpersonid", "adult2linkedpersonid", "adult3linkedpersonid", "reviewreason",
+    "reviewoutcomesachieved", "methodofreview", "serviceuserid", "givenname"};
+
+// Columns a CLD file cannot be read without.
+constexpr std::array<Col, 2> k_required_columns = {Col::person_id, Col::event_type};
+
+struct Columns {
+    std::array<int, k_cols> index;   // file column of each field, -1 if absent
+    std::vector<std::string> header; // as written in the file
+};
+
+Columns map_header(const std::vector<std::string_view> &header, ImportReport &report) {
+    Columns cols;
+    cols.index.fill(-1);
+    std::unordered_map<std::string, Col> by_key;
+    for (const auto &c : k_columns) {
+        by_key.emplace(normalise_key(c.canonical), c.col);
+        for (auto key : c.other_keys)
+            if (!key.empty()) by_key.emplace(std::string(key), c.col);
+    }
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        std::string_view name = header[i];
+        cols.header.emplace_back(name);
+        const auto key = normalise_key(name);
+        if (auto it = by_key.find(key); it != by_key.end()) {
+            auto &slot = cols.index[static_cast<std::size_t>(it->second)];
+            if (slot >= 0) {
+                report.error("duplicate-column", 1, std::string(name), "",
+                             "the column appears twice (also column " + std::to_string(slot + 1) + ")");
+            } else {
+                slot = static_cast<int>(i);
+            }
+            continue;
+        }
+        bool known = false;
+        for (auto unused : k_known_unused) known = known || key == unused;
+        if (!known)
+            report.warning("unknown-column", 1, std::string(name), "", "not a CLD field; the column is ignored");
+    }
+    for (Col required : k_required_columns)
+        if (cols.index[static_cast<std::size_t>(required)] < 0)
+            report.error("missing-column", 1, std::string(k_columns[static_cast<std::size_t>(required)].canonical), "",
+                         "the file has no such column; it is required to read a CLD file");
+    for (const auto &c : k_columns)
+        if (cols.index[static_cast<std::size_t>(c.col)] < 0 && c.col != Col::person_id && c.col != Col::event_type)
+            report.warning("missing-column", 1, std::string(c.canonical), "",
+                           "the file has no such column; the field is treated as blank");
+    return cols;
+}
+
+struct Caches {
+    CodeCache gender{CodeField::gender}, ethnicity{CodeField::ethnicity}, client_type{CodeField::client_type},
+        support_reason{CodeField::support_reason}, accommodation{CodeField::accommodation},
+        employment{CodeField::employment}, funding_status{CodeField::funding_status}, has_carer{CodeField::yes_no},
+        event_type{CodeField::event_type}, assessment_type{CodeField::assessment_type},
+        service_type{CodeField::service_type}, component{CodeField::service_component},
+        delivery{CodeField::delivery_mechanism}, frequency{CodeField::cost_frequency};
+};
+
+// Counts spellings by release so the file's release can be named.
+struct ReleaseTally {
+    uint64_t r1 = 0, r2 = 0;
+    void add(Release r) {
+        if (r == Release::r1) ++r1;
+    }
+    std::string verdict(bool saw_r2_only_values) const {
+        if (r1 > 0 && saw_r2_only_values) return "R1 and R2 mixed";
+        if (r1 > 0) return "R1";
+        if (saw_r2_only_values) return "R2";
+        return "R1 or R2 (no distinguishing values)";
+    }
+};
+
+// Values whose R2 spelling differs from R1 beyond case and punctuation: seeing the canonical
+// spelling of one of these marks a file as Release 2.
+bool is_r2_only(CodeField field, Code code) {
+    switch (field) {
+    case CodeField::client_type: return code == codes::client_carer || code == codes::client_carer_by_association;
+    case CodeField::support_reason:
+        return code == codes::psr_access_mobility || code == codes::psr_memory_cognition ||
+               code == codes::psr_social_isolation || code == codes::psr_support_to_carer;
+    case CodeField::service_component: return code == codes::comp_home_support || code == codes::comp_carer_respite;
+    case CodeField::service_type: return code == codes::st_carer_direct || code == codes::st_carer_cared_for;
+    default: return false;
+    }
+}
+
+class CldRowReader {
+public:
+    CldRowReader(CldBatch &batch, ImportReport &report, const Columns &cols)
+        : batch_(batch), report_(report), cols_(cols) {}
+
+    void read(const std::vector<std::string_view> &cells, uint64_t row) {
+        RowChecker check(report_, row);
+        auto cell = [&](Col c) -> std::string_view {
+            const int i = cols_.index[static_cast<std::size_t>(c)];
+            return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? cells[static_cast<std::size_t>(i)]
+                                                                         : std::string_view{};
+        };
+        auto name = [&](Col c) -> const std::string & {
+            const int i = cols_.index[static_cast<std::size_t>(c)];
+            return i >= 0 ? cols_.header[static_cast<std::size_t>(i)] : k_unnamed;
+        };
+        if (cells.size() != cols_.header.size())
+            check.warning("column-count", "", "",
+                          "the row has " + std::to_string(cells.size()) + " fields; the header has " +
+                              std::to_string(cols_.header.size()));
+
+        const std::string_view person_id = cell(Col::person_id);
+        check.require(name(Col::person_id), person_id);
+        const Code event = code(check, caches_.event_type, Col::event_type, cell, name);
+        check.require(name(Col::event_type), cell(Col::event_type));
+
+        // Submission fields.
+        if (auto end = check.date(name(Col::period_end), cell(Col::period_end)))
+            if (!batch_.period_end || *end > *batch_.period_end) batch_.period_end = end;
+        if (auto start = check.date(name(Col::period_start), cell(Col::period_start)))
+            if (!batch_.period_start || *start < *batch_.period_start) batch_.period_start = start;
+        const std::string_view la = cell(Col::la_code);
+        if (!RowChecker::blank(la)) {
+            if (batch_.la_code.empty()) batch_.la_code = std::string(la);
+            else if (la != batch_.la_code && !warned_la_) {
+                warned_la_ = true;
+                check.warning("mixed-la-code", name(Col::la_code), la,
+                              "the file mixes councils; the first row's LA code is " + batch_.la_code);
+            }
+        }
+
+        PersonFields person;
+        person.birth = check.date(name(Col::birth), cell(Col::birth));
+        person.death = check.date(name(Col::death), cell(Col::death));
+        if (person.birth && batch_.period_end && *person.birth > *batch_.period_end)
+            check.error("bad-date", name(Col::birth), cell(Col::birth), "the date of birth is after the reporting period");
+        if (person.birth && (person.birth->year() < 1880))
+            check.error("bad-date", name(Col::birth), cell(Col::birth), "the date of birth is implausibly early");
+        const std::string_view nhs = cell(Col::nhs_number);
+        if (!RowChecker::blank(nhs)) {
+            std::string digits;
+            for (char c : nhs)
+                if (c != ' ') digits.push_back(c);
+            if (digits.size() != 10 || digits.find_first_not_of("0123456789") != std::string::npos)
+                check.warning("bad-nhs-number", name(Col::nhs_number), nhs, "expected a 10-digit NHS number; not kept");
+            else
+                person.nhs = std::stoll(digits);
+        }
+        person.gender = code(check, caches_.gender, Col::gender, cell, name);
+        person.ethnicity = code(check, caches_.ethnicity, Col::ethnicity, cell, name);
+        person.client_type = code(check, caches_.client_type, Col::client_type, cell, name);
+        person.support_reason = code(check, caches_.support_reason, Col::support_reason, cell, name);
+        person.accommodation = code(check, caches_.accommodation, Col::accommodation, cell, name);
+        person.employment = code(check, caches_.employment, Col::employment, cell, name);
+        person.funding = code(check, caches_.funding_status, Col::funding_status, cell, name);
+        person.has_carer = code(check, caches_.has_carer, Col::has_carer, cell, name);
+        person.postcode = cell(Col::postcode);
+
+        const auto event_start = check.date(name(Col::event_start), cell(Col::event_start));
+        const auto event_end = check.date(name(Col::event_end), cell(Col::event_end));
+        if (event_start && event_end && *event_end < *event_start)
+            check.error("end-before-start", name(Col::event_end), cell(Col::event_end),
+                        "the event ends before it starts (" + event_start->uk() + ")");
+
+        LineFields line;
+        if (event == codes::event_service) {
+            line.service_type = code(check, caches_.service_type, Col::service_type, cell, name);
+            line.component = code(check, caches_.component, Col::component, cell, name);
+            line.delivery = code(check, caches_.delivery, Col::delivery, cell, name);
+            line.frequency = code(check, caches_.frequency, Col::frequency, cell, name);
+            check.require(name(Col::event_start), cell(Col::event_start));
+            if (line.service_type == 0) check.require(name(Col::service_type), cell(Col::service_type));
+            const std::string_view raw_cost = cell(Col::unit_cost);
+            if (auto cost = check.money(name(Col::unit_cost), raw_cost, true)) {
+                if (*cost < Money{})
+                    check.warning("negative-amount", name(Col::unit_cost), raw_cost,
+                                  "a negative unit cost; its absolute value is used, as DHSC does");
+                line.unit_cost = *cost < Money{} ? -*cost : *cost;
+            }
+            line.planned_units = check.hundredths(name(Col::planned_units), cell(Col::planned_units)).value_or(k_no_quantity);
+            if (line.unit_cost && !check.rejected()) cost_checks(check, line, cell, name);
+        }
+        if (check.rejected()) {
+            ++report_.rows_rejected;
+            return;
+        }
+        const uint32_t p = add_person(person_id, person, check, cell, name);
+        switch (event) {
+        case codes::event_service: add_line(p, line, event_start, event_end, cell, check); break;
+        case codes::event_review:
+            note_latest(batch_.ledger.people.last_review[p], event_end ? event_end : event_start);
+            break;
+        case codes::event_assessment:
+            if (code(check, caches_.assessment_type, Col::assessment_type, cell, name) == codes::assess_financial)
+                note_latest(batch_.ledger.people.last_financial_assessment[p], event_end ? event_end : event_start);
+            break;
+        default: break;
+        }
+        ++events_[event];
+    }
+
+    void finish() {
+        const char *names[] = {"no event", "requests", "assessments", "services", "reviews"};
+        std::string counts = "rows by event type:";
+        for (std::size_t i = 1; i < 5; ++i) counts += " " + std::to_string(events_[i]) + " " + names[i] + ";";
+        counts.back() = '.';
+        report_.notes.push_back(counts);
+        if (duplicates_ > 0)
+            report_.notes.push_back(std::to_string(duplicates_) + " duplicate service rows were skipped.");
+        report_.release = tally_.verdict(saw_r2_);
+    }
+
+private:
+    struct PersonFields {
+        std::optional<Date> birth, death;
+        int64_t nhs = 0;
+        Code gender = 0, ethnicity = 0, client_type = 0, support_reason = 0, accommodation = 0, employment = 0,
+             funding = 0, has_carer = 0;
+        std::string_view postcode;
+    };
+    struct LineFields {
+        Code service_type = 0, component = 0, delivery = 0, frequency = 0;
+        std::optional<Money> unit_cost;
+        int32_t planned_units = k_no_quantity;
+        std::optional<Money> weekly;
+    };
+
+    template <typename Cell, typename Name>
+    Code code(RowChecker &check, CodeCache &cache, Col col, const Cell &cell, const Name &name) {
+        Release release = Release::any;
+        const Code c = check.code(cache, name(col), cell(col), &release);
+        tally_.add(release);
+        if (c != 0 && release == Release::any && is_r2_only(cache.field(), c)) saw_r2_ = true;
+        return c;
+    }
+
+    template <typename Cell, typename Name>
+    void cost_checks(RowChecker &check, LineFields &line, const Cell &cell, const Name &name) {
+        if (line.frequency == 0) {
+            check.warning("no-frequency", name(Col::frequency), "", "a unit cost without a cost frequency; no weekly cost");
+            return;
+        }
+        if (frequency_needs_planned_units(line.frequency) && line.planned_units == k_no_quantity)
+            check.warning("no-planned-units", name(Col::planned_units), "",
+                          "an " + std::string(code_label(CodeField::cost_frequency, line.frequency)) +
+                              " cost needs planned units per week; no weekly cost");
+        else if (units_per_week_for(line.frequency) && line.planned_units != k_no_quantity &&
+                 line.planned_units != 100 && line.planned_units != 0)
+            check.warning("units-disagree", name(Col::planned_units), cell(Col::planned_units),
+                          "planned units given for a " + std::string(code_label(CodeField::cost_frequency, line.frequency)) +
+                              " cost; the frequency is trusted, as DHSC does");
+        line.weekly = weekly_cost(*line.unit_cost, line.frequency, line.planned_units);
+    }
+
+    template <typename Cell, typename Name>
+    uint32_t add_person(std::string_view id, const PersonFields &f, RowChecker &check, const Cell &cell,
+                        const Name &name) {
+        auto &p = batch_.ledger.people;
+        if (auto seen = batch_.ledger.find_person(id)) { // seen before: check the person details agree
+            const uint32_t index = *seen;
+            const auto born = f.birth ? f.birth->serial() : k_no_date;
+            if (born != k_no_date && p.birth[index] != k_no_date && born != p.birth[index])
+                check.warning("conflicting-person", name(Col::birth), cell(Col::birth),
+                              "this person has a different date of birth on an earlier row; the earlier value is kept");
+            if (f.support_reason != 0 && p.support_reason[index] != 0 && f.support_reason != p.support_reason[index])
+                check.warning("conflicting-person", name(Col::support_reason), cell(Col::support_reason),
+                              "this person has a different primary support reason on an earlier row; the earlier value is kept");
+            return index;
+        }
+        const uint32_t index = static_cast<uint32_t>(p.size());
+        p.append(id);
+        p.nhs_number[index] = f.nhs;
+        p.birth[index] = f.birth ? f.birth->serial() : k_no_date;
+        p.death[index] = f.death ? f.death->serial() : k_no_date;
+        p.gender[index] = f.gender;
+        p.ethnicity[index] = f.ethnicity;
+        p.client_type[index] = f.client_type;
+        p.support_reason[index] = f.support_reason;
+        p.accommodation[index] = f.accommodation;
+        p.employment[index] = f.employment;
+        p.funding_status[index] = f.funding;
+        p.has_carer[index] = f.has_carer;
+        p.postcode[index] = batch_.ledger.text.intern(f.postcode);
+        return index;
+    }
+
+    template <typename Cell>
+    void add_line(uint32_t person, const LineFields &f, std::optional<Date> start, std::optional<Date> end,
+                  const Cell &cell, RowChecker &check) {
+        // DHSC's single-file duplicate key: person, start, type, component, mechanism, cost, frequency, units.
+        std::string key;
+        key.reserve(64);
+        key.append(reinterpret_cast<const char *>(&person), sizeof person);
+        for (Col c : {Col::event_start, Col::service_type, Col::component, Col::delivery, Col::unit_cost,
+                      Col::frequency, Col::planned_units, Col::event_reference}) {
+            key.append(cell(c));
+            key.push_back('\x1f');
+        }
+        if (auto [it, inserted] = seen_.emplace(std::move(key), check.row()); !inserted) {
+            ++duplicates_;
+            check.warning("duplicate-row", "", "", "a duplicate of the service on row " + std::to_string(it->second) +
+                                                       "; skipped");
+            return;
+        }
+        auto &l = batch_.ledger.lines;
+        auto &text = batch_.ledger.text;
+        const std::size_t i = l.append(person, LineSource::cld);
+        l.ref[i] = text.intern(cell(Col::event_reference));
+        l.service_type[i] = f.service_type;
+        l.component[i] = f.component;
+        l.delivery[i] = f.delivery;
+        l.frequency[i] = f.frequency;
+        l.provider[i] = text.intern(cell(Col::provider_name));
+        l.cqc_location[i] = text.intern(cell(Col::provider_cqc_id));
+        l.unit_cost[i] = f.unit_cost ? f.unit_cost->pence() : k_no_money;
+        l.planned_units[i] = f.planned_units;
+        l.weekly_cost[i] = f.weekly ? f.weekly->pence() : 0;
+        l.start[i] = start ? start->serial() : k_no_date;
+        l.end[i] = end ? end->serial() : k_no_date;
+    }
+
+    static void note_latest(int32_t &slot, std::optional<Date> date) {
+        if (date && (slot == k_no_date || date->serial() > slot)) slot = date->serial();
+    }
+
+    static inline const std::string k_unnamed;
+    CldBatch &batch_;
+    ImportReport &report_;
+    const Columns &cols_;
+    Caches caches_;
+    ReleaseTally tally_;
+    bool saw_r2_ = false;
+    bool warned_la_ = false;
+    std::array<uint64_t, 5> events_{};
+    uint64_t duplicates_ = 0;
+    std::unordered_map<std::string, uint64_t> seen_;
+};
+
+} // namespace
+
+CldBatch read_cld(const std::string &path, ImportReport &report, const ProgressFn &progress,
+                  const TableOptions &options) {
+    auto reader = open_table(path, options);
+    report.format = reader->describe();
+    CldBatch batch;
+    std::vector<std::string_view> cells;
+    if (!reader->next(cells)) {
+        report.error("empty-file", 0, "", "", "the file is empty; expected a header row of CLD field names");
+        return batch;
+    }
+    const Columns cols = map_header(cells, report);
+    if (report.errors() > 0) return batch; // without the key columns no row can be read
+    CldRowReader rows(batch, report, cols);
+    uint64_t since_progress = 0;
+    while (reader->next(cells)) {
+        if (cells.size() == 1 && RowChecker::blank(cells[0])) continue; // blank line
+        ++report.rows_read;
+        rows.read(cells, reader->row());
+        if (progress && ++since_progress == 65536) {
+            since_progress = 0;
+            progress(reader->progress_done(), reader->progress_total());
+        }
+    }
+    if (report.rows_read == 0)
+        report.error("no-rows", 0, "", "", "the file has a header but no data rows");
+    rows.finish();
+    if (progress) progress(reader->progress_total(), reader->progress_total());
+    batch.ledger.as_at = batch.period_end.value_or(Date{});
+    return batch;
+}
+
+} // namespace ascent::io

@@ -1,0 +1,40 @@
+#include "io/import_report.hpp"
+
+#include <fmt/format.h>
+
+namespace ascent::io {
+
+void ImportReport::add(Severity severity, std::string code, uint64_t row, std::string column, std::string_view value,
+                       std::string message) {
+    (severity == Severity::error ? errors_ : warnings_)++;
+    counts_[code]++;
+    if (issues_.size() >= k_detail_limit) return;
+    std::string shown(value.substr(0, 80));
+    if (value.size() > 80) shown += "…";
+    issues_.push_back({severity, std::move(code), row, std::move(column), std::move(shown), std::move(message)});
+}
+
+std::string ImportReport::to_text(std::size_t max_issues) const {
+    std::string out;
+    std::size_t listed = 0;
+    for (const auto &issue : issues_) {
+        if (listed++ >= max_issues) break;
+        out += fmt::format("{}:{}: {} [{}]", file_, issue.row, issue.severity == Severity::error ? "error" : "warning",
+                           issue.code);
+        if (!issue.column.empty()) out += fmt::format(" column '{}'", issue.column);
+        if (!issue.value.empty()) out += fmt::format(" value '{}'", issue.value);
+        out += ": " + issue.message + "\n";
+    }
+    const auto total = errors_ + warnings_;
+    if (total > listed) out += fmt::format("… and {} more issues not listed\n", total - listed);
+    out += fmt::format("{}: {} data rows read, {} rejected; {} errors, {} warnings\n", file_, rows_read,
+                       rows_rejected, errors_, warnings_);
+    if (!counts_.empty()) {
+        out += "  by kind:";
+        for (const auto &[code, count] : counts_) out += fmt::format(" {} {};", code, count);
+        out.back() = '\n';
+    }
+    return out;
+}
+
+} // namespace ascent::io

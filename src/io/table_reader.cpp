@@ -1,0 +1,23 @@
+#include "io/table_reader.hpp"
+
+#include <cstring>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "io/csv_reader.hpp"
+#include "io/xlsx_reader.hpp"
+
+namespace ascent::io {
+
+std::unique_ptr<TableReader> open_table(const std::string &path, const TableOptions &options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path + ": cannot open: " + std::strerror(errno));
+    char magic[4] = {};
+    in.read(magic, 4);
+    if (in.gcount() == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0) return open_xlsx(path, options);
+    if (in.gcount() == 4 && std::memcmp(magic, "\xD0\xCF\x11\xE0", 4) == 0)
+        throw input_error(path + ": this is a legacy Excel (.xls) workbook; save it as .xlsx or CSV");
+    return open_csv(path, options);
+}
+
+} // namespace ascent::io

@@ -1,0 +1,414 @@
+#include "io/xlsx_reader.hpp"
+
+#include <expat.h>
+#include <zip.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+
+namespace ascent::io {
+
+namespace {
+
+std::string_view local_name(const char *qualified) {
+    std::string_view name(qualified);
+    if (auto colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    return name;
+}
+
+const char *attribute(const char **attrs, std::string_view wanted) {
+    for (std::size_t i = 0; attrs[i] != nullptr; i += 2)
+        if (local_name(attrs[i]) == wanted) return attrs[i + 1];
+    return nullptr;
+}
+
+class Archive {
+public:
+    Archive(const std::string &path, uint64_t max_bytes) : path_(path), max_bytes_(max_bytes) {
+        int error = 0;
+        zip_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
+        if (zip_ == nullptr)
+            throw input_error(path + ": not a readable XLSX workbook (the zip archive could not be opened)");
+    }
+    Archive(const Archive &) = delete;
+    Archive &operator=(const Archive &) = delete;
+    ~Archive() { zip_discard(zip_); }
+
+    bool has(const std::string &name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
+
+    // Streams an entry through `parser` in 64 KiB chunks; `on_chunk` reports compressed progress.
+    void parse(const std::string &name, XML_Parser parser, const std::function<void(uint64_t)> &on_chunk = {}) {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(zip_, name.c_str(), 0, &st) != 0)
+            throw input_error(path_ + ": the workbook has no part '" + name + "' (is the file damaged?)");
+        if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > max_bytes_)
+            throw input_error(path_ + ": part '" + name + "' claims " + std::to_string(st.size) +
+                              " bytes uncompressed, more than the limit of " + std::to_string(max_bytes_) +
+                              " bytes; refusing to decompress it");
+        zip_file_t *file = zip_fopen(zip_, name.c_str(), 0);
+        if (file == nullptr) throw input_error(path_ + ": cannot read part '" + name + "'");
+        std::vector<char> buffer(1 << 16);
+        uint64_t total = 0;
+        while (true) {
+            const zip_int64_t got = zip_fread(file, buffer.data(), buffer.size());
+            if (got < 0) {
+                zip_fclose(file);
+                throw input_error(path_ + ": part '" + name + "' is damaged (decompression failed)");
+            }
+            total += static_cast<uint64_t>(got);
+            if (total > max_bytes_) {
+                zip_fclose(file);
+                throw input_error(path_ + ": part '" + name + "' decompresses to more than the limit of " +
+                                  std::to_string(max_bytes_) + " bytes");
+            }
+            const bool last = got == 0;
+            if (XML_Parse(parser, buffer.data(), static_cast<int>(got), last ? 1 : 0) == XML_STATUS_ERROR) {
+                const std::string message = XML_ErrorString(XML_GetErrorCode(parser));
+                zip_fclose(file);
+                throw input_error(path_ + ": part '" + name + "' is not valid XML (" + message + " at line " +
+                                  std::to_string(XML_GetCurrentLineNumber(parser)) + ")");
+            }
+            if (on_chunk) on_chunk(total);
+            if (last) break;
+        }
+        zip_fclose(file);
+    }
+
+    uint64_t compressed_size(const std::string &name) const {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(zip_, name.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) != 0) return st.size;
+        return 0;
+    }
+
+private:
+    std::string path_;
+    uint64_t max_bytes_;
+    zip_t *zip_ = nullptr;
+};
+
+// RAII wrapper for an expat parser with C++ callbacks.
+struct XmlHandlers {
+    std::function<void(std::string_view, const char **)> start;
+    std::function<void(std::string_view)> end;
+    std::function<void(std::string_view)> text;
+};
+
+class XmlParser {
+public:
+    explicit XmlParser(XmlHandlers handlers) : handlers_(std::move(handlers)) {
+        parser_ = XML_ParserCreate("UTF-8");
+        XML_SetUserData(parser_, this);
+        XML_SetElementHandler(
+            parser_,
+            [](void *self, const char *name, const char **attrs) {
+                auto *p = static_cast<XmlParser *>(self);
+                if (p->handlers_.start) p->handlers_.start(local_name(name), attrs);
+            },
+            [](void *self, const char *name) {
+                auto *p = static_cast<XmlParser *>(self);
+                if (p->handlers_.end) p->handlers_.end(local_name(name));
+            });
+        XML_SetCharacterDataHandler(parser_, [](void *self, const char *s, int len) {
+            auto *p = static_cast<XmlParser *>(self);
+            if (p->handlers_.text) p->handlers_.text(std::string_view(s, static_cast<std::size_t>(len)));
+        });
+    }
+    XmlParser(const XmlParser &) = delete;
+    XmlParser &operator=(const XmlParser &) = delete;
+    ~XmlParser() { XML_ParserFree(parser_); }
+    XML_Parser get() { return parser_; }
+
+private:
+    XmlHandlers handlers_;
+    XML_Parser parser_;
+};
+
+struct Workbook {
+    std::vector<std::pair<std::string, std::string>> sheets; // name, part path
+    bool date1904 = false;
+};
+
+std::string resolve_target(std::string target) {
+    if (target.starts_with("/")) return target.substr(1);
+    if (target.starts_with("xl/")) return target;
+    return "xl/" + target;
+}
+
+Workbook read_workbook(Archive &archive) {
+    std::map<std::string, std::string> targets;
+    {
+        XmlParser rels({.start = [&](std::string_view name, const char **attrs) {
+                            if (name != "Relationship") return;
+                            const char *id = attribute(attrs, "Id");
+                            const char *target = attribute(attrs, "Target");
+                            if (id != nullptr && target != nullptr) targets[id] = resolve_target(target);
+                        },
+                        .end = {},
+                        .text = {}});
+        archive.parse("xl/_rels/workbook.xml.rels", rels.get());
+    }
+    Workbook book;
+    XmlParser parser({.start = [&](std::string_view name, const char **attrs) {
+                          if (name == "sheet") {
+                              const char *sheet_name = attribute(attrs, "name");
+                              const char *rid = attribute(attrs, "id");
+                              if (sheet_name != nullptr && rid != nullptr && targets.contains(rid))
+                                  book.sheets.emplace_back(sheet_name, targets[rid]);
+                          } else if (name == "workbookPr") {
+                              const char *d = attribute(attrs, "date1904");
+                              book.date1904 = d != nullptr && (std::strcmp(d, "1") == 0 || std::strcmp(d, "true") == 0);
+                          }
+                      },
+                      .end = {},
+                      .text = {}});
+    archive.parse("xl/workbook.xml", parser.get());
+    return book;
+}
+
+std::vector<std::string> read_shared_strings(Archive &archive) {
+    std::vector<std::string> strings;
+    if (!archive.has("xl/sharedStrings.xml")) return strings;
+    bool in_si = false;
+    bool in_t = false;
+    bool in_phonetic = false;
+    XmlParser parser({.start =
+                          [&](std::string_view name, const char **) {
+                              if (name == "si") {
+                                  in_si = true;
+                                  strings.emplace_back();
+                              } else if (name == "t") {
+                                  in_t = true;
+                              } else if (name == "rPh") {
+                                  in_phonetic = true;
+                              }
+                          },
+                      .end =
+                          [&](std::string_view name) {
+                              if (name == "si") in_si = false;
+                              else if (name == "t") in_t = false;
+                              else if (name == "rPh") in_phonetic = false;
+                          },
+                      .text =
+                          [&](std::string_view text) {
+                              if (in_si && in_t && !in_phonetic) strings.back().append(text);
+                          }});
+    archive.parse("xl/sharedStrings.xml", parser.get());
+    return strings;
+}
+
+bool is_date_format_code(std::string_view code) {
+    // A custom format is a date if it has d, m or y outside quotes and brackets (colours, locales).
+    bool quoted = false;
+    bool bracket = false;
+    for (char c : code) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == '[') bracket = true;
+        else if (!quoted && c == ']') bracket = false;
+        else if (!quoted && !bracket && (c == 'd' || c == 'm' || c == 'y' || c == 'D' || c == 'M' || c == 'Y'))
+            return true;
+    }
+    return false;
+}
+
+// For each cell style index, whether it formats a date.
+std::vector<bool> read_date_styles(Archive &archive) {
+    std::vector<bool> is_date;
+    if (!archive.has("xl/styles.xml")) return is_date;
+    std::set<int> custom_dates;
+    bool in_cell_xfs = false;
+    XmlParser parser({.start =
+                          [&](std::string_view name, const char **attrs) {
+                              if (name == "numFmt") {
+                                  const char *id = attribute(attrs, "numFmtId");
+                                  const char *code = attribute(attrs, "formatCode");
+                                  if (id != nullptr && code != nullptr && is_date_format_code(code))
+                                      custom_dates.insert(std::atoi(id));
+                              } else if (name == "cellXfs") {
+                                  in_cell_xfs = true;
+                              } else if (name == "xf" && in_cell_xfs) {
+                                  const char *id = attribute(attrs, "numFmtId");
+                                  const int fmt = id != nullptr ? std::atoi(id) : 0;
+                                  // Built-in date formats: 14–22 and 45–47.
+                                  is_date.push_back((fmt >= 14 && fmt <= 22) || (fmt >= 45 && fmt <= 47) ||
+                                                    custom_dates.contains(fmt));
+                              }
+                          },
+                      .end = [&](std::string_view name) { if (name == "cellXfs") in_cell_xfs = false; },
+                      .text = {}});
+    archive.parse("xl/styles.xml", parser.get());
+    return is_date;
+}
+
+// "AB12" → zero-based column 27.
+std::size_t column_of(const char *ref) {
+    std::size_t col = 0;
+    for (const char *p = ref; *p >= 'A' && *p <= 'Z'; ++p) col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
+    return col == 0 ? 0 : col - 1;
+}
+
+std::string format_number(std::string_view raw) {
+    // Excel stores binary doubles; show them as Excel does, to 15 significant digits.
+    const std::string text(raw);
+    char *end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0') return text;
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", value);
+        return buf;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.15g", value);
+    return buf;
+}
+
+class XlsxReader final : public TableReader {
+public:
+    XlsxReader(const std::string &path, const TableOptions &options)
+        : path_(path), archive_(path, options.max_uncompressed_bytes) {
+        const Workbook book = read_workbook(archive_);
+        if (book.sheets.empty()) throw input_error(path + ": the workbook has no sheets");
+        date1904_ = book.date1904;
+        auto sheet = book.sheets.front();
+        if (!options.sheet.empty()) {
+            bool found = false;
+            for (const auto &s : book.sheets)
+                if (s.first == options.sheet) {
+                    sheet = s;
+                    found = true;
+                }
+            if (!found) throw input_error(path + ": the workbook has no sheet named '" + options.sheet + "'");
+        }
+        sheet_name_ = sheet.first;
+        part_ = sheet.second;
+        shared_ = read_shared_strings(archive_);
+        date_styles_ = read_date_styles(archive_);
+        total_ = archive_.compressed_size(part_);
+        // Parse the whole sheet up front into rows of cells held compactly; rows are delivered from
+        // the queue. Streaming callbacks push rows as they complete.
+        XmlParser parser({.start = [this](std::string_view name, const char **attrs) { on_start(name, attrs); },
+                          .end = [this](std::string_view name) { on_end(name); },
+                          .text = [this](std::string_view text) {
+                              if (in_value_) value_.append(text);
+                          }});
+        archive_.parse(part_, parser.get(), [this](uint64_t done) { parsed_ = done; });
+    }
+
+    bool next(std::vector<std::string_view> &cells) override {
+        cells.clear();
+        if (rows_.empty()) return false;
+        current_ = std::move(rows_.front());
+        rows_.pop_front();
+        row_ = current_.number;
+        cells.reserve(current_.cells.size());
+        for (const auto &c : current_.cells) cells.emplace_back(c);
+        ++delivered_;
+        return true;
+    }
+    uint64_t row() const override { return row_; }
+    uint64_t progress_done() const override { return delivered_; }
+    uint64_t progress_total() const override { return delivered_ + rows_.size(); }
+    std::string describe() const override { return "XLSX, sheet '" + sheet_name_ + "'"; }
+
+private:
+    struct Row {
+        uint64_t number = 0;
+        std::vector<std::string> cells;
+    };
+
+    void on_start(std::string_view name, const char **attrs) {
+        if (name == "row") {
+            pending_ = Row{};
+            const char *r = attribute(attrs, "r");
+            pending_.number = r != nullptr ? std::strtoull(r, nullptr, 10) : last_row_number_ + 1;
+        } else if (name == "c") {
+            const char *ref = attribute(attrs, "r");
+            column_ = ref != nullptr ? column_of(ref) : pending_.cells.size();
+            const char *type = attribute(attrs, "t");
+            type_ = type != nullptr ? type : "n";
+            const char *style = attribute(attrs, "s");
+            style_ = style != nullptr ? static_cast<std::size_t>(std::atoi(style)) : 0;
+            value_.clear();
+        } else if (name == "v" || (name == "t" && type_ == "inlineStr")) {
+            in_value_ = true;
+        }
+    }
+
+    void on_end(std::string_view name) {
+        if (name == "v" || name == "t") {
+            in_value_ = false;
+        } else if (name == "c") {
+            if (pending_.cells.size() <= column_) pending_.cells.resize(column_ + 1);
+            pending_.cells[column_] = cell_text();
+        } else if (name == "row") {
+            // Blank rows between data are kept as empty rows so row numbers stay true.
+            last_row_number_ = pending_.number;
+            rows_.push_back(std::move(pending_));
+        }
+    }
+
+    std::string cell_text() const {
+        if (type_ == "s") {
+            const auto index = static_cast<std::size_t>(std::strtoull(value_.c_str(), nullptr, 10));
+            return index < shared_.size() ? shared_[index] : std::string{};
+        }
+        if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
+        if (type_ == "inlineStr" || type_ == "str" || type_ == "e") return value_;
+        if (value_.empty()) return value_;
+        if (style_ < date_styles_.size() && date_styles_[style_]) {
+            const double serial = std::strtod(value_.c_str(), nullptr);
+            const int whole = static_cast<int>(std::floor(serial));
+            if (whole >= 1 && whole < 120000) {
+                if (date1904_) return Date::from_serial(whole - 24107).iso(); // 1904-01-01 = serial 0
+                if (auto d = parse_date(std::to_string(whole))) return d->iso();
+            }
+        }
+        return format_number(value_);
+    }
+
+    std::string path_;
+    Archive archive_;
+    std::string sheet_name_;
+    std::string part_;
+    bool date1904_ = false;
+    std::vector<std::string> shared_;
+    std::vector<bool> date_styles_;
+    std::deque<Row> rows_;
+    Row pending_;
+    Row current_;
+    uint64_t last_row_number_ = 0;
+    std::size_t column_ = 0;
+    std::string type_;
+    std::size_t style_ = 0;
+    std::string value_;
+    bool in_value_ = false;
+    uint64_t row_ = 0;
+    uint64_t total_ = 0;
+    uint64_t parsed_ = 0;
+    uint64_t delivered_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<TableReader> open_xlsx(const std::string &path, const TableOptions &options) {
+    return std::make_unique<XlsxReader>(path, options);
+}
+
+std::vector<std::string> xlsx_sheet_names(const std::string &path) {
+    Archive archive(path, 1ULL << 30);
+    std::vector<std::string> names;
+    for (const auto &[name, part] : read_workbook(archive).sheets) names.push_back(name);
+    return names;
+}
+
+} // namespace ascent::io

@@ -1,0 +1,74 @@
+#include "store/sqlite_db.hpp"
+
+#include "core/error.hpp"
+
+namespace ascent::store {
+
+Statement::Statement(sqlite3 *db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+        throw storage_error(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+}
+
+void Statement::bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+
+void Statement::bind(int index, std::string_view text) {
+    if (text.empty()) sqlite3_bind_null(stmt_, index);
+    else sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bind_null(int index) { sqlite3_bind_null(stmt_, index); }
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const std::string message = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt_);
+    throw storage_error("database error: " + message);
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Statement::text(int column) const {
+    const auto *p = sqlite3_column_text(stmt_, column);
+    if (p == nullptr) return {};
+    return {reinterpret_cast<const char *>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+Database::Database(const std::string &path) : path_(path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close_v2(db_);
+        throw storage_error(path + ": cannot open the ledger database: " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+void Database::exec(std::string_view sql) {
+    char *error = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error != nullptr ? error : "unknown error";
+        sqlite3_free(error);
+        throw storage_error(path_ + ": database error: " + message);
+    }
+}
+
+int64_t Database::scalar(std::string_view sql) {
+    Statement s = prepare(sql);
+    return s.step() ? s.integer(0) : 0;
+}
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace ascent::store

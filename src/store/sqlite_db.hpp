@@ -1,0 +1,72 @@
+// A thin RAII layer over the SQLite C API: a connection, prepared statements, transactions.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ascent::store {
+
+class Statement {
+public:
+    Statement(sqlite3 *db, std::string_view sql);
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    Statement(Statement &&other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    ~Statement() { sqlite3_finalize(stmt_); }
+
+    void bind(int index, int64_t value);
+    void bind(int index, std::string_view text); // empty text binds NULL
+    void bind_null(int index);
+    // Steps once; true if a row is available.
+    bool step();
+    void reset();
+    void run() {
+        step();
+        reset();
+    }
+
+    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    std::string_view text(int column) const;
+
+private:
+    sqlite3 *db_;
+    sqlite3_stmt *stmt_ = nullptr;
+};
+
+class Database {
+public:
+    explicit Database(const std::string &path);
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database() { sqlite3_close_v2(db_); }
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    int64_t scalar(std::string_view sql);
+    sqlite3 *handle() { return db_; }
+
+private:
+    sqlite3 *db_ = nullptr;
+    std::string path_;
+};
+
+// Rolls back unless committed.
+class Transaction {
+public:
+    explicit Transaction(Database &db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    ~Transaction();
+    void commit();
+
+private:
+    Database &db_;
+    bool done_ = false;
+};
+
+} // namespace ascent::store

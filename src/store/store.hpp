@@ -1,0 +1,55 @@
+// Persistence of the care ledger behind one interface.
+//
+// SQLite is the embedded default; a PostgreSQL backend can implement the same interface (see
+// docs/architecture.md). Every write of an import happens in one transaction: if anything fails,
+// nothing already stored changes. Each import is recorded with the SHA-256 of the file's
+// content, so the same file imported twice changes nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ledger.hpp"
+#include "io/cld_import.hpp"
+#include "io/extract_import.hpp"
+
+namespace ascent::store {
+
+struct ImportRecord {
+    int64_t id = 0;
+    std::string kind;          // "cld" or an extract kind
+    std::string file_name;     // base name only
+    std::string content_hash;  // SHA-256 hex of the file's bytes
+    std::string source;        // source system (extracts)
+    std::string format;        // what the reader found
+    std::string release;       // CLD release
+    std::string la_code;
+    std::string period_start, period_end; // ISO dates, CLD only
+    uint64_t rows_read = 0, rows_rejected = 0, errors = 0, warnings = 0;
+    uint64_t records_written = 0;
+    std::string imported_at;   // ISO timestamp, UTC
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual int schema_version() = 0;
+    virtual std::optional<ImportRecord> find_import(const std::string &content_hash) = 0;
+    virtual std::vector<ImportRecord> imports() = 0;
+    // Replaces the ledger's CLD service lines with the batch's and merges its people; one
+    // transaction. Returns the import id.
+    virtual int64_t write_cld(const io::CldBatch &batch, ImportRecord record) = 0;
+    // Merges extract records (only the fields the extract has); one transaction.
+    virtual int64_t write_extract(const io::ExtractBatch &batch, ImportRecord record) = 0;
+    virtual Ledger load_ledger() = 0;
+    // Rows in each ledger table, for summaries and tests.
+    virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;
+};
+
+// Opens (creating if needed) a SQLite ledger and brings its schema up to date.
+std::unique_ptr<Store> open_sqlite(const std::string &path);
+
+} // namespace ascent::store
