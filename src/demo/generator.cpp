@@ -322,7 +322,7 @@ private:
             const int64_t rate = home ? (rng_.chance(65) ? 1622 : rng_.between(1550, 1950)) : rng_.between(1750, 2250);
             const int64_t hours = std::max<int64_t>(100, weekly_pence * 100 / rate);
             // Some people take their care as a direct payment and employ a personal assistant.
-            const bool direct = rng_.chance(home ? 22 : 12);
+            const bool direct = rng_.chance(home ? 30 : 15);
             Line l{st_community, home ? comp_home_support : comp_supported_living,
                    direct ? dm_direct_payment : dm_commissioned, freq_hourly, rate, hours, start, std::nullopt,
                    direct ? std::string() : provider, direct ? std::string() : cqc};
@@ -372,7 +372,8 @@ private:
         const std::string id = fmt::format("P{:07}", n + 1);
         const int age = static_cast<int>(rng_.between(seg.age_min, seg.age_max));
         // Between `age` and `age + 1` years before the period end, so the person is `age` on that date.
-        const Date born = Date::ymd(options_.period_end.year() - age, options_.period_end.month(), 1)
+        const Date born = Date::ymd(options_.period_end.year() - age, options_.period_end.month(),
+                                    std::min(options_.period_end.day(), 28u))
                               .plus_days(-static_cast<int32_t>(rng_.between(0, 360)));
         const int64_t weekly = rng_.between(seg.min_weekly * 100, seg.max_weekly * 100);
 
@@ -387,6 +388,7 @@ private:
                              "Careline Telecare", ""});
             extras += cost;
         }
+        const std::size_t main_index = lines.size();
         main_lines(seg, weekly - extras, lines);
         if (seg.respite) { // short stays charged under non-residential rules: 22 days on average
             const int32_t days = static_cast<int32_t>(rng_.between(8, 36));
@@ -398,7 +400,7 @@ private:
         for (int64_t h = 0; h < history; ++h) {
             // An earlier package that ended during the period (a change of service or provider).
             const Date end = random_date(period_start_, options_.period_end.plus_days(-2));
-            Line old = lines.back();
+            Line old = lines[main_index];
             old.start = random_date(Date::ymd(2015, 4, 1), end.plus_days(-1));
             old.end = end;
             old.unit_cost = std::max<int64_t>(100, old.unit_cost * rng_.between(85, 105) / 100);

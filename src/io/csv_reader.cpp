@@ -141,7 +141,9 @@ public:
                 check_field_size(scratch_.size() - begin, cells.size());
                 // Text after the closing quote up to the delimiter is kept, as spreadsheets do.
                 const std::size_t stop = find_field_end(pos_);
-                scratch_.append(text_.substr(pos_, stop - pos_));
+                std::string_view tail = text_.substr(pos_, stop - pos_);
+                if (!tail.empty() && tail.back() == '\r') tail.remove_suffix(1); // CRLF after a quoted field
+                scratch_.append(tail);
                 scratch_offsets_.emplace_back(cells.size(), begin, scratch_.size() - begin);
                 cells.emplace_back();
                 pos_ = stop;

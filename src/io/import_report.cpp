@@ -14,16 +14,26 @@ void ImportReport::add(Severity severity, std::string code, uint64_t row, std::s
     issues_.push_back({severity, std::move(code), row, std::move(column), std::move(shown), std::move(message)});
 }
 
+std::string ImportReport::format_issue(const Issue &issue) const {
+    std::string out = fmt::format("{}:{}: {} [{}]", file_, issue.row,
+                                  issue.severity == Severity::error ? "error" : "warning", issue.code);
+    if (!issue.column.empty()) out += fmt::format(" column '{}'", issue.column);
+    if (!issue.value.empty()) out += fmt::format(" value '{}'", issue.value);
+    return out + ": " + issue.message;
+}
+
+const Issue *ImportReport::first_error() const {
+    for (const auto &issue : issues_)
+        if (issue.severity == Severity::error) return &issue;
+    return nullptr;
+}
+
 std::string ImportReport::to_text(std::size_t max_issues) const {
     std::string out;
     std::size_t listed = 0;
     for (const auto &issue : issues_) {
         if (listed++ >= max_issues) break;
-        out += fmt::format("{}:{}: {} [{}]", file_, issue.row, issue.severity == Severity::error ? "error" : "warning",
-                           issue.code);
-        if (!issue.column.empty()) out += fmt::format(" column '{}'", issue.column);
-        if (!issue.value.empty()) out += fmt::format(" value '{}'", issue.value);
-        out += ": " + issue.message + "\n";
+        out += format_issue(issue) + "\n";
     }
     const auto total = errors_ + warnings_;
     if (total > listed) out += fmt::format("… and {} more issues not listed\n", total - listed);

@@ -47,6 +47,10 @@ public:
     std::string release;        // CLD release detected: "R1", "R2", "R1 and R2 mixed", "unknown"
     std::vector<std::string> notes; // plain statements: columns matched, rows per event type…
 
+    // One issue as a line: "file:row: error [code] column 'X' value 'v': message".
+    std::string format_issue(const Issue &issue) const;
+    // The first error, if any (for a one-line answer).
+    const Issue *first_error() const;
     // The report as text: one line per issue ("file:row: column 'X': value 'v': message"),
     // then a summary.
     std::string to_text(std::size_t max_issues = 200) const;

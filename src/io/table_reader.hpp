@@ -17,7 +17,7 @@ namespace ascent::io {
 struct TableOptions {
     std::string sheet;                       // XLSX sheet name; first sheet if empty
     std::size_t max_field_bytes = 1 << 20;   // a field longer than this is an error (1 MiB)
-    uint64_t max_uncompressed_bytes = 1ULL << 32; // XLSX parts claiming more are refused (4 GiB)
+    uint64_t max_uncompressed_bytes = 1ULL << 30; // XLSX parts claiming more are refused (1 GiB)
 };
 
 class TableReader {

@@ -1,0 +1,147 @@
+// The demo councils carry the cohorts the council documents describe, at their calibrated sizes.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "app/council.hpp"
+#include "test_support.hpp"
+
+namespace ascent {
+
+namespace {
+
+struct Built {
+    test::TempDir dir;
+    std::unique_ptr<app::Council> council;
+    Ledger ledger;
+};
+
+std::unique_ptr<Built> build(const std::string &profile, demo::DemoOptions options = {}) {
+    auto b = std::make_unique<Built>();
+    b->council = std::make_unique<app::Council>(b->dir.file("l.db"));
+    options.profile = profile;
+    const auto result = app::build_demo(*b->council, b->dir.file("files"), options);
+    for (const auto &o : result.imports) EXPECT_TRUE(o.written) << app::format_outcome(o);
+    b->ledger = b->council->load_ledger();
+    return b;
+}
+
+std::vector<int64_t> package_costs(const Ledger &l) {
+    std::vector<int64_t> weekly(l.people.size(), 0);
+    for (std::size_t i = 0; i < l.lines.size(); ++i)
+        if (l.line_active(i, l.as_at)) weekly[l.lines.person[i]] += l.lines.weekly_cost[i];
+    return weekly;
+}
+
+int age(const Ledger &l, std::size_t p) { return age_on(Date::from_serial(l.people.birth[p]), l.as_at); }
+
+} // namespace
+
+TEST(DemoCouncil, BuryCohorts) {
+    const auto b = build("bury");
+    const auto &l = b->ledger;
+    const auto weekly = package_costs(l);
+    int64_t ld_working_age = 0, over_1800 = 0, under_200 = 0, ld_65_plus = 0;
+    for (std::size_t p = 0; p < l.people.size(); ++p) {
+        const int a = age(l, p);
+        if (a >= 18 && a <= 64) {
+            if (l.people.support_reason[p] == codes::psr_learning_disability) ++ld_working_age;
+            if (weekly[p] > 1800'00) ++over_1800;
+            if (weekly[p] > 0 && weekly[p] < 200'00) ++under_200;
+        }
+        if (a >= 65 && l.people.support_reason[p] == codes::psr_learning_disability) ++ld_65_plus;
+    }
+    EXPECT_EQ(over_1800, 118);
+    EXPECT_EQ(under_200, 160);
+    EXPECT_EQ(ld_65_plus, 40);
+    EXPECT_EQ(ld_working_age, 900);
+}
+
+TEST(DemoCouncil, CambridgeshireCohorts) {
+    const auto b = build("cambridgeshire");
+    const auto &l = b->ledger;
+    int64_t ld_out_of_area = 0, s117_fully_council = 0;
+    for (std::size_t p = 0; p < l.people.size(); ++p) {
+        if (l.people.support_reason[p] == codes::psr_learning_disability && l.people.out_of_area[p] == 1) ++ld_out_of_area;
+        if (l.people.s117[p] == S117Status::open) ++s117_fully_council;
+    }
+    EXPECT_EQ(ld_out_of_area, 130);
+    EXPECT_EQ(s117_fully_council, 160);
+    for (std::size_t i = 0; i < l.lines.size(); ++i)
+        if (l.people.s117[l.lines.person[i]] == S117Status::open) {
+            EXPECT_EQ(l.lines.s117_share[i], 0);
+        }
+    // Respite: short-term residential stays in the year, 66 people, 22 days on average.
+    std::set<uint32_t> respite_people;
+    int64_t days = 0, stays = 0;
+    int64_t at_ceiling = 0, home_care = 0;
+    for (std::size_t i = 0; i < l.lines.size(); ++i) {
+        if (l.lines.component[i] == codes::comp_st_residential) {
+            respite_people.insert(l.lines.person[i]);
+            days += l.lines.end[i] - l.lines.start[i] + 1;
+            ++stays;
+        }
+        if (l.lines.component[i] == codes::comp_home_support && l.line_active(i, l.as_at)) {
+            ++home_care;
+            if (l.lines.unit_cost[i] == 1622) ++at_ceiling;
+        }
+    }
+    EXPECT_EQ(respite_people.size(), 66u);
+    EXPECT_NEAR(static_cast<double>(days) / static_cast<double>(stays), 22.0, 1.5);
+    EXPECT_GT(at_ceiling * 2, home_care); // most home care at £16.22 an hour
+}
+
+TEST(DemoCouncil, KentCohortsAndPriceRanges) {
+    const auto b = build("kent");
+    const auto &l = b->ledger;
+    int64_t ld = 0, ld_residential = 0;
+    std::vector<bool> residential(l.people.size(), false);
+    for (std::size_t i = 0; i < l.lines.size(); ++i) {
+        if (!l.line_active(i, l.as_at) || l.lines.service_type[i] != codes::st_residential) continue;
+        residential[l.lines.person[i]] = true;
+        if (l.people.support_reason[l.lines.person[i]] == codes::psr_learning_disability) {
+            EXPECT_GE(l.lines.weekly_cost[i], 450'00); // Cumbria: £450 to £2,000 a week
+            EXPECT_LE(l.lines.weekly_cost[i], 2000'00);
+        }
+    }
+    for (std::size_t p = 0; p < l.people.size(); ++p) {
+        if (l.people.support_reason[p] != codes::psr_learning_disability) continue;
+        ++ld;
+        if (residential[p]) ++ld_residential;
+    }
+    EXPECT_EQ(ld, 4200);
+    EXPECT_EQ(ld_residential, 1253);
+    const auto s = b->council->summary(std::nullopt, WeeksPerYear::fifty_two_point_one_four_three());
+    const double dp_share = static_cast<double>(s.people_with_direct_payment) / static_cast<double>(s.people_supported);
+    EXPECT_GT(dp_share, 0.25);
+    EXPECT_LT(dp_share, 0.34);
+}
+
+TEST(DemoCouncil, SameSeedSameFiles) {
+    test::TempDir dir;
+    demo::DemoOptions options;
+    options.people = 300;
+    demo::generate(dir.file("a"), options);
+    demo::generate(dir.file("b"), options);
+    EXPECT_EQ(test::read_file(dir.file("a/cld.csv")), test::read_file(dir.file("b/cld.csv")));
+    options.seed = 7;
+    demo::generate(dir.file("c"), options);
+    EXPECT_NE(test::read_file(dir.file("a/cld.csv")), test::read_file(dir.file("c/cld.csv")));
+}
+
+TEST(DemoCouncil, ReleaseOneWordingImportsToTheSameLedger) {
+    demo::DemoOptions r1;
+    r1.people = 400;
+    r1.release_1 = true;
+    demo::DemoOptions r2 = r1;
+    r2.release_1 = false;
+    const auto a = build("county", r1);
+    const auto b = build("county", r2);
+    EXPECT_EQ(a->council->imports()[0].release, "R1");
+    EXPECT_EQ(b->council->imports()[0].release, "R2");
+    EXPECT_EQ(a->ledger.lines.component, b->ledger.lines.component);
+    EXPECT_EQ(a->ledger.people.support_reason, b->ledger.people.support_reason);
+    EXPECT_EQ(a->ledger.lines.weekly_cost, b->ledger.lines.weekly_cost);
+}
+
+} // namespace ascent

@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include "app/council.hpp"
+#include "cld_sample.hpp"
+#include "test_support.hpp"
+
+namespace ascent {
+
+namespace {
+int64_t count(app::Council &c, const std::string &table) {
+    for (const auto &[name, n] : c.table_counts())
+        if (name == table) return n;
+    return -1;
+}
+} // namespace
+
+TEST(Store, ImportsCldIntoTheLedger) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    EXPECT_EQ(council.schema_version(), 1);
+    const auto outcome = council.import_cld(dir.write("cld.csv", test::valid_cld()));
+    ASSERT_TRUE(outcome.written) << app::format_outcome(outcome);
+    EXPECT_EQ(outcome.report.release, "R1"); // "Home Support" is R1 wording; nothing is R2-only
+    const Ledger ledger = council.load_ledger();
+    EXPECT_EQ(ledger.as_at, Date::ymd(2026, 3, 31));
+    ASSERT_EQ(ledger.people.size(), 3u);
+    ASSERT_EQ(ledger.lines.size(), 3u);
+    EXPECT_EQ(ledger.lines.weekly_cost[0], 185000);
+    EXPECT_EQ(ledger.lines.weekly_cost[1], 17031);
+    EXPECT_EQ(ledger.lines.weekly_cost[2], 8000);
+    EXPECT_EQ(ledger.lines.component[1], codes::comp_home_support);
+    const auto p3 = ledger.find_person("P3");
+    ASSERT_TRUE(p3);
+    EXPECT_EQ(ledger.people.last_review[*p3], Date::ymd(2026, 1, 15).serial());
+}
+
+TEST(Store, SameFileTwiceChangesNothing) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    const auto file = dir.write("cld.csv", test::valid_cld());
+    ASSERT_TRUE(council.import_cld(file).written);
+    const auto again = council.import_cld(file);
+    EXPECT_FALSE(again.written);
+    EXPECT_TRUE(again.already_imported);
+    EXPECT_EQ(council.imports().size(), 1u);
+    EXPECT_EQ(count(council, "service_line"), 3);
+}
+
+TEST(Store, ExtractDataSurvivesANewerCldFile) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    ASSERT_TRUE(council.import_cld(dir.write("cld1.csv", test::valid_cld())).written);
+    const auto mapping = dir.write("s.yaml", "source: Test\nkind: services\ncolumns:\n  person_id: ID\n  line_ref: Ref\n"
+                                             "  night_support: Nights\n  chc_share: CHC\n");
+    auto extract = council.import_extract(dir.write("s.csv", "ID,Ref,Nights,CHC\nP1,P1-S1,Waking,25\n"
+                                                             "P9,P9-S1,Sleep-in,\n"), mapping);
+    ASSERT_TRUE(extract.written) << app::format_outcome(extract);
+    // A newer CLD file (one more line) replaces the CLD lines; the extract still applies.
+    ASSERT_TRUE(council.import_cld(dir.write("cld2.csv", test::valid_cld() +
+                                                             test::cld_row("P4", "Service", "P4-S1",
+                                                                           "Long term support: Nursing care",
+                                                                           "Long term nursing care", "900", "Weekly", "")))
+                    .written);
+    const Ledger ledger = council.load_ledger();
+    ASSERT_EQ(ledger.lines.size(), 5u); // 4 CLD lines + 1 extract-only line (P9)
+    EXPECT_EQ(ledger.lines.night[0], NightSupport::waking);
+    EXPECT_EQ(ledger.lines.chc_share[0], 2500);
+    EXPECT_EQ(ledger.lines.source[4], LineSource::extract);
+    EXPECT_EQ(ledger.people.id.at(ledger.lines.person[4] + 1), "P9");
+    EXPECT_EQ(council.imports().size(), 3u);
+}
+
+TEST(Store, PeopleExtractMergesOnlyItsFields) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    ASSERT_TRUE(council.import_cld(dir.write("cld.csv", test::valid_cld())).written);
+    const auto mapping = dir.write("p.yaml", "kind: people\ncolumns:\n  person_id: ID\n  s117_status: S117\n"
+                                             "  out_of_area: OOA\n  benefit: Benefit\n  benefit_rate: Rate\n");
+    ASSERT_TRUE(council.import_extract(dir.write("p.csv", "ID,S117,OOA,Benefit,Rate\nP1,Open,Yes,PIP,Enhanced\n"), mapping)
+                    .written);
+    const Ledger ledger = council.load_ledger();
+    const auto p1 = *ledger.find_person("P1");
+    EXPECT_EQ(ledger.people.s117[p1], S117Status::open);
+    EXPECT_EQ(ledger.people.out_of_area[p1], 1);
+    EXPECT_EQ(ledger.people.benefit[p1], Benefit::pip_daily_living);
+    EXPECT_EQ(ledger.people.benefit_rate[p1], BenefitRate::highest);
+    EXPECT_EQ(ledger.people.support_reason[p1], codes::psr_learning_disability); // CLD field kept
+}
+
+} // namespace ascent
