@@ -3,7 +3,7 @@
 add_library(ascent_warnings INTERFACE)
 target_compile_options(ascent_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough)
 if(ASCENT_WERROR)
   target_compile_options(ascent_warnings INTERFACE -Werror)
 endif()

@@ -34,4 +34,29 @@ private:
     std::unordered_map<std::string_view, uint32_t> index_;
 };
 
+// Text that is mostly unique (line references): one buffer and offsets, no index. About the
+// size of the text itself plus four bytes a row.
+class StringColumn {
+public:
+    void push_back(std::string_view text) {
+        data_.append(text);
+        offsets_.push_back(static_cast<uint64_t>(data_.size()));
+    }
+    std::string_view at(std::size_t i) const {
+        const uint64_t begin = i == 0 ? 0 : offsets_[i - 1];
+        return std::string_view(data_).substr(begin, offsets_[i] - begin);
+    }
+    std::size_t size() const { return offsets_.size(); }
+    void shrink_to_fit() {
+        data_.shrink_to_fit();
+        offsets_.shrink_to_fit();
+    }
+    std::size_t memory_bytes() const { return data_.capacity() + offsets_.capacity() * sizeof(uint64_t); }
+    std::size_t payload_bytes() const { return data_.size(); }
+
+private:
+    std::string data_;
+    std::vector<uint64_t> offsets_; // end of each value in data_
+};
+
 } // namespace ascent

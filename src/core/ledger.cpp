@@ -16,6 +16,27 @@ std::optional<Enum> parse_named(std::string_view text, const std::array<std::pai
 }
 
 template <typename T> std::size_t bytes_of(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
+template <typename T> std::size_t packed_bytes_of(const std::vector<T> &v) { return v.size() * sizeof(T); }
+template <typename T> void shrink(std::vector<T> &v) { v.shrink_to_fit(); }
+
+// Applies `f` to every fixed-width column of the ledger.
+template <typename L, typename F> void for_each_column(L &l, F &&f) {
+    auto &p = l.people;
+    f(p.nhs_number), f(p.birth), f(p.death), f(p.gender), f(p.ethnicity), f(p.client_type), f(p.support_reason),
+        f(p.accommodation), f(p.employment), f(p.funding_status), f(p.has_carer), f(p.postcode), f(p.team),
+        f(p.placing_authority), f(p.location), f(p.out_of_area), f(p.distance_km), f(p.s117), f(p.s117_start),
+        f(p.s117_end), f(p.chc), f(p.benefit), f(p.benefit_rate), f(p.appointee), f(p.last_review),
+        f(p.last_financial_assessment);
+    auto &s = l.lines;
+    f(s.person), f(s.service_type), f(s.component), f(s.delivery), f(s.frequency), f(s.provider), f(s.cqc_location),
+        f(s.unit_cost), f(s.planned_units), f(s.weekly_cost), f(s.start), f(s.end), f(s.night), f(s.staff_ratio),
+        f(s.chc_share), f(s.s117_share), f(s.other_council_share), f(s.client_contribution), f(s.accommodation_cost),
+        f(s.source);
+    auto &c = l.changes;
+    f(c.person), f(c.ref), f(c.reason), f(c.effective), f(c.old_weekly), f(c.new_weekly);
+    auto &d = l.direct_payments;
+    f(d.person), f(d.paid), f(d.spent), f(d.balance), f(d.audit_date);
+}
 
 } // namespace
 
@@ -163,9 +184,10 @@ uint32_t PersonColumns::append(std::string_view person_id) {
     return index;
 }
 
-std::size_t LineColumns::append(uint32_t person_index, LineSource line_source) {
+std::size_t LineColumns::append(uint32_t person_index, LineSource line_source, std::string_view line_ref) {
     person.push_back(person_index);
-    for (auto *column : {&ref, &provider, &cqc_location}) column->push_back(0);
+    ref.push_back(line_ref);
+    for (auto *column : {&provider, &cqc_location}) column->push_back(0);
     for (auto *column : {&service_type, &component, &delivery, &frequency}) column->push_back(0);
     unit_cost.push_back(k_no_money);
     planned_units.push_back(k_no_quantity);
@@ -195,27 +217,22 @@ bool Ledger::line_active(std::size_t line, Date date) const {
 }
 
 std::size_t Ledger::memory_bytes() const {
-    const auto &p = people;
-    std::size_t bytes = p.id.memory_bytes() + bytes_of(p.nhs_number) + bytes_of(p.birth) + bytes_of(p.death) +
-                        bytes_of(p.gender) + bytes_of(p.ethnicity) + bytes_of(p.client_type) +
-                        bytes_of(p.support_reason) + bytes_of(p.accommodation) + bytes_of(p.employment) +
-                        bytes_of(p.funding_status) + bytes_of(p.has_carer) + bytes_of(p.postcode) + bytes_of(p.team) +
-                        bytes_of(p.placing_authority) + bytes_of(p.location) + bytes_of(p.out_of_area) +
-                        bytes_of(p.distance_km) + bytes_of(p.s117) + bytes_of(p.s117_start) + bytes_of(p.s117_end) +
-                        bytes_of(p.chc) + bytes_of(p.benefit) + bytes_of(p.benefit_rate) + bytes_of(p.appointee) +
-                        bytes_of(p.last_review) + bytes_of(p.last_financial_assessment);
-    const auto &l = lines;
-    bytes += bytes_of(l.person) + bytes_of(l.ref) + bytes_of(l.service_type) + bytes_of(l.component) +
-             bytes_of(l.delivery) + bytes_of(l.frequency) + bytes_of(l.provider) + bytes_of(l.cqc_location) +
-             bytes_of(l.unit_cost) + bytes_of(l.planned_units) + bytes_of(l.weekly_cost) + bytes_of(l.start) +
-             bytes_of(l.end) + bytes_of(l.night) + bytes_of(l.staff_ratio) + bytes_of(l.chc_share) +
-             bytes_of(l.s117_share) + bytes_of(l.other_council_share) + bytes_of(l.client_contribution) +
-             bytes_of(l.accommodation_cost) + bytes_of(l.source);
-    bytes += bytes_of(changes.person) + bytes_of(changes.ref) + bytes_of(changes.reason) + bytes_of(changes.effective) +
-             bytes_of(changes.old_weekly) + bytes_of(changes.new_weekly);
-    bytes += bytes_of(direct_payments.person) + bytes_of(direct_payments.paid) + bytes_of(direct_payments.spent) +
-             bytes_of(direct_payments.balance) + bytes_of(direct_payments.audit_date);
-    return bytes + text.memory_bytes();
+    std::size_t bytes = people.id.memory_bytes() + lines.ref.memory_bytes() + text.memory_bytes();
+    for_each_column(*this, [&](const auto &column) { bytes += bytes_of(column); });
+    return bytes;
+}
+
+std::size_t Ledger::raw_columnar_bytes() const {
+    std::size_t bytes = lines.ref.payload_bytes() + lines.size() * sizeof(uint32_t); // text + 4-byte offsets
+    for (uint32_t i = 1; i < people.id.size(); ++i) bytes += people.id.at(i).size() + sizeof(uint32_t);
+    for (uint32_t i = 1; i < text.size(); ++i) bytes += text.at(i).size() + sizeof(uint32_t);
+    for_each_column(*this, [&](const auto &column) { bytes += packed_bytes_of(column); });
+    return bytes;
+}
+
+void Ledger::shrink_to_fit() {
+    lines.ref.shrink_to_fit();
+    for_each_column(*this, [](auto &column) { shrink(column); });
 }
 
 } // namespace ascent

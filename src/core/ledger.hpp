@@ -82,7 +82,7 @@ struct PersonColumns {
 
 struct LineColumns {
     std::vector<uint32_t> person;       // person index
-    std::vector<uint32_t> ref;          // dictionary `text`: event reference / extract line ref
+    StringColumn ref;                   // CLD event reference / extract line ref
     std::vector<Code> service_type, component, delivery, frequency;
     std::vector<uint32_t> provider, cqc_location; // dictionary `text`
     std::vector<int64_t> unit_cost;     // pence
@@ -98,8 +98,8 @@ struct LineColumns {
     std::vector<LineSource> source;
 
     std::size_t size() const { return person.size(); }
-    // Adds a line with every field "not recorded"; returns its index.
-    std::size_t append(uint32_t person_index, LineSource line_source);
+    // Adds a line with every other field "not recorded"; returns its index.
+    std::size_t append(uint32_t person_index, LineSource line_source, std::string_view line_ref);
 };
 
 struct ChangeColumns {
@@ -128,7 +128,13 @@ public:
     std::optional<uint32_t> find_person(std::string_view id) const;
     // Whether line i is open on `date` (started on or before it, not ended before it).
     bool line_active(std::size_t line, Date date) const;
+    // Bytes held, including spare capacity and dictionary indexes.
     std::size_t memory_bytes() const;
+    // The same data packed as plain columns: fixed-width values plus the text itself, no indexes
+    // or spare capacity. The yardstick for memory_bytes().
+    std::size_t raw_columnar_bytes() const;
+    // Releases spare capacity after loading.
+    void shrink_to_fit();
 };
 
 } // namespace ascent

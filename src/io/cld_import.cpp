@@ -366,8 +366,7 @@ private:
         }
         auto &l = batch_.ledger.lines;
         auto &text = batch_.ledger.text;
-        const std::size_t i = l.append(person, LineSource::cld);
-        l.ref[i] = text.intern(cell(Col::event_reference));
+        const std::size_t i = l.append(person, LineSource::cld, cell(Col::event_reference));
         l.service_type[i] = f.service_type;
         l.component[i] = f.component;
         l.delivery[i] = f.delivery;

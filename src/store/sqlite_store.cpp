@@ -114,7 +114,7 @@ public:
         const auto &s = l.lines;
         for (std::size_t i = 0; i < s.size(); ++i) {
             line.bind(1, p.id.at(s.person[i] + 1));
-            line.bind(2, l.text.at(s.ref[i]));
+            line.bind(2, s.ref.at(i));
             line.bind(3, code_label(CodeField::service_type, s.service_type[i]));
             line.bind(4, code_label(CodeField::service_component, s.component[i]));
             line.bind(5, code_label(CodeField::delivery_mechanism, s.delivery[i]));
@@ -380,8 +380,7 @@ Ledger SqliteStore::load_ledger() {
     std::string key;
     while (lines.step()) {
         const uint32_t person = p.append(lines.text(0));
-        const std::size_t i = l.append(person, LineSource::cld);
-        l.ref[i] = text.intern(lines.text(1));
+        const std::size_t i = l.append(person, LineSource::cld, lines.text(1));
         l.service_type[i] = code(service_type, lines.text(2));
         l.component[i] = code(component, lines.text(3));
         l.delivery[i] = code(delivery, lines.text(4));
@@ -407,8 +406,8 @@ Ledger SqliteStore::load_ledger() {
         const ExtractLine &e = extract.at(k);
         if (e.used) continue;
         const auto split = k.find('\x1f');
-        const std::size_t i = l.append(p.append(std::string_view(k).substr(0, split)), LineSource::extract);
-        l.ref[i] = text.intern(std::string_view(k).substr(split + 1));
+        const std::size_t i = l.append(p.append(std::string_view(k).substr(0, split)), LineSource::extract,
+                                       std::string_view(k).substr(split + 1));
         l.service_type[i] = code(service_type, e.text[0]);
         l.component[i] = code(component, e.text[1]);
         l.delivery[i] = code(delivery, e.text[2]);
@@ -443,6 +442,7 @@ Ledger SqliteStore::load_ledger() {
         d.spent.push_back(optional_int(payments, 3, k_no_money));
         d.balance.push_back(optional_int(payments, 4, k_no_money));
     }
+    ledger.shrink_to_fit();
     return ledger;
 }
 

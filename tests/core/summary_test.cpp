@@ -18,7 +18,7 @@ Ledger small_ledger() {
         return i;
     };
     auto line = [&](uint32_t p, Code type, int64_t weekly, std::optional<Date> end, const char *provider) {
-        const auto i = l.lines.append(p, LineSource::cld);
+        const auto i = l.lines.append(p, LineSource::cld, "");
         l.lines.service_type[i] = type;
         l.lines.weekly_cost[i] = weekly;
         l.lines.start[i] = Date::ymd(2024, 1, 1).serial();
