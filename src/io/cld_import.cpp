@@ -318,8 +318,13 @@ private:
     uint32_t add_person(std::string_view id, const PersonFields &f, RowChecker &check, const Cell &cell,
                         const Name &name) {
         auto &p = batch_.ledger.people;
-        if (auto seen = batch_.ledger.find_person(id)) { // seen before: check the person details agree
+        // Rows of one person are usually adjacent: try the last person before the index.
+        std::optional<uint32_t> seen;
+        if (last_person_ && p.id.at(*last_person_ + 1) == id) seen = last_person_;
+        else seen = batch_.ledger.find_person(id);
+        if (seen) { // seen before: check the person details agree
             const uint32_t index = *seen;
+            last_person_ = index;
             const auto born = f.birth ? f.birth->serial() : k_no_date;
             if (born != k_no_date && p.birth[index] != k_no_date && born != p.birth[index])
                 check.warning("conflicting-person", name(Col::birth), cell(Col::birth),
@@ -331,6 +336,7 @@ private:
         }
         const uint32_t index = static_cast<uint32_t>(p.size());
         p.append(id);
+        last_person_ = index;
         p.nhs_number[index] = f.nhs;
         p.birth[index] = f.birth ? f.birth->serial() : k_no_date;
         p.death[index] = f.death ? f.death->serial() : k_no_date;
@@ -349,16 +355,14 @@ private:
     template <typename Cell>
     void add_line(uint32_t person, const LineFields &f, std::optional<Date> start, std::optional<Date> end,
                   const Cell &cell, RowChecker &check) {
-        // DHSC's single-file duplicate key: person, start, type, component, mechanism, cost, frequency, units.
-        std::string key;
-        key.reserve(64);
-        key.append(reinterpret_cast<const char *>(&person), sizeof person);
+        // DHSC's single-file duplicate key: person, start, type, component, mechanism, cost, frequency,
+        // units (and our event reference), as a 128-bit hash: no allocation per row, and a false
+        // match would need a collision of two independent 64-bit hashes.
+        RowKey key{0xcbf29ce484222325ULL ^ person, 0x84222325cbf29ce4ULL + person};
         for (Col c : {Col::event_start, Col::service_type, Col::component, Col::delivery, Col::unit_cost,
-                      Col::frequency, Col::planned_units, Col::event_reference}) {
-            key.append(cell(c));
-            key.push_back('\x1f');
-        }
-        if (auto [it, inserted] = seen_.emplace(std::move(key), check.row()); !inserted) {
+                      Col::frequency, Col::planned_units, Col::event_reference})
+            key.add(cell(c));
+        if (auto [it, inserted] = seen_.emplace(key, check.row()); !inserted) {
             ++duplicates_;
             check.warning("duplicate-row", "", "", "a duplicate of the service on row " + std::to_string(it->second) +
                                                        "; skipped");
@@ -394,7 +398,24 @@ private:
     bool warned_la_ = false;
     std::array<uint64_t, 5> events_{};
     uint64_t duplicates_ = 0;
-    std::unordered_map<std::string, uint64_t> seen_;
+    std::optional<uint32_t> last_person_;
+    struct RowKey {
+        uint64_t a, b;
+        void add(std::string_view text) {
+            for (unsigned char c : text) {
+                a = (a ^ c) * 0x100000001b3ULL;            // FNV-1a
+                b = (b + c) * 0x9E3779B97F4A7C15ULL;
+                b ^= b >> 29;
+            }
+            a = (a ^ 0x1f) * 0x100000001b3ULL; // field separator
+            b = (b + 0x1f) * 0x9E3779B97F4A7C15ULL;
+        }
+        bool operator==(const RowKey &) const = default;
+    };
+    struct RowKeyHash {
+        std::size_t operator()(const RowKey &k) const { return static_cast<std::size_t>(k.a ^ (k.b << 1)); }
+    };
+    std::unordered_map<RowKey, uint64_t, RowKeyHash> seen_;
 };
 
 } // namespace

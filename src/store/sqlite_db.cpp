@@ -13,6 +13,12 @@ void Statement::bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index
 
 void Statement::bind(int index, std::string_view text) {
     if (text.empty()) sqlite3_bind_null(stmt_, index);
+    // SQLITE_STATIC: callers keep the text alive until the statement is stepped (Statement::run).
+    else sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+void Statement::bind(int index, std::string &&text) {
+    if (text.empty()) sqlite3_bind_null(stmt_, index);
     else sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 

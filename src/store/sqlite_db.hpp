@@ -19,7 +19,9 @@ public:
     ~Statement() { sqlite3_finalize(stmt_); }
 
     void bind(int index, int64_t value);
-    void bind(int index, std::string_view text); // empty text binds NULL
+    // Text must outlive the next step(); empty text binds NULL. Temporaries go to the copying overload.
+    void bind(int index, std::string_view text);
+    void bind(int index, std::string &&text);
     void bind_null(int index);
     // Steps once; true if a row is available.
     bool step();
