@@ -16,7 +16,7 @@ if [ ! -f "$data/cld.csv" ]; then
   echo "generating $people people…" >&2
   "$bin/bench/import_bench" generate "$data" "$people" "$history"
 fi
-ls -l "$data/cld.csv" | awk '{printf "{\"cld_csv_bytes\": %d}\n", $5}'
+stat -c '{"cld_csv_bytes": %s}' "$data/cld.csv"
 echo "ascent phases:" >&2
 /usr/bin/time -f '{"ascent_phases_max_rss_kb": %M}' "$bin/bench/import_bench" import "$data/cld.csv" "$data/bench.db"
 echo "ascent CLI (import cld, end to end):" >&2

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include "core/error.hpp"
 
@@ -16,11 +17,12 @@ io::ProgressFn stage(const Progress &progress, std::string_view name) {
     return [progress, name](uint64_t done, uint64_t total) { progress(name, done, total); };
 }
 
-store::ImportRecord record_for(const std::string &path, const io::ImportReport &report, std::string kind) {
+store::ImportRecord record_for(const std::string &path, const std::string &hash, const io::ImportReport &report,
+                               std::string kind) {
     store::ImportRecord r;
     r.kind = std::move(kind);
     r.file_name = std::filesystem::path(path).filename().string();
-    r.content_hash = sha256_file(path);
+    r.content_hash = hash;
     r.format = report.format;
     r.release = report.release;
     r.rows_read = report.rows_read;
@@ -44,6 +46,17 @@ bool may_write(const io::ImportReport &report, RowPolicy policy, std::string &me
     message = "Nothing was imported: " + std::to_string(report.errors()) +
               " errors. Correct the file, or use --skip-invalid-rows to import the valid rows.";
     return false;
+}
+
+// The same content imported before changes nothing: say so and stop.
+bool already_imported(store::Store &store, const std::string &hash, ImportOutcome &outcome) {
+    auto previous = store.find_import(hash);
+    if (!previous) return false;
+    outcome.already_imported = true;
+    outcome.record = *previous;
+    outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
+                      ", same content); nothing changed.";
+    return true;
 }
 
 } // namespace
@@ -82,16 +95,16 @@ io::ImportReport Council::validate_extract(const std::string &path, const std::s
 
 ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, const Progress &progress) {
     ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
-    if (auto previous = store_->find_import(sha256_file(path))) {
-        outcome.already_imported = true;
-        outcome.record = *previous;
-        outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
-                          ", same content); nothing changed.";
+    // Hash on the second core while the file is parsed on this one.
+    auto hash = std::async(std::launch::async, sha256_file, path);
+    auto batch = io::read_cld(path, outcome.report, stage(progress, "reading"));
+    const std::string content_hash = hash.get();
+    if (already_imported(*store_, content_hash, outcome)) {
+        outcome.report = io::ImportReport(path);
         return outcome;
     }
-    auto batch = io::read_cld(path, outcome.report, stage(progress, "reading"));
     if (!may_write(outcome.report, policy, outcome.message)) return outcome;
-    outcome.record = record_for(path, outcome.report, "cld");
+    outcome.record = record_for(path, content_hash, outcome.report, "cld");
     outcome.record.la_code = batch.la_code;
     outcome.record.period_start = batch.period_start ? batch.period_start->iso() : "";
     outcome.record.period_end = batch.period_end ? batch.period_end->iso() : "";
@@ -109,16 +122,11 @@ ImportOutcome Council::import_extract(const std::string &path, const std::string
                                       const Progress &progress) {
     const auto mapping = io::load_mapping(mapping_path);
     ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
-    if (auto previous = store_->find_import(sha256_file(path))) {
-        outcome.already_imported = true;
-        outcome.record = *previous;
-        outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
-                          ", same content); nothing changed.";
-        return outcome;
-    }
+    const std::string content_hash = sha256_file(path);
+    if (already_imported(*store_, content_hash, outcome)) return outcome;
     auto batch = io::read_extract(path, mapping, outcome.report, stage(progress, "reading"));
     if (!may_write(outcome.report, policy, outcome.message)) return outcome;
-    outcome.record = record_for(path, outcome.report, std::string(io::to_string(mapping.kind)));
+    outcome.record = record_for(path, content_hash, outcome.report, std::string(io::to_string(mapping.kind)));
     outcome.record.source = mapping.source;
     outcome.record.id = store_->write_extract(batch, outcome.record);
     outcome.written = true;

@@ -39,7 +39,15 @@ std::optional<unsigned> month_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-int expand_two_digit_year(int yy) { return yy < 70 ? 2000 + yy : 1900 + yy; }
+// A two- or four-digit year that ends the text; two digits mean 1970–2069.
+std::optional<int> read_year_at_end(std::string_view s, std::size_t pos) {
+    const std::size_t start = pos;
+    auto y = read_number(s, pos, 4);
+    if (!y || pos != s.size()) return std::nullopt;
+    if (pos - start == 2) return *y < 70 ? 2000 + *y : 1900 + *y;
+    if (pos - start == 4) return y;
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -91,13 +99,9 @@ std::optional<Date> parse_date(std::string_view s) {
         auto m = read_number(s, pos, 2);
         if (!m || pos >= s.size() || s[pos] != sep) return std::nullopt;
         ++pos;
-        const std::size_t year_start = pos;
-        auto y = read_number(s, pos, 4);
-        if (!y || pos != s.size()) return std::nullopt;
-        const std::size_t digits = pos - year_start;
-        if (digits != 2 && digits != 4) return std::nullopt;
-        const int full_year = digits == 2 ? expand_two_digit_year(*y) : *y;
-        return make_date(full_year, static_cast<unsigned>(*m), static_cast<unsigned>(*first));
+        auto y = read_year_at_end(s, pos);
+        if (!y) return std::nullopt;
+        return make_date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*first));
     }
     if ((sep == '-' || sep == ' ') && pos <= 2) { // dd-Mon-yyyy or dd-Mon-yy
         ++pos;
@@ -106,12 +110,9 @@ std::optional<Date> parse_date(std::string_view s) {
         auto m = month_from_name(s.substr(name_start, pos - name_start));
         if (!m || pos >= s.size() || s[pos] != sep) return std::nullopt;
         ++pos;
-        const std::size_t year_start = pos;
-        auto y = read_number(s, pos, 4);
-        if (!y || pos != s.size()) return std::nullopt;
-        const std::size_t digits = pos - year_start;
-        if (digits != 2 && digits != 4) return std::nullopt;
-        return make_date(digits == 2 ? expand_two_digit_year(*y) : *y, *m, static_cast<unsigned>(*first));
+        auto y = read_year_at_end(s, pos);
+        if (!y) return std::nullopt;
+        return make_date(*y, *m, static_cast<unsigned>(*first));
     }
     return std::nullopt;
 }

@@ -42,6 +42,24 @@ std::string_view table_for(io::ExtractKind kind) {
     return "";
 }
 
+// Rollback-journal mode for the lifetime of the object, WAL again afterwards.
+class BulkWriteMode {
+public:
+    explicit BulkWriteMode(Database &db) : db_(db) { db_.exec("PRAGMA journal_mode=DELETE"); }
+    BulkWriteMode(const BulkWriteMode &) = delete;
+    BulkWriteMode &operator=(const BulkWriteMode &) = delete;
+    ~BulkWriteMode() {
+        try {
+            db_.exec("PRAGMA journal_mode=WAL");
+        } catch (const Error &) {
+            // Staying in rollback-journal mode is safe; the next open sets WAL again.
+        }
+    }
+
+private:
+    Database &db_;
+};
+
 template <typename Enum, typename Parse> Enum named_or_default(std::string_view text, Parse parse) {
     if (text.empty()) return Enum{};
     return parse(text).value_or(Enum{});
@@ -74,6 +92,10 @@ public:
     }
 
     int64_t write_cld(const io::CldBatch &batch, ImportRecord record) override {
+        // A CLD snapshot rewrites most of the database. In WAL mode every page would be written
+        // twice (to the log, then to the file at checkpoint); a rollback journal writes it once
+        // and keeps only the pages the import changes. The import is still one transaction.
+        BulkWriteMode bulk(db_);
         Transaction tx(db_);
         const int64_t id = insert_import(record);
         db_.exec("DELETE FROM service_line");
