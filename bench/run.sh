@@ -23,7 +23,8 @@ echo "ascent CLI (import cld, end to end):" >&2
 rm -f "$data/cli.db"*
 /usr/bin/time -f '{"ascent_cli_seconds": %e, "ascent_cli_max_rss_kb": %M}' \
   "$bin/src/ascent" --db "$data/cli.db" import cld "$data/cld.csv" >/dev/null
-echo "DuckDB:" >&2
-/usr/bin/time -f '{"duckdb_max_rss_kb": %M}' node bench/duckdb_import.mjs "$data/cld.csv"
+echo "DuckDB, in memory and into a database file:" >&2
+/usr/bin/time -f '{"duckdb_memory_max_rss_kb": %M}' node bench/duckdb_import.mjs "$data/cld.csv"
+/usr/bin/time -f '{"duckdb_file_max_rss_kb": %M}' node bench/duckdb_import.mjs "$data/cld.csv" "$data/peer.duckdb"
 echo "pandas:" >&2
 /usr/bin/time -f '{"pandas_max_rss_kb": %M}' /usr/bin/python3 bench/pandas_import.py "$data/cld.csv"

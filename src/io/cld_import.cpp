@@ -1,6 +1,8 @@
 #include "io/cld_import.hpp"
 
 #include <array>
+#include <exception>
+#include <thread>
 #include <unordered_map>
 
 #include "core/weekly_cost.hpp"
@@ -150,10 +152,62 @@ bool is_r2_only(CodeField field, Code code) {
     }
 }
 
+// A service row's duplicate key as a 128-bit hash of its fields: no allocation per row, and a false
+// match would need a collision of two independent 64-bit hashes.
+struct RowKey {
+    uint64_t a, b;
+    void add(std::string_view text) {
+        for (unsigned char c : text) {
+            a = (a ^ c) * 0x100000001b3ULL; // FNV-1a
+            b = (b + c) * 0x9E3779B97F4A7C15ULL;
+            b ^= b >> 29;
+        }
+        a = (a ^ 0x1f) * 0x100000001b3ULL; // field separator
+        b = (b + 0x1f) * 0x9E3779B97F4A7C15ULL;
+    }
+    bool operator==(const RowKey &) const = default;
+};
+
+// Keys seen so far with the row of each: a flat table with linear probing, kept under half full.
+class RowKeySet {
+public:
+    // Adds the key; if it was already there, returns the row it was first seen on.
+    std::optional<uint64_t> insert(const RowKey &key, uint64_t row) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask) {
+            Slot &slot = slots_[i];
+            if (slot.row == 0) {
+                slot = {key, row};
+                ++size_;
+                return std::nullopt;
+            }
+            if (slot.key == key) return slot.row;
+        }
+    }
+
+private:
+    struct Slot {
+        RowKey key{};
+        uint64_t row = 0; // 0 = empty (rows start at 2)
+    };
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+        size_ = 0;
+        for (const Slot &slot : old)
+            if (slot.row != 0) insert(slot.key, slot.row);
+    }
+    std::vector<Slot> slots_;
+    std::size_t size_ = 0;
+};
+
 class CldRowReader {
 public:
-    CldRowReader(CldBatch &batch, ImportReport &report, const Columns &cols)
-        : batch_(batch), report_(report), cols_(cols) {}
+    // A reader of a later part of a file defers duplicate checks to the merge (absorb), where the
+    // rows of every earlier part are known.
+    CldRowReader(CldBatch &batch, ImportReport &report, const Columns &cols, bool defer_duplicates = false)
+        : batch_(batch), report_(report), cols_(cols), defer_duplicates_(defer_duplicates) {}
 
     void read(const std::vector<std::string_view> &cells, uint64_t row) {
         RowChecker check(report_, row);
@@ -261,6 +315,93 @@ public:
         ++events_[event];
     }
 
+    // Takes in the rows a reader of the next part of the file read, as if this reader had read them:
+    // people already seen are checked for conflicts, duplicate service rows across the boundary
+    // are skipped, and everything else is appended in file order.
+    void absorb(CldRowReader &next) {
+        report_.absorb(next.report_);
+        Ledger &to = batch_.ledger;
+        const Ledger &from = next.batch_.ledger;
+        std::vector<uint32_t> person_map(from.people.size());
+        for (uint32_t q = 0; q < from.people.size(); ++q) {
+            const std::string_view id = from.people.id.at(q + 1);
+            const auto &f = from.people;
+            if (auto existing = to.find_person(id)) {
+                person_map[q] = *existing;
+                RowChecker check(report_, next.first_row_[q]);
+                auto &t = to.people;
+                if (f.birth[q] != k_no_date && t.birth[*existing] != k_no_date && f.birth[q] != t.birth[*existing])
+                    check.warning("conflicting-person", header_name(Col::birth), Date::from_serial(f.birth[q]).uk(),
+                                  "this person has a different date of birth on an earlier row; the earlier value is kept");
+                if (f.support_reason[q] != 0 && t.support_reason[*existing] != 0 &&
+                    f.support_reason[q] != t.support_reason[*existing])
+                    check.warning("conflicting-person", header_name(Col::support_reason),
+                                  code_label(CodeField::support_reason, f.support_reason[q]),
+                                  "this person has a different primary support reason on an earlier row; the earlier value is kept");
+                for (auto [slot, value] : {std::pair{&t.last_review[*existing], f.last_review[q]},
+                                           std::pair{&t.last_financial_assessment[*existing], f.last_financial_assessment[q]}})
+                    if (value != k_no_date && (*slot == k_no_date || value > *slot)) *slot = value;
+                continue;
+            }
+            const uint32_t p = static_cast<uint32_t>(to.people.size());
+            person_map[q] = p;
+            to.people.append(id);
+            first_row_.push_back(next.first_row_[q]);
+            auto &t = to.people;
+            t.nhs_number[p] = f.nhs_number[q];
+            t.birth[p] = f.birth[q];
+            t.death[p] = f.death[q];
+            t.gender[p] = f.gender[q];
+            t.ethnicity[p] = f.ethnicity[q];
+            t.client_type[p] = f.client_type[q];
+            t.support_reason[p] = f.support_reason[q];
+            t.accommodation[p] = f.accommodation[q];
+            t.employment[p] = f.employment[q];
+            t.funding_status[p] = f.funding_status[q];
+            t.has_carer[p] = f.has_carer[q];
+            t.postcode[p] = to.text.intern(from.text.at(f.postcode[q]));
+            t.last_review[p] = f.last_review[q];
+            t.last_financial_assessment[p] = f.last_financial_assessment[q];
+        }
+        const auto &fl = from.lines;
+        auto &tl = to.lines;
+        for (std::size_t j = 0; j < fl.size(); ++j) {
+            if (auto earlier = seen_.insert(next.line_keys_[j], next.line_rows_[j])) {
+                ++duplicates_;
+                report_.warning("duplicate-row", next.line_rows_[j], "", "",
+                                "a duplicate of the service on row " + std::to_string(*earlier) + "; skipped");
+                continue;
+            }
+            const std::size_t i = tl.append(person_map[fl.person[j]], LineSource::cld, fl.ref.at(j));
+            tl.service_type[i] = fl.service_type[j];
+            tl.component[i] = fl.component[j];
+            tl.delivery[i] = fl.delivery[j];
+            tl.frequency[i] = fl.frequency[j];
+            tl.provider[i] = to.text.intern(from.text.at(fl.provider[j]));
+            tl.cqc_location[i] = to.text.intern(from.text.at(fl.cqc_location[j]));
+            tl.unit_cost[i] = fl.unit_cost[j];
+            tl.planned_units[i] = fl.planned_units[j];
+            tl.weekly_cost[i] = fl.weekly_cost[j];
+            tl.start[i] = fl.start[j];
+            tl.end[i] = fl.end[j];
+            line_keys_.push_back(next.line_keys_[j]);
+            line_rows_.push_back(next.line_rows_[j]);
+        }
+        for (std::size_t e = 0; e < events_.size(); ++e) events_[e] += next.events_[e];
+        duplicates_ += next.duplicates_;
+        tally_.r1 += next.tally_.r1;
+        saw_r2_ = saw_r2_ || next.saw_r2_;
+        const CldBatch &nb = next.batch_;
+        if (batch_.la_code.empty()) batch_.la_code = nb.la_code;
+        else if (!nb.la_code.empty() && nb.la_code != batch_.la_code && !warned_la_ && !next.warned_la_)
+            report_.warning("mixed-la-code", 0, header_name(Col::la_code), nb.la_code,
+                            "the file mixes councils; the first row's LA code is " + batch_.la_code);
+        if (nb.period_end && (!batch_.period_end || *nb.period_end > *batch_.period_end)) batch_.period_end = nb.period_end;
+        if (nb.period_start && (!batch_.period_start || *nb.period_start < *batch_.period_start))
+            batch_.period_start = nb.period_start;
+        report_.sort_by_row();
+    }
+
     void finish() {
         const char *names[] = {"no event", "requests", "assessments", "services", "reviews"};
         std::string counts = "rows by event type:";
@@ -337,6 +478,7 @@ private:
         const uint32_t index = static_cast<uint32_t>(p.size());
         p.append(id);
         last_person_ = index;
+        first_row_.push_back(check.row());
         p.nhs_number[index] = f.nhs;
         p.birth[index] = f.birth ? f.birth->serial() : k_no_date;
         p.death[index] = f.death ? f.death->serial() : k_no_date;
@@ -356,17 +498,23 @@ private:
     void add_line(uint32_t person, const LineFields &f, std::optional<Date> start, std::optional<Date> end,
                   const Cell &cell, RowChecker &check) {
         // DHSC's single-file duplicate key: person, start, type, component, mechanism, cost, frequency,
-        // units (and our event reference), as a 128-bit hash: no allocation per row, and a false
-        // match would need a collision of two independent 64-bit hashes.
-        RowKey key{0xcbf29ce484222325ULL ^ person, 0x84222325cbf29ce4ULL + person};
+        // units (and our event reference). The person's id, not index: parts are merged.
+        RowKey key{0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
+        key.add(batch_.ledger.people.id.at(person + 1));
         for (Col c : {Col::event_start, Col::service_type, Col::component, Col::delivery, Col::unit_cost,
                       Col::frequency, Col::planned_units, Col::event_reference})
             key.add(cell(c));
-        if (auto [it, inserted] = seen_.emplace(key, check.row()); !inserted) {
-            ++duplicates_;
-            check.warning("duplicate-row", "", "", "a duplicate of the service on row " + std::to_string(it->second) +
-                                                       "; skipped");
-            return;
+        line_keys_.push_back(key);
+        line_rows_.push_back(check.row());
+        if (!defer_duplicates_) {
+            if (auto earlier = seen_.insert(key, check.row())) {
+                line_keys_.pop_back();
+                line_rows_.pop_back();
+                ++duplicates_;
+                check.warning("duplicate-row", "", "", "a duplicate of the service on row " +
+                                                           std::to_string(*earlier) + "; skipped");
+                return;
+            }
         }
         auto &l = batch_.ledger.lines;
         auto &text = batch_.ledger.text;
@@ -384,6 +532,11 @@ private:
         l.end[i] = end ? end->serial() : k_no_date;
     }
 
+    const std::string &header_name(Col c) const {
+        const int i = cols_.index[static_cast<std::size_t>(c)];
+        return i >= 0 ? cols_.header[static_cast<std::size_t>(i)] : k_unnamed;
+    }
+
     static void note_latest(int32_t &slot, std::optional<Date> date) {
         if (date && (slot == k_no_date || date->serial() > slot)) slot = date->serial();
     }
@@ -399,24 +552,26 @@ private:
     std::array<uint64_t, 5> events_{};
     uint64_t duplicates_ = 0;
     std::optional<uint32_t> last_person_;
-    struct RowKey {
-        uint64_t a, b;
-        void add(std::string_view text) {
-            for (unsigned char c : text) {
-                a = (a ^ c) * 0x100000001b3ULL;            // FNV-1a
-                b = (b + c) * 0x9E3779B97F4A7C15ULL;
-                b ^= b >> 29;
-            }
-            a = (a ^ 0x1f) * 0x100000001b3ULL; // field separator
-            b = (b + 0x1f) * 0x9E3779B97F4A7C15ULL;
-        }
-        bool operator==(const RowKey &) const = default;
-    };
-    struct RowKeyHash {
-        std::size_t operator()(const RowKey &k) const { return static_cast<std::size_t>(k.a ^ (k.b << 1)); }
-    };
-    std::unordered_map<RowKey, uint64_t, RowKeyHash> seen_;
+    bool defer_duplicates_ = false;
+    RowKeySet seen_;
+    std::vector<RowKey> line_keys_;   // per kept line, for merging parts
+    std::vector<uint64_t> line_rows_; // per kept line: its row
+    std::vector<uint64_t> first_row_; // per person: the row they first appear on
 };
+
+void read_rows(TableReader &reader, CldRowReader &rows, ImportReport &report, const ProgressFn &progress) {
+    std::vector<std::string_view> cells;
+    uint64_t since_progress = 0;
+    while (reader.next(cells)) {
+        if (cells.size() == 1 && RowChecker::blank(cells[0])) continue; // blank line
+        ++report.rows_read;
+        rows.read(cells, reader.row());
+        if (progress && ++since_progress == 65536) {
+            since_progress = 0;
+            progress(reader.progress_done(), reader.progress_total());
+        }
+    }
+}
 
 } // namespace
 
@@ -433,15 +588,37 @@ CldBatch read_cld(const std::string &path, ImportReport &report, const ProgressF
     const Columns cols = map_header(cells, report);
     if (report.errors() > 0) return batch; // without the key columns no row can be read
     CldRowReader rows(batch, report, cols);
-    uint64_t since_progress = 0;
-    while (reader->next(cells)) {
-        if (cells.size() == 1 && RowChecker::blank(cells[0])) continue; // blank line
-        ++report.rows_read;
-        rows.read(cells, reader->row());
-        if (progress && ++since_progress == 65536) {
-            since_progress = 0;
-            progress(reader->progress_done(), reader->progress_total());
+    auto parts = reader->split(2);
+    if (parts.empty()) {
+        read_rows(*reader, rows, report, progress);
+    } else {
+        // One part per core, each into its own batch and report, then merged in file order.
+        std::vector<CldBatch> batches(parts.size() - 1);
+        std::vector<ImportReport> reports(parts.size() - 1, ImportReport(path));
+        std::vector<std::unique_ptr<CldRowReader>> readers;
+        for (std::size_t k = 0; k + 1 < parts.size(); ++k)
+            readers.push_back(std::make_unique<CldRowReader>(batches[k], reports[k], cols, true));
+        std::vector<std::thread> threads;
+        std::vector<std::exception_ptr> failures(readers.size());
+        for (std::size_t k = 0; k < readers.size(); ++k)
+            threads.emplace_back([&, k] {
+                try {
+                    read_rows(*parts[k + 1], *readers[k], reports[k], {});
+                } catch (...) {
+                    failures[k] = std::current_exception();
+                }
+            });
+        std::exception_ptr first_failure;
+        try {
+            read_rows(*parts[0], rows, report, progress);
+        } catch (...) {
+            first_failure = std::current_exception();
         }
+        for (auto &t : threads) t.join();
+        if (first_failure) std::rethrow_exception(first_failure);
+        for (auto &f : failures)
+            if (f) std::rethrow_exception(f);
+        for (auto &r : readers) rows.absorb(*r);
     }
     if (report.rows_read == 0)
         report.error("no-rows", 0, "", "", "the file has a header but no data rows");

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -86,11 +87,35 @@ char sniff_delimiter(std::string_view text) {
     return k_candidates[best];
 }
 
+// Counts bytes equal to `c`, eight at a time.
+uint64_t count_byte(std::string_view text, char c) {
+    const uint64_t pattern = 0x0101010101010101ULL * static_cast<unsigned char>(c);
+    uint64_t count = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t chunk;
+        std::memcpy(&chunk, text.data() + i, 8);
+        const uint64_t x = chunk ^ pattern; // zero bytes where chunk has c
+        const uint64_t zero = ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x | 0x7F7F7F7F7F7F7F7FULL);
+        count += static_cast<uint64_t>(__builtin_popcountll(zero));
+    }
+    for (; i < text.size(); ++i) count += text[i] == c ? 1 : 0;
+    return count;
+}
+
+// The file's bytes as UTF-8, shared by the readers of its parts.
+struct Source {
+    explicit Source(const std::string &path) : file(path) {}
+    MappedFile file;
+    std::string converted; // Windows-1252 files, converted
+};
+
 class CsvReader final : public TableReader {
 public:
     CsvReader(const std::string &path, const TableOptions &options)
-        : path_(path), file_(path), max_field_(options.max_field_bytes) {
-        std::string_view bytes = file_.view();
+        : path_(path), source_(std::make_shared<Source>(path)), max_field_(options.max_field_bytes),
+          split_min_(options.split_min_bytes) {
+        std::string_view bytes = source_->file.view();
         if (bytes.starts_with("\xEF\xBB\xBF")) {
             bytes.remove_prefix(3);
             encoding_ = "UTF-8 with byte-order mark";
@@ -102,12 +127,39 @@ public:
             throw input_error(path + ": not a text file (a NUL byte at offset " + std::to_string(nul) +
                               "); expected a CSV or XLSX file");
         if (!is_valid_utf8(bytes)) {
-            converted_ = windows_1252_to_utf8(bytes);
-            bytes = converted_;
+            source_->converted = windows_1252_to_utf8(bytes);
+            bytes = source_->converted;
             encoding_ = "Windows-1252 (converted to UTF-8)";
         }
         text_ = bytes;
         delimiter_ = sniff_delimiter(text_);
+    }
+
+    std::vector<std::unique_ptr<TableReader>> split(std::size_t parts) override {
+        std::vector<std::unique_ptr<TableReader>> readers;
+        const std::size_t begin = pos_, end = text_.size();
+        if (parts < 2 || end - begin < split_min_) return readers;
+        std::size_t from = begin;
+        uint64_t row = next_row_;
+        for (std::size_t k = 1; k <= parts && from < end; ++k) {
+            std::size_t cut = end;
+            if (k < parts) {
+                // Cut at the first line end after the target that is outside quotes: an even
+                // number of quote characters since `from` (RFC 4180 escapes quotes in pairs).
+                std::size_t i = std::max(from, begin + (end - begin) * k / parts);
+                bool inside = count_byte(text_.substr(from, i - from), '"') % 2 == 1;
+                for (; i < end; ++i) {
+                    if (text_[i] == '"') inside = !inside;
+                    else if (text_[i] == '\n' && !inside) break;
+                }
+                cut = std::min(end, i + 1);
+            }
+            readers.push_back(std::unique_ptr<TableReader>(new CsvReader(*this, from, cut, row)));
+            row += count_byte(text_.substr(from, cut - from), '\n');
+            from = cut;
+        }
+        pos_ = end;
+        return readers;
     }
 
     bool next(std::vector<std::string_view> &cells) override {
@@ -199,10 +251,16 @@ private:
                               std::to_string(max_field_) + " bytes (is a closing quote missing?)");
     }
 
+    // A reader of [begin, end) of `whole`, whose first row is numbered `first_row`.
+    CsvReader(const CsvReader &whole, std::size_t begin, std::size_t end, uint64_t first_row)
+        : path_(whole.path_), source_(whole.source_), max_field_(whole.max_field_), split_min_(whole.split_min_),
+          text_(whole.text_.substr(0, end)), encoding_(whole.encoding_), delimiter_(whole.delimiter_), pos_(begin),
+          next_row_(first_row) {}
+
     std::string path_;
-    MappedFile file_;
+    std::shared_ptr<Source> source_;
     std::size_t max_field_;
-    std::string converted_;
+    std::size_t split_min_;
     std::string_view text_;
     std::string encoding_ = "UTF-8";
     char delimiter_ = ',';

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ascent::io {
 
 void ImportReport::add(Severity severity, std::string code, uint64_t row, std::string column, std::string_view value,
@@ -12,6 +14,22 @@ void ImportReport::add(Severity severity, std::string code, uint64_t row, std::s
     std::string shown(value.substr(0, 80));
     if (value.size() > 80) shown += "…";
     issues_.push_back({severity, std::move(code), row, std::move(column), std::move(shown), std::move(message)});
+}
+
+void ImportReport::absorb(const ImportReport &part) {
+    errors_ += part.errors_;
+    warnings_ += part.warnings_;
+    for (const auto &[code, count] : part.counts_) counts_[code] += count;
+    for (const auto &issue : part.issues_) {
+        if (issues_.size() >= k_detail_limit) break;
+        issues_.push_back(issue);
+    }
+    rows_read += part.rows_read;
+    rows_rejected += part.rows_rejected;
+}
+
+void ImportReport::sort_by_row() {
+    std::stable_sort(issues_.begin(), issues_.end(), [](const Issue &a, const Issue &b) { return a.row < b.row; });
 }
 
 std::string ImportReport::format_issue(const Issue &issue) const {

@@ -47,6 +47,11 @@ public:
     std::string release;        // CLD release detected: "R1", "R2", "R1 and R2 mixed", "unknown"
     std::vector<std::string> notes; // plain statements: columns matched, rows per event type…
 
+    // Adds another part's issues and counts (a file read in parts).
+    void absorb(const ImportReport &part);
+    // Orders issues by row, keeping the order within a row.
+    void sort_by_row();
+
     // One issue as a line: "file:row: error [code] column 'X' value 'v': message".
     std::string format_issue(const Issue &issue) const;
     // The first error, if any (for a one-line answer).

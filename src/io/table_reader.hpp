@@ -17,6 +17,7 @@ namespace ascent::io {
 struct TableOptions {
     std::string sheet;                       // XLSX sheet name; first sheet if empty
     std::size_t max_field_bytes = 1 << 20;   // a field longer than this is an error (1 MiB)
+    std::size_t split_min_bytes = 32 << 20;  // files smaller than this are read on one thread
     uint64_t max_uncompressed_bytes = 1ULL << 30; // XLSX parts claiming more are refused (1 GiB)
 };
 
@@ -32,6 +33,10 @@ public:
     virtual uint64_t progress_total() const = 0;
     // What the reader found out about the file ("UTF-8", "Windows-1252", "XLSX sheet 'Packages'").
     virtual std::string describe() const = 0;
+    // Splits the rows not yet read into up to `parts` readers over consecutive ranges, cut at row
+    // boundaries, each numbering its rows as the whole file does; this reader is then at the end.
+    // Empty if the reader cannot split (XLSX) or the rest is smaller than split_min_bytes.
+    virtual std::vector<std::unique_ptr<TableReader>> split(std::size_t parts) { (void)parts; return {}; }
 };
 
 // Opens a CSV or XLSX file by its content (an XLSX file is a zip archive).
