@@ -56,16 +56,17 @@ using namespace ascent::codes;
 
 // Segment tables. Counts are exact at the profile's own size.
 const std::vector<Segment> &profile(const std::string &name) {
+    // Bury: ~900 working-age LD clients; £28.6k a year per person supported aged 18-64.
     static const std::vector<Segment> k_bury = {
-        {"LD 18-64 over £1,800", psr_learning_disability, 18, 64, Kind::supported_living, 118, 1850, 3600},
+        {"LD 18-64 over £1,800", psr_learning_disability, 18, 64, Kind::supported_living, 118, 1850, 2600},
         {"LD 18-64 under £200", psr_learning_disability, 18, 64, Kind::day_support, 160, 60, 195},
-        {"LD 18-64 residential", psr_learning_disability, 18, 64, Kind::residential, 120, 450, 1750},
-        {"LD 18-64 supported living", psr_learning_disability, 18, 64, Kind::supported_living, 320, 600, 1750},
-        {"LD 18-64 direct payment", psr_learning_disability, 18, 64, Kind::direct_payment, 182, 210, 1200},
+        {"LD 18-64 residential", psr_learning_disability, 18, 64, Kind::residential, 120, 450, 1100},
+        {"LD 18-64 supported living", psr_learning_disability, 18, 64, Kind::supported_living, 320, 300, 800},
+        {"LD 18-64 direct payment", psr_learning_disability, 18, 64, Kind::direct_payment, 182, 210, 600},
         {"LD 65+", psr_learning_disability, 65, 88, Kind::residential, 40, 450, 1700},
-        {"PD 18-64 home care", psr_personal_care, 18, 64, Kind::home_care, 260, 200, 900},
-        {"PD 18-64 direct payment", psr_personal_care, 18, 64, Kind::direct_payment, 120, 200, 800},
-        {"MH 18-64", psr_mental_health, 18, 64, Kind::supported_living, 210, 250, 1400},
+        {"PD 18-64 home care", psr_personal_care, 18, 64, Kind::home_care, 260, 200, 500},
+        {"PD 18-64 direct payment", psr_personal_care, 18, 64, Kind::direct_payment, 120, 200, 450},
+        {"MH 18-64", psr_mental_health, 18, 64, Kind::supported_living, 210, 200, 500},
         {"OP home care", psr_personal_care, 65, 99, Kind::home_care, 900, 60, 700},
         {"OP residential", psr_memory_cognition, 65, 99, Kind::residential, 420, 600, 1100},
         {"OP nursing", psr_personal_care, 65, 99, Kind::nursing, 180, 750, 1300},

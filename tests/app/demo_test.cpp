@@ -51,6 +51,15 @@ TEST(DemoCouncil, BuryCohorts) {
         }
         if (a >= 65 && l.people.support_reason[p] == codes::psr_learning_disability) ++ld_65_plus;
     }
+    // Support cost per person supported aged 18-64: £28.6k a year (Bury, against £25.5k in the North West).
+    const auto s = b->council->summary(std::nullopt, WeeksPerYear::fifty_two_point_one_four_three());
+    int64_t people = 0, weekly_total = 0;
+    for (const auto &ages : s.by_reason_and_age) {
+        people += ages[0].people;
+        weekly_total += ages[0].weekly.pence();
+    }
+    const double per_person = static_cast<double>(weekly_total) * 52.143 / static_cast<double>(people) / 100.0;
+    EXPECT_NEAR(per_person, 28'600.0, 1'000.0);
     EXPECT_EQ(over_1800, 118);
     EXPECT_EQ(under_200, 160);
     EXPECT_EQ(ld_65_plus, 40);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <xlsxwriter.h>
+
 #include "app/council.hpp"
 #include "cld_sample.hpp"
 #include "test_support.hpp"
@@ -85,6 +87,39 @@ TEST(Store, PeopleExtractMergesOnlyItsFields) {
     EXPECT_EQ(ledger.people.benefit[p1], Benefit::pip_daily_living);
     EXPECT_EQ(ledger.people.benefit_rate[p1], BenefitRate::highest);
     EXPECT_EQ(ledger.people.support_reason[p1], codes::psr_learning_disability); // CLD field kept
+}
+
+} // namespace ascent
+
+namespace ascent {
+
+TEST(Store, XlsxExtractThroughAMappingWithASheet) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    ASSERT_TRUE(council.import_cld(dir.write("cld.csv", test::valid_cld())).written);
+    const auto path = dir.file("packages.xlsx");
+    lxw_workbook *book = workbook_new(path.c_str());
+    workbook_add_worksheet(book, "Read me");
+    lxw_worksheet *sheet = workbook_add_worksheet(book, "Packages");
+    const char *header[] = {"Client ID", "Service Ref", "Night Cover", "Staff Ratio", "Client Contribution"};
+    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
+    worksheet_write_string(sheet, 1, 0, "P2", nullptr);
+    worksheet_write_string(sheet, 1, 1, "P2-S1", nullptr);
+    worksheet_write_string(sheet, 1, 2, "Waking night", nullptr);
+    worksheet_write_number(sheet, 1, 3, 2, nullptr);
+    worksheet_write_number(sheet, 1, 4, 54.94, nullptr);
+    ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+    const auto mapping = dir.write("m.yaml", "source: LAS\nkind: services\nsheet: Packages\ncolumns:\n"
+                                             "  person_id: Client ID\n  line_ref: Service Ref\n"
+                                             "  night_support: Night Cover\n  staff_ratio: Staff Ratio\n"
+                                             "  client_contribution: Client Contribution\n");
+    const auto outcome = council.import_extract(path, mapping);
+    ASSERT_TRUE(outcome.written) << app::format_outcome(outcome);
+    EXPECT_EQ(outcome.report.format, "XLSX, sheet 'Packages'");
+    const Ledger ledger = council.load_ledger();
+    EXPECT_EQ(ledger.lines.night[1], NightSupport::waking);
+    EXPECT_EQ(ledger.lines.staff_ratio[1], 2);
+    EXPECT_EQ(ledger.lines.client_contribution[1], 5494);
 }
 
 } // namespace ascent
