@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run    install what is missing, build, create the demo council and show its summary
 #   make test   install what is missing, build, and run every test (normal and ASan+UBSan builds)
-.PHONY: run test deps build build-asan test-release test-asan bench clean
+.PHONY: run test deps build build-cli build-asan test-release test-asan bench clean
 
 JOBS ?= $(shell nproc)
 
@@ -12,11 +12,15 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
+build-cli: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target ascent
+
 build-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
-run: build
+run: build-cli
 	@./build/release/src/ascent --db demo-council/ascent.db demo --dir demo-council
 
 test-release: build
