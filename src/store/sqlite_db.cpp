@@ -45,7 +45,10 @@ std::string_view Statement::text(int column) const {
 }
 
 Database::Database(const std::string &path) : path_(path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    // NOMUTEX: a Database is used by one thread at a time, so SQLite's per-call connection mutex
+    // (Debian builds SQLite serialized) is pure overhead: about a tenth of an import.
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close_v2(db_);
         throw storage_error(path + ": cannot open the ledger database: " + message);

@@ -40,6 +40,7 @@ private:
     sqlite3_stmt *stmt_ = nullptr;
 };
 
+// One connection, to be used by one thread at a time.
 class Database {
 public:
     explicit Database(const std::string &path);
