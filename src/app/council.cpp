@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -139,6 +140,27 @@ ImportOutcome Council::import_extract(const std::string &path, const std::string
 LedgerSummary Council::summary(std::optional<Date> as_at, WeeksPerYear weeks) {
     const Ledger ledger = store_->load_ledger();
     return summarise(ledger, as_at.value_or(ledger.as_at), weeks);
+}
+
+CohortResult Council::cohort(const std::string &expression, std::optional<Date> as_at) {
+    const auto parsed = CohortExpression::parse(expression); // before loading: a typo fails fast
+    const Ledger ledger = store_->load_ledger();
+    CohortResult result;
+    result.expression = expression;
+    result.as_at = as_at.value_or(ledger.as_at);
+    const PersonFacts facts = person_facts(ledger, result.as_at);
+    result.people_tested = static_cast<int64_t>(ledger.people.size());
+    for (uint32_t p = 0; p < ledger.people.size(); ++p) {
+        if (!parsed.matches(ledger, facts, p)) continue;
+        CohortMember member{std::string(ledger.people.id.at(p + 1)), Money::from_pence(facts.weekly_cost[p]), {}};
+        for (const auto &field : parsed.fields_used())
+            member.values.emplace_back(field, cohort_value(ledger, facts, p, field));
+        result.weekly_cost += member.weekly_cost;
+        result.members.push_back(std::move(member));
+    }
+    std::stable_sort(result.members.begin(), result.members.end(),
+                     [](const auto &a, const auto &b) { return a.weekly_cost > b.weekly_cost; });
+    return result;
 }
 
 DemoResult build_demo(Council &council, const std::string &directory, const demo::DemoOptions &options,

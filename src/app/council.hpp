@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cohort.hpp"
 #include "core/summary.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
@@ -34,6 +35,20 @@ struct ImportOutcome {
     std::string message; // one sentence for the user
 };
 
+struct CohortMember {
+    std::string person_id;
+    Money weekly_cost;
+    std::vector<std::pair<std::string, std::string>> values; // field → value, for each field the expression uses
+};
+
+struct CohortResult {
+    std::string expression;
+    Date as_at;
+    int64_t people_tested = 0;
+    Money weekly_cost; // Σ of members' weekly cost: the spend in scope
+    std::vector<CohortMember> members; // highest weekly cost first
+};
+
 class Council {
 public:
     explicit Council(const std::string &database_path);
@@ -52,6 +67,8 @@ public:
     Ledger load_ledger() { return store_->load_ledger(); }
     // Summary as at the ledger's reporting date (or `as_at`), annualised with `weeks`.
     LedgerSummary summary(std::optional<Date> as_at, WeeksPerYear weeks);
+    // The people a cohort expression selects, with the values that selected them.
+    CohortResult cohort(const std::string &expression, std::optional<Date> as_at);
 
 private:
     std::unique_ptr<store::Store> store_;
@@ -71,6 +88,9 @@ DemoResult build_demo(Council &council, const std::string &directory, const demo
 
 // The summary as plain text for a terminal or a golden file.
 std::string format_summary(const LedgerSummary &summary, const std::vector<store::ImportRecord> &imports);
+// A cohort as text: the expression, counts and spend, and the first `limit` people with the values
+// that put them in it.
+std::string format_cohort(const CohortResult &cohort, std::size_t limit);
 // One import outcome as text: the report's issues and a closing line.
 std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues = 50);
 

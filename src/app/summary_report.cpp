@@ -74,6 +74,21 @@ std::string format_summary(const LedgerSummary &s, const std::vector<store::Impo
     return out;
 }
 
+std::string format_cohort(const CohortResult &c, std::size_t limit) {
+    std::string out = fmt::format("Cohort: {}\nAs at {}: {} of {} people; weekly cost in scope {}\n", c.expression,
+                                  c.as_at.uk(), group_thousands(static_cast<int64_t>(c.members.size())),
+                                  group_thousands(c.people_tested), format_pence(c.weekly_cost));
+    std::size_t shown = 0;
+    for (const auto &m : c.members) {
+        if (shown++ >= limit) break;
+        out += fmt::format("  {:<12} {:>14}", m.person_id, format_pence(m.weekly_cost));
+        for (const auto &[field, value] : m.values) out += fmt::format("  {}: {}", field, value);
+        out += "\n";
+    }
+    if (c.members.size() > limit) out += fmt::format("  … and {} more\n", c.members.size() - limit);
+    return out;
+}
+
 std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues) {
     std::string out;
     if (!outcome.already_imported) {

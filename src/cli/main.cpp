@@ -90,6 +90,15 @@ int main(int argc, char **argv) {
 
     auto *history = cli.add_subcommand("imports", "The import history");
 
+    auto *cohort = cli.add_subcommand("cohort", "The people a cohort expression selects, highest weekly cost first");
+    std::string expression;
+    std::size_t limit = 20;
+    bool list_fields = false;
+    cohort->add_option("expression", expression, "e.g. \"support reason is LD and age >= 65 and weekly cost > 1000\"");
+    cohort->add_option("--as-at", as_at_text, "Date of the facts (default: end of the latest CLD reporting period)");
+    cohort->add_option("--limit", limit, "People to list")->capture_default_str();
+    cohort->add_flag("--fields", list_fields, "List the fields an expression can use");
+
     CLI11_PARSE(cli, argc, argv);
     try {
         cli::ProgressBar bar;
@@ -128,6 +137,20 @@ int main(int argc, char **argv) {
             }
             const auto s = council.summary(as_at, parse_weeks(weeks_text));
             std::cout << app::format_summary(s, council.imports());
+            return 0;
+        }
+        if (*cohort) {
+            if (list_fields || expression.empty()) {
+                for (const auto &f : cohort_fields()) std::cout << fmt::format("  {:<32} {}\n", f.name, f.description);
+                return expression.empty() && !list_fields ? k_exit_input : 0;
+            }
+            app::Council council(db);
+            std::optional<Date> as_at;
+            if (!as_at_text.empty()) {
+                as_at = parse_date(as_at_text);
+                if (!as_at) throw input_error("--as-at must be a date such as 31/03/2026, not '" + as_at_text + "'");
+            }
+            std::cout << app::format_cohort(council.cohort(expression, as_at), limit);
             return 0;
         }
         if (*history) {

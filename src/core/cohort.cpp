@@ -1,0 +1,498 @@
+#include "core/cohort.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <optional>
+
+#include "core/error.hpp"
+#include "core/summary.hpp"
+
+namespace ascent {
+
+namespace {
+
+enum class Kind { number, money, yes_no, code, setting, s117, chc, benefit, benefit_rate, text };
+
+// A field's value for one person: a number (money in pence, categories as their enum value), or
+// text; nothing if not recorded.
+struct Value {
+    std::optional<int64_t> number;
+    std::string_view text;
+};
+
+using Getter = std::function<Value(const Ledger &, const PersonFacts &, uint32_t)>;
+
+struct Field {
+    std::string_view name;
+    std::vector<std::string_view> aliases;
+    Kind kind;
+    std::string_view description;
+    Getter get;
+    CodeField code = CodeField::gender;
+};
+
+Value known_if(bool known, int64_t v) { return known ? Value{v, {}} : Value{}; }
+
+const std::vector<Field> &fields() {
+    using L = const Ledger &;
+    using F = const PersonFacts &;
+    static const std::vector<Field> k_fields = {
+        {"age", {}, Kind::number, "age in whole years on the date", [](L, F f, uint32_t p) { return known_if(f.age[p] >= 0, f.age[p]); }},
+        {"weekly cost", {"package cost", "cost"}, Kind::money, "weekly cost of the open service lines, £",
+         [](L, F f, uint32_t p) { return Value{f.weekly_cost[p], {}}; }},
+        {"support reason", {"psr", "primary support reason"}, Kind::code, "primary support reason (LD, MH or a CLD value)",
+         [](L l, F, uint32_t p) { return known_if(l.people.support_reason[p] != 0, l.people.support_reason[p]); },
+         CodeField::support_reason},
+        {"gender", {}, Kind::code, "gender (CLD values)",
+         [](L l, F, uint32_t p) { return known_if(l.people.gender[p] != 0, l.people.gender[p]); }, CodeField::gender},
+        {"setting", {}, Kind::setting, "nursing, residential, community, prison, short term, carer support",
+         [](L, F f, uint32_t p) { return known_if(f.setting[p] < static_cast<uint8_t>(Setting::count), f.setting[p]); }},
+        {"open lines", {"lines"}, Kind::number, "number of open service lines",
+         [](L, F f, uint32_t p) { return Value{f.open_lines[p], {}}; }},
+        {"direct payment", {"dp"}, Kind::yes_no, "has a direct payment",
+         [](L, F f, uint32_t p) { return Value{f.direct_payment[p], {}}; }},
+        {"waking night", {"waking nights"}, Kind::yes_no, "has waking-night support",
+         [](L, F f, uint32_t p) { return Value{f.waking_night[p], {}}; }},
+        {"sleep in", {"sleep ins"}, Kind::yes_no, "has sleep-in support", [](L, F f, uint32_t p) { return Value{f.sleep_in[p], {}}; }},
+        {"staff ratio", {}, Kind::number, "highest staffing ratio (2 for 2:1)",
+         [](L, F f, uint32_t p) { return known_if(f.staff_ratio[p] != 0, f.staff_ratio[p]); }},
+        {"out of area", {"ooa"}, Kind::yes_no, "placed outside the council's area",
+         [](L l, F, uint32_t p) { return known_if(l.people.out_of_area[p] >= 0, l.people.out_of_area[p]); }},
+        {"distance km", {"distance"}, Kind::number, "distance of the placement, km",
+         [](L l, F, uint32_t p) { return known_if(l.people.distance_km[p] != k_no_quantity, l.people.distance_km[p]); }},
+        {"s117", {"section 117"}, Kind::s117, "section 117 aftercare: none, open, ended",
+         [](L l, F, uint32_t p) { return known_if(l.people.s117[p] != S117Status::not_recorded, static_cast<int64_t>(l.people.s117[p])); }},
+        {"chc", {"continuing healthcare"}, Kind::chc, "NHS CHC status",
+         [](L l, F, uint32_t p) { return known_if(l.people.chc[p] != ChcStatus::not_recorded, static_cast<int64_t>(l.people.chc[p])); }},
+        {"benefit", {}, Kind::benefit, "disability benefit: none, AA, PIP daily living, DLA care",
+         [](L l, F, uint32_t p) { return known_if(l.people.benefit[p] != Benefit::not_recorded, static_cast<int64_t>(l.people.benefit[p])); }},
+        {"benefit rate", {}, Kind::benefit_rate, "lowest, lower/standard/middle, higher/enhanced/highest",
+         [](L l, F, uint32_t p) {
+             return known_if(l.people.benefit_rate[p] != BenefitRate::not_recorded, static_cast<int64_t>(l.people.benefit_rate[p]));
+         }},
+        {"days since review", {}, Kind::number, "days since the last care review",
+         [](L, F f, uint32_t p) { return known_if(f.days_since_review[p] >= 0, f.days_since_review[p]); }},
+        {"days since financial assessment", {"days since fa"}, Kind::number, "days since the last financial assessment",
+         [](L, F f, uint32_t p) { return known_if(f.days_since_financial_assessment[p] >= 0, f.days_since_financial_assessment[p]); }},
+        {"team", {}, Kind::text, "team (as recorded)", [](L l, F, uint32_t p) { return Value{std::nullopt, l.text.at(l.people.team[p])}; }},
+        {"placing authority", {}, Kind::text, "council responsible, if another",
+         [](L l, F, uint32_t p) { return Value{std::nullopt, l.text.at(l.people.placing_authority[p])}; }},
+    };
+    return k_fields;
+}
+
+const Field *find_field(std::string_view words) {
+    const auto key = normalise_key(words);
+    for (const auto &f : fields()) {
+        if (normalise_key(f.name) == key) return &f;
+        for (auto alias : f.aliases)
+            if (normalise_key(alias) == key) return &f;
+    }
+    return nullptr;
+}
+
+std::string field_list() {
+    std::string out;
+    for (const auto &f : fields()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+    return out;
+}
+
+// --- tokens -----------------------------------------------------------------------------------
+
+enum class Tok { word, string, op, lparen, rparen, comma, end };
+
+struct Token {
+    Tok type;
+    std::string text;
+    std::size_t position; // 1-based character (byte) position
+};
+
+bool is_word_char(char c) {
+    return !std::isspace(static_cast<unsigned char>(c)) && std::string_view("()<>=!,'\"").find(c) == std::string_view::npos;
+}
+
+std::vector<Token> tokenise(std::string_view s) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        const std::size_t at = i + 1;
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (c == '(' || c == ')' || c == ',') {
+            out.push_back({c == '(' ? Tok::lparen : c == ')' ? Tok::rparen : Tok::comma, std::string(1, c), at});
+            ++i;
+        } else if (s.substr(i).starts_with("\xE2\x89\xA4") || s.substr(i).starts_with("\xE2\x89\xA5")) { // ≤ ≥
+            out.push_back({Tok::op, s[i + 2] == '\xA4' ? "<=" : ">=", at});
+            i += 3;
+        } else if (c == '<' || c == '>' || c == '=' || c == '!') {
+            const std::size_t length = i + 1 < s.size() && s[i + 1] == '=' ? 2 : 1;
+            std::string op(s.substr(i, length));
+            if (op == "!") throw input_error("cohort: character " + std::to_string(at) + ": '!' must be '!='");
+            out.push_back({Tok::op, op == "==" ? "=" : op, at});
+            i += length;
+        } else if (c == '\'' || c == '"') {
+            const auto close = s.find(c, i + 1);
+            if (close == std::string_view::npos)
+                throw input_error("cohort: character " + std::to_string(at) + ": the quoted text is not closed");
+            out.push_back({Tok::string, std::string(s.substr(i + 1, close - i - 1)), at});
+            i = close + 1;
+        } else {
+            std::size_t j = i;
+            // A comma between digits belongs to a number ("£1,800").
+            while (j < s.size() && (is_word_char(s[j]) || (s[j] == ',' && j > i && j + 1 < s.size() &&
+                                                            std::isdigit(static_cast<unsigned char>(s[j - 1])) &&
+                                                            std::isdigit(static_cast<unsigned char>(s[j + 1])))))
+                ++j;
+            out.push_back({Tok::word, std::string(s.substr(i, j - i)), at});
+            i = j;
+        }
+    }
+    out.push_back({Tok::end, "", s.size() + 1});
+    return out;
+}
+
+bool is_keyword(const Token &t, std::string_view word) {
+    return t.type == Tok::word && normalise_key(t.text) == word;
+}
+
+} // namespace
+
+// --- syntax tree ------------------------------------------------------------------------------
+
+struct CohortExpression::Node {
+    enum class Type { all_of, any_of, negate, compare, member } type;
+    std::vector<std::unique_ptr<Node>> children;
+    const Field *field = nullptr;
+    std::string op;                  // compare: = != < <= > >=
+    std::vector<int64_t> numbers;    // literal(s) for numeric and categorical fields
+    std::vector<std::string> texts;  // literal(s) for text fields, normalised
+
+    bool eval(const Ledger &l, const PersonFacts &f, uint32_t p) const {
+        switch (type) {
+        case Type::all_of:
+            return std::all_of(children.begin(), children.end(), [&](const auto &c) { return c->eval(l, f, p); });
+        case Type::any_of:
+            return std::any_of(children.begin(), children.end(), [&](const auto &c) { return c->eval(l, f, p); });
+        case Type::negate: return !children[0]->eval(l, f, p);
+        case Type::member:
+        case Type::compare: break;
+        }
+        const Value v = field->get(l, f, p);
+        if (field->kind == Kind::text) {
+            if (v.text.empty()) return false;
+            const auto key = normalise_key(v.text);
+            const bool any = std::find(texts.begin(), texts.end(), key) != texts.end();
+            return op == "!=" ? !any : any;
+        }
+        if (!v.number) return false;
+        const int64_t x = *v.number;
+        if (type == Type::member) return std::find(numbers.begin(), numbers.end(), x) != numbers.end();
+        const int64_t y = numbers.front();
+        if (op == "=") return x == y;
+        if (op == "!=") return x != y;
+        if (op == "<") return x < y;
+        if (op == "<=") return x <= y;
+        if (op == ">") return x > y;
+        return x >= y;
+    }
+};
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::string_view text, std::vector<std::string> &used) : tokens_(tokenise(text)), used_(used) {}
+
+    std::unique_ptr<CohortExpression::Node> parse() {
+        if (peek().type == Tok::end) throw error(peek(), "the expression is empty; expected e.g. 'age >= 65'");
+        auto node = any_of();
+        if (peek().type != Tok::end) throw error(peek(), "expected 'and', 'or' or the end, found '" + peek().text + "'");
+        return node;
+    }
+
+private:
+    using Node = CohortExpression::Node;
+
+    const Token &peek() const { return tokens_[pos_]; }
+    const Token &take() { return tokens_[pos_++]; }
+    static Error error(const Token &t, const std::string &message) {
+        return input_error("cohort: character " + std::to_string(t.position) + ": " + message);
+    }
+
+    std::unique_ptr<Node> any_of() {
+        auto first = all_of();
+        if (!is_keyword(peek(), "or")) return first;
+        auto node = std::make_unique<Node>();
+        node->type = Node::Type::any_of;
+        node->children.push_back(std::move(first));
+        while (is_keyword(peek(), "or")) {
+            take();
+            node->children.push_back(all_of());
+        }
+        return node;
+    }
+
+    std::unique_ptr<Node> all_of() {
+        auto first = factor();
+        if (!is_keyword(peek(), "and")) return first;
+        auto node = std::make_unique<Node>();
+        node->type = Node::Type::all_of;
+        node->children.push_back(std::move(first));
+        while (is_keyword(peek(), "and")) {
+            take();
+            node->children.push_back(factor());
+        }
+        return node;
+    }
+
+    std::unique_ptr<Node> factor() {
+        if (is_keyword(peek(), "not")) {
+            take();
+            auto node = std::make_unique<Node>();
+            node->type = Node::Type::negate;
+            node->children.push_back(factor());
+            return node;
+        }
+        if (peek().type == Tok::lparen) {
+            const Token open = take();
+            auto inner = any_of();
+            if (peek().type != Tok::rparen) throw error(open, "this '(' is not closed");
+            take();
+            return inner;
+        }
+        return comparison();
+    }
+
+    static bool ends_words(const Token &t) {
+        return t.type != Tok::word || is_keyword(t, "and") || is_keyword(t, "or") || is_keyword(t, "is") ||
+               is_keyword(t, "in") || is_keyword(t, "not");
+    }
+
+    std::unique_ptr<Node> comparison() {
+        const Token start = peek();
+        std::string words;
+        while (!ends_words(peek())) words += (words.empty() ? "" : " ") + take().text;
+        if (words.empty()) throw error(start, "expected a field name, found '" + start.text + "'; fields are: " + field_list());
+        const Field *field = find_field(words);
+        if (field == nullptr) throw error(start, "unknown field '" + words + "'; fields are: " + field_list());
+        if (std::find(used_.begin(), used_.end(), field->name) == used_.end()) used_.emplace_back(field->name);
+
+        auto node = std::make_unique<Node>();
+        node->field = field;
+        node->type = Node::Type::compare;
+        bool negated = false;
+        if (is_keyword(peek(), "is")) {
+            take();
+            node->op = "=";
+            if (is_keyword(peek(), "not")) {
+                take();
+                node->op = "!=";
+            }
+        } else if (is_keyword(peek(), "not") && is_keyword(tokens_[pos_ + 1], "in")) {
+            take();
+            negated = true;
+        }
+        if (is_keyword(peek(), "in")) {
+            take();
+            node->type = field->kind == Kind::text ? Node::Type::compare : Node::Type::member;
+            node->op = "=";
+            if (peek().type != Tok::lparen) throw error(peek(), "expected '(' after 'in'");
+            take();
+            while (true) {
+                literal(*node, field);
+                if (peek().type == Tok::comma) {
+                    take();
+                    continue;
+                }
+                if (peek().type != Tok::rparen) throw error(peek(), "expected ',' or ')' in the list");
+                take();
+                break;
+            }
+        } else if (peek().type == Tok::op) {
+            node->op = take().text;
+            literal(*node, field);
+        } else if (node->op.empty()) {
+            if (field->kind != Kind::yes_no)
+                throw error(peek(), "expected an operator (is, =, !=, <, <=, >, >=, in) after '" + words + "'");
+            node->op = "=";
+            node->numbers.push_back(1); // a yes/no field alone means "is yes"
+        } else {
+            literal(*node, field);
+        }
+        const bool ordered = node->op != "=" && node->op != "!=";
+        if (ordered && field->kind != Kind::number && field->kind != Kind::money)
+            throw error(start, "'" + std::string(field->name) + "' can only be compared with is, =, != or in");
+        if (!negated) return node;
+        auto negate = std::make_unique<Node>();
+        negate->type = Node::Type::negate;
+        negate->children.push_back(std::move(node));
+        return negate;
+    }
+
+    // Reads one literal value for `field` into the node.
+    void literal(Node &node, const Field *field) {
+        const Token start = peek();
+        std::string text;
+        if (peek().type == Tok::string) {
+            text = take().text;
+        } else {
+            while (peek().type == Tok::word && !is_keyword(peek(), "and") && !is_keyword(peek(), "or"))
+                text += (text.empty() ? "" : " ") + take().text;
+        }
+        if (text.empty()) throw error(start, "expected a value for '" + std::string(field->name) + "'");
+        auto bad = [&](const std::string &expected) {
+            return error(start, "'" + text + "' is not a value of '" + std::string(field->name) + "'; expected " + expected);
+        };
+        switch (field->kind) {
+        case Kind::number: {
+            auto r = parse_decimal(text, 0);
+            if (!r) throw bad("a whole number");
+            node.numbers.push_back(r->num);
+            return;
+        }
+        case Kind::money: {
+            auto m = parse_money(text);
+            if (!m) throw bad("an amount in pounds, e.g. 1800 or £1,800.00");
+            node.numbers.push_back(m->pence());
+            return;
+        }
+        case Kind::yes_no: {
+            const auto key = normalise_key(text);
+            if (key == "yes" || key == "true") node.numbers.push_back(1);
+            else if (key == "no" || key == "false") node.numbers.push_back(0);
+            else throw bad("yes or no");
+            return;
+        }
+        case Kind::code: {
+            static const std::vector<std::pair<std::string_view, Code>> k_shorthand = {
+                {"ld", codes::psr_learning_disability}, {"mh", codes::psr_mental_health},
+                {"dementia", codes::psr_memory_cognition}, {"memory", codes::psr_memory_cognition}};
+            if (field->code == CodeField::support_reason)
+                for (const auto &[word, code] : k_shorthand)
+                    if (normalise_key(text) == word) {
+                        node.numbers.push_back(code);
+                        return;
+                    }
+            auto m = match_code(field->code, text);
+            if (!m) throw bad("one of: " + expected_values(field->code, 20));
+            node.numbers.push_back(m->code);
+            return;
+        }
+        case Kind::setting: {
+            for (int s = 0; s < static_cast<int>(Setting::other); ++s)
+                if (normalise_key(to_string(static_cast<Setting>(s))).starts_with(normalise_key(text))) {
+                    node.numbers.push_back(s);
+                    return;
+                }
+            throw bad("nursing, residential, community, prison, short term or carer support");
+        }
+        case Kind::s117: named(node, parse_s117(text), bad, "none, open or ended"); return;
+        case Kind::chc: named(node, parse_chc(text), bad, "not assessed, checklist positive, not eligible, eligible or joint funded"); return;
+        case Kind::benefit: named(node, parse_benefit(text), bad, "none, AA, PIP daily living or DLA care"); return;
+        case Kind::benefit_rate: named(node, parse_benefit_rate(text), bad, "lowest, lower, standard, middle, higher, enhanced or highest"); return;
+        case Kind::text: node.texts.push_back(normalise_key(text)); return;
+        }
+    }
+
+    template <typename Enum, typename Bad>
+    static void named(Node &node, std::optional<Enum> value, Bad &bad, const std::string &expected) {
+        if (!value) throw bad(expected);
+        node.numbers.push_back(static_cast<int64_t>(*value));
+    }
+
+    std::vector<Token> tokens_;
+    std::size_t pos_ = 0;
+    std::vector<std::string> &used_;
+};
+
+} // namespace
+
+PersonFacts person_facts(const Ledger &ledger, Date as_at) {
+    const auto n = ledger.people.size();
+    PersonFacts f;
+    f.as_at = as_at;
+    f.age.assign(n, -1);
+    f.weekly_cost.assign(n, 0);
+    f.setting.assign(n, static_cast<uint8_t>(Setting::count));
+    f.open_lines.assign(n, 0);
+    f.direct_payment.assign(n, 0);
+    f.waking_night.assign(n, 0);
+    f.sleep_in.assign(n, 0);
+    f.staff_ratio.assign(n, 0);
+    f.days_since_review.assign(n, -1);
+    f.days_since_financial_assessment.assign(n, -1);
+    const auto &l = ledger.lines;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        if (!ledger.line_active(i, as_at)) continue;
+        const auto p = l.person[i];
+        f.weekly_cost[p] += l.weekly_cost[i];
+        f.setting[p] = std::min(f.setting[p], static_cast<uint8_t>(setting_of(l.service_type[i], l.component[i])));
+        if (f.open_lines[p] < 255) ++f.open_lines[p];
+        if (l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment) f.direct_payment[p] = 1;
+        if (l.night[i] == NightSupport::waking) f.waking_night[p] = 1;
+        if (l.night[i] == NightSupport::sleep_in) f.sleep_in[p] = 1;
+        f.staff_ratio[p] = std::max(f.staff_ratio[p], l.staff_ratio[i]);
+    }
+    const auto &people = ledger.people;
+    for (std::size_t p = 0; p < n; ++p) {
+        if (people.birth[p] != k_no_date) f.age[p] = age_on(Date::from_serial(people.birth[p]), as_at);
+        if (people.last_review[p] != k_no_date) f.days_since_review[p] = as_at.serial() - people.last_review[p];
+        if (people.last_financial_assessment[p] != k_no_date)
+            f.days_since_financial_assessment[p] = as_at.serial() - people.last_financial_assessment[p];
+    }
+    return f;
+}
+
+const std::vector<CohortField> &cohort_fields() {
+    static const std::vector<CohortField> k_list = [] {
+        std::vector<CohortField> out;
+        for (const auto &f : fields()) out.push_back({f.name, f.description});
+        return out;
+    }();
+    return k_list;
+}
+
+CohortExpression::CohortExpression() = default;
+CohortExpression::CohortExpression(CohortExpression &&) noexcept = default;
+CohortExpression &CohortExpression::operator=(CohortExpression &&) noexcept = default;
+CohortExpression::~CohortExpression() = default;
+
+CohortExpression CohortExpression::parse(std::string_view text) {
+    CohortExpression e;
+    e.text_ = std::string(text);
+    e.root_ = Parser(text, e.fields_used_).parse();
+    return e;
+}
+
+bool CohortExpression::matches(const Ledger &ledger, const PersonFacts &facts, uint32_t person) const {
+    return root_->eval(ledger, facts, person);
+}
+
+const std::vector<std::string> &CohortExpression::fields_used() const { return fields_used_; }
+const std::string &CohortExpression::text() const { return text_; }
+
+std::string cohort_value(const Ledger &ledger, const PersonFacts &facts, uint32_t person, std::string_view name) {
+    const Field *field = find_field(name);
+    if (field == nullptr) return "";
+    const Value v = field->get(ledger, facts, person);
+    if (field->kind == Kind::text) return std::string(v.text);
+    if (!v.number) return "not recorded";
+    const int64_t x = *v.number;
+    switch (field->kind) {
+    case Kind::money: return format_pence(Money::from_pence(x));
+    case Kind::yes_no: return x != 0 ? "yes" : "no";
+    case Kind::code: return std::string(code_label(field->code, static_cast<Code>(x)));
+    case Kind::setting: return std::string(to_string(static_cast<Setting>(x)));
+    case Kind::s117: return std::string(to_string(static_cast<S117Status>(x)));
+    case Kind::chc: return std::string(to_string(static_cast<ChcStatus>(x)));
+    case Kind::benefit: return std::string(to_string(static_cast<Benefit>(x)));
+    case Kind::benefit_rate: return std::string(to_string(static_cast<BenefitRate>(x)));
+    case Kind::number:
+    case Kind::text: break;
+    }
+    return std::to_string(x);
+}
+
+} // namespace ascent

@@ -1,0 +1,67 @@
+// The cohort language: a small, safe expression language for analysts to define a cohort of
+// people, e.g.
+//     support reason is LD and age >= 65 and weekly cost > 1000
+//     setting in (residential, nursing) and not out of area
+//     waking night and (s117 is open or chc is "checklist positive")
+// Fields are person-level facts at a date (see k_fields in cohort.cpp, or `cohort_fields()`);
+// names ignore case, spaces and punctuation. Operators: is / = / ==, is not / !=, <, <=, >, >=
+// (≤ ≥ too), in (…), and, or, not, parentheses. A yes/no field alone means "is yes". Money is in
+// pounds. A comparison with a value that is not recorded is false, so unknowns never join a cohort
+// by accident. Bad expressions throw input_error naming the character position and what was expected.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ledger.hpp"
+
+namespace ascent {
+
+// Person-level facts, one column each, computed once for a ledger at a date.
+struct PersonFacts {
+    Date as_at;
+    std::vector<int32_t> age;                 // -1 not known
+    std::vector<int64_t> weekly_cost;         // pence, open lines
+    std::vector<uint8_t> setting;             // Setting; Setting::count if no open line
+    std::vector<uint8_t> open_lines;
+    std::vector<uint8_t> direct_payment, waking_night, sleep_in; // 0/1 over open lines
+    std::vector<uint8_t> staff_ratio;         // highest over open lines, 0 not recorded
+    std::vector<int32_t> days_since_review, days_since_financial_assessment; // -1 not known
+};
+
+PersonFacts person_facts(const Ledger &ledger, Date as_at);
+
+struct CohortField {
+    std::string_view name;        // as written in expressions, e.g. "weekly cost"
+    std::string_view description;
+};
+const std::vector<CohortField> &cohort_fields();
+
+class CohortExpression {
+public:
+    // Parses and checks the expression; throws input_error on any mistake.
+    static CohortExpression parse(std::string_view text);
+    CohortExpression(CohortExpression &&) noexcept;
+    CohortExpression &operator=(CohortExpression &&) noexcept;
+    ~CohortExpression();
+
+    bool matches(const Ledger &ledger, const PersonFacts &facts, uint32_t person) const;
+    // The field names the expression tests, in order of first use (for explanations).
+    const std::vector<std::string> &fields_used() const;
+    const std::string &text() const;
+
+    struct Node;
+
+private:
+    CohortExpression();
+    std::unique_ptr<Node> root_;
+    std::vector<std::string> fields_used_;
+    std::string text_;
+};
+
+// The value of a named field for one person, as text for explanations ("£1,234.00", "67", "open").
+std::string cohort_value(const Ledger &ledger, const PersonFacts &facts, uint32_t person, std::string_view field);
+
+} // namespace ascent
