@@ -221,31 +221,21 @@ private:
         return input_error("cohort: character " + std::to_string(t.position) + ": " + message);
     }
 
-    std::unique_ptr<Node> any_of() {
-        auto first = all_of();
-        if (!is_keyword(peek(), "or")) return first;
+    // next (keyword next)*: a list joined by 'and' or by 'or'.
+    std::unique_ptr<Node> chain(Node::Type type, std::string_view keyword, std::unique_ptr<Node> (Parser::*next)()) {
+        auto first = (this->*next)();
+        if (!is_keyword(peek(), keyword)) return first;
         auto node = std::make_unique<Node>();
-        node->type = Node::Type::any_of;
+        node->type = type;
         node->children.push_back(std::move(first));
-        while (is_keyword(peek(), "or")) {
+        while (is_keyword(peek(), keyword)) {
             take();
-            node->children.push_back(all_of());
+            node->children.push_back((this->*next)());
         }
         return node;
     }
-
-    std::unique_ptr<Node> all_of() {
-        auto first = factor();
-        if (!is_keyword(peek(), "and")) return first;
-        auto node = std::make_unique<Node>();
-        node->type = Node::Type::all_of;
-        node->children.push_back(std::move(first));
-        while (is_keyword(peek(), "and")) {
-            take();
-            node->children.push_back(factor());
-        }
-        return node;
-    }
+    std::unique_ptr<Node> any_of() { return chain(Node::Type::any_of, "or", &Parser::all_of); }
+    std::unique_ptr<Node> all_of() { return chain(Node::Type::all_of, "and", &Parser::factor); }
 
     std::unique_ptr<Node> factor() {
         if (is_keyword(peek(), "not")) {
