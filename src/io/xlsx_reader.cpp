@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -44,57 +45,76 @@ public:
 
     bool has(const std::string &name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
 
-    // Streams an entry through `parser` in 64 KiB chunks; `on_chunk` reports compressed progress.
-    void parse(const std::string &name, XML_Parser parser, const std::function<void(uint64_t)> &on_chunk = {}) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat(zip_, name.c_str(), 0, &st) != 0)
-            throw input_error(path_ + ": the workbook has no part '" + name + "' (is the file damaged?)");
-        if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > max_bytes_)
-            throw input_error(path_ + ": part '" + name + "' claims " + std::to_string(st.size) +
-                              " bytes uncompressed, more than the limit of " + std::to_string(max_bytes_) +
-                              " bytes; refusing to decompress it");
-        zip_file_t *file = zip_fopen(zip_, name.c_str(), 0);
-        if (file == nullptr) throw input_error(path_ + ": cannot read part '" + name + "'");
-        std::vector<char> buffer(1 << 16);
-        uint64_t total = 0;
-        while (true) {
-            const zip_int64_t got = zip_fread(file, buffer.data(), buffer.size());
-            if (got < 0) {
-                zip_fclose(file);
-                throw input_error(path_ + ": part '" + name + "' is damaged (decompression failed)");
-            }
-            total += static_cast<uint64_t>(got);
-            if (total > max_bytes_) {
-                zip_fclose(file);
-                throw input_error(path_ + ": part '" + name + "' decompresses to more than the limit of " +
-                                  std::to_string(max_bytes_) + " bytes");
-            }
-            const bool last = got == 0;
-            if (XML_Parse(parser, buffer.data(), static_cast<int>(got), last ? 1 : 0) == XML_STATUS_ERROR) {
-                const std::string message = XML_ErrorString(XML_GetErrorCode(parser));
-                zip_fclose(file);
-                throw input_error(path_ + ": part '" + name + "' is not valid XML (" + message + " at line " +
-                                  std::to_string(XML_GetCurrentLineNumber(parser)) + ")");
-            }
-            if (on_chunk) on_chunk(total);
-            if (last) break;
-        }
-        zip_fclose(file);
-    }
+    // Parses a whole part through `parser`.
+    void parse(const std::string &name, XML_Parser parser);
 
-    uint64_t compressed_size(const std::string &name) const {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat(zip_, name.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) != 0) return st.size;
-        return 0;
-    }
+    const std::string &path() const { return path_; }
+    uint64_t max_bytes() const { return max_bytes_; }
+    zip_t *handle() { return zip_; }
 
 private:
     std::string path_;
     uint64_t max_bytes_;
     zip_t *zip_ = nullptr;
 };
+
+// One part of the archive, decompressed and parsed 64 KiB at a time. Its declared size is checked
+// before anything is decompressed, and the bytes actually produced are counted against the limit.
+class PartStream {
+public:
+    PartStream(Archive &archive, const std::string &name) : path_(archive.path()), name_(name), limit_(archive.max_bytes()) {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(archive.handle(), name.c_str(), 0, &st) != 0)
+            throw input_error(path_ + ": the workbook has no part '" + name + "' (is the file damaged?)");
+        if ((st.valid & ZIP_STAT_SIZE) != 0) {
+            if (st.size > limit_)
+                throw input_error(path_ + ": part '" + name + "' claims " + std::to_string(st.size) +
+                                  " bytes uncompressed, more than the limit of " + std::to_string(limit_) +
+                                  " bytes; refusing to decompress it");
+            size_ = st.size;
+        }
+        file_ = zip_fopen(archive.handle(), name.c_str(), 0);
+        if (file_ == nullptr) throw input_error(path_ + ": cannot read part '" + name + "'");
+    }
+    PartStream(const PartStream &) = delete;
+    PartStream &operator=(const PartStream &) = delete;
+    ~PartStream() { zip_fclose(file_); }
+
+    // Parses the next chunk; false once the part is finished.
+    bool feed(XML_Parser parser) {
+        if (done_) return false;
+        const zip_int64_t got = zip_fread(file_, buffer_.data(), buffer_.size());
+        if (got < 0) throw input_error(path_ + ": part '" + name_ + "' is damaged (decompression failed)");
+        read_ += static_cast<uint64_t>(got);
+        if (read_ > limit_)
+            throw input_error(path_ + ": part '" + name_ + "' decompresses to more than the limit of " +
+                              std::to_string(limit_) + " bytes");
+        done_ = got == 0;
+        if (XML_Parse(parser, buffer_.data(), static_cast<int>(got), done_ ? 1 : 0) == XML_STATUS_ERROR)
+            throw input_error(path_ + ": part '" + name_ + "' is not valid XML (" +
+                              XML_ErrorString(XML_GetErrorCode(parser)) + " at line " +
+                              std::to_string(XML_GetCurrentLineNumber(parser)) + ")");
+        return true;
+    }
+    uint64_t bytes_read() const { return read_; }
+    uint64_t size() const { return size_; }
+
+private:
+    std::string path_, name_;
+    uint64_t limit_;
+    uint64_t size_ = 0;
+    uint64_t read_ = 0;
+    bool done_ = false;
+    zip_file_t *file_ = nullptr;
+    std::vector<char> buffer_ = std::vector<char>(1 << 16);
+};
+
+void Archive::parse(const std::string &name, XML_Parser parser) {
+    PartStream stream(*this, name);
+    while (stream.feed(parser)) {
+    }
+}
 
 // RAII wrapper for an expat parser with C++ callbacks.
 struct XmlHandlers {
@@ -293,31 +313,25 @@ public:
         part_ = sheet.second;
         shared_ = read_shared_strings(archive_);
         date_styles_ = read_date_styles(archive_);
-        total_ = archive_.compressed_size(part_);
-        // Parse the whole sheet up front into rows of cells held compactly; rows are delivered from
-        // the queue. Streaming callbacks push rows as they complete.
-        XmlParser parser({.start = [this](std::string_view name, const char **attrs) { on_start(name, attrs); },
-                          .end = [this](std::string_view name) { on_end(name); },
-                          .text = [this](std::string_view text) {
-                              if (in_value_) value_.append(text);
-                          }});
-        archive_.parse(part_, parser.get(), [this](uint64_t done) { parsed_ = done; });
+        stream_ = std::make_unique<PartStream>(archive_, part_);
     }
 
     bool next(std::vector<std::string_view> &cells) override {
         cells.clear();
+        // Parse more of the sheet only when the rows parsed so far are used up.
+        while (rows_.empty() && stream_->feed(parser_.get())) {
+        }
         if (rows_.empty()) return false;
         current_ = std::move(rows_.front());
         rows_.pop_front();
         row_ = current_.number;
         cells.reserve(current_.cells.size());
         for (const auto &c : current_.cells) cells.emplace_back(c);
-        ++delivered_;
         return true;
     }
     uint64_t row() const override { return row_; }
-    uint64_t progress_done() const override { return delivered_; }
-    uint64_t progress_total() const override { return delivered_ + rows_.size(); }
+    uint64_t progress_done() const override { return stream_->bytes_read(); }
+    uint64_t progress_total() const override { return std::max(stream_->size(), stream_->bytes_read()); }
     std::string describe() const override { return "XLSX, sheet '" + sheet_name_ + "'"; }
 
 private:
@@ -393,9 +407,13 @@ private:
     std::string value_;
     bool in_value_ = false;
     uint64_t row_ = 0;
-    uint64_t total_ = 0;
-    uint64_t parsed_ = 0;
-    uint64_t delivered_ = 0;
+    // Declared after the state its callbacks use, so it is destroyed first.
+    XmlParser parser_{{.start = [this](std::string_view name, const char **attrs) { on_start(name, attrs); },
+                       .end = [this](std::string_view name) { on_end(name); },
+                       .text = [this](std::string_view text) {
+                           if (in_value_) value_.append(text);
+                       }}};
+    std::unique_ptr<PartStream> stream_;
 };
 
 } // namespace

@@ -2,7 +2,8 @@
 //
 // Reads workbook.xml and its relationships to find the sheet, the shared strings, and the cell
 // styles (to tell dates from numbers), then parses the sheet's XML in 64 KiB chunks as it
-// decompresses (no DOM). Parsed rows are held as strings until read. Date cells come out as ISO text (yyyy-mm-dd), numbers as Excel
+// decompresses (no DOM), only as far as the rows asked for, so memory stays small for any sheet
+// size. Date cells come out as ISO text (yyyy-mm-dd), numbers as Excel
 // shows them (15 significant digits), booleans as TRUE/FALSE. Zip entries whose declared size
 // exceeds the limit are refused before anything is decompressed.
 #pragma once

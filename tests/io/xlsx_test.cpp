@@ -66,3 +66,28 @@ TEST(Xlsx, RefusesAnOversizedPart) {
 }
 
 } // namespace ascent::io
+
+namespace ascent::io {
+
+TEST(Xlsx, ParsesOnlyAsFarAsTheRowsRead) {
+    test::TempDir dir;
+    const auto path = dir.file("long.xlsx");
+    lxw_workbook *book = workbook_new(path.c_str());
+    lxw_worksheet *sheet = workbook_add_worksheet(book, nullptr);
+    for (lxw_row_t r = 0; r < 20000; ++r) {
+        worksheet_write_string(sheet, r, 0, "P0000001", nullptr);
+        worksheet_write_number(sheet, r, 1, r, nullptr);
+    }
+    ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+    auto reader = open_table(path);
+    std::vector<std::string_view> cells;
+    ASSERT_TRUE(reader->next(cells));
+    EXPECT_LT(reader->progress_done() * 4, reader->progress_total()); // well under a quarter parsed
+    uint64_t rows = 1;
+    while (reader->next(cells)) ++rows;
+    EXPECT_EQ(rows, 20000u);
+    EXPECT_EQ(cells[1], "19999");
+    EXPECT_EQ(reader->progress_done(), reader->progress_total());
+}
+
+} // namespace ascent::io
