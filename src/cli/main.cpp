@@ -50,6 +50,15 @@ int main(int argc, char **argv) {
     CLI::App cli{"ascent: a savings engine for English councils' adult social care.\n"
                  "Loads the council's CLD return and package extracts into a care ledger and summarises it."};
     cli.require_subcommand(1);
+    cli.footer("\nExamples:\n"
+               "  ascent demo --profile bury\n"
+               "  ascent --db council.db validate cld.csv\n"
+               "  ascent --db council.db import cld cld.csv\n"
+               "  ascent --db council.db import extract packages.xlsx --mapping mosaic.yaml\n"
+               "  ascent --db council.db summary --weeks 52\n"
+               "  ascent --db council.db cohort \"support reason is LD and age >= 65\"\n"
+               "\nExit codes: 0 success; 1 the data has errors; 2 bad usage or unreadable input;\n"
+               "3 database error; 4 internal error.");
     std::string db = std::getenv("ASCENT_DB") != nullptr ? std::getenv("ASCENT_DB") : "ascent.db";
     cli.add_option("--db", db, "Ledger database file (default: $ASCENT_DB or ascent.db)");
     std::string weeks_text = "52.143";
