@@ -19,19 +19,25 @@ template <typename T> std::size_t bytes_of(const std::vector<T> &v) { return v.c
 template <typename T> std::size_t packed_bytes_of(const std::vector<T> &v) { return v.size() * sizeof(T); }
 template <typename T> void shrink(std::vector<T> &v) { v.shrink_to_fit(); }
 
-// Applies `f` to every fixed-width column of the ledger.
-template <typename L, typename F> void for_each_column(L &l, F &&f) {
-    auto &p = l.people;
+template <typename P, typename F> void for_each_person_column(P &p, F &&f) {
     f(p.nhs_number), f(p.birth), f(p.death), f(p.gender), f(p.ethnicity), f(p.client_type), f(p.support_reason),
         f(p.accommodation), f(p.employment), f(p.funding_status), f(p.has_carer), f(p.postcode), f(p.team),
         f(p.placing_authority), f(p.location), f(p.out_of_area), f(p.distance_km), f(p.s117), f(p.s117_start),
         f(p.s117_end), f(p.chc), f(p.benefit), f(p.benefit_rate), f(p.appointee), f(p.last_review),
         f(p.last_financial_assessment);
-    auto &s = l.lines;
+}
+
+template <typename L, typename F> void for_each_line_column(L &s, F &&f) {
     f(s.person), f(s.service_type), f(s.component), f(s.delivery), f(s.frequency), f(s.provider), f(s.cqc_location),
         f(s.unit_cost), f(s.planned_units), f(s.weekly_cost), f(s.start), f(s.end), f(s.night), f(s.staff_ratio),
         f(s.chc_share), f(s.s117_share), f(s.other_council_share), f(s.client_contribution), f(s.accommodation_cost),
         f(s.source);
+}
+
+// Applies `f` to every fixed-width column of the ledger.
+template <typename L, typename F> void for_each_column(L &l, F &&f) {
+    for_each_person_column(l.people, f);
+    for_each_line_column(l.lines, f);
     auto &c = l.changes;
     f(c.person), f(c.ref), f(c.reason), f(c.effective), f(c.old_weekly), f(c.new_weekly);
     auto &d = l.direct_payments;
@@ -228,6 +234,11 @@ std::size_t Ledger::raw_columnar_bytes() const {
     for (uint32_t i = 1; i < text.size(); ++i) bytes += text.at(i).size() + sizeof(uint32_t);
     for_each_column(*this, [&](const auto &column) { bytes += packed_bytes_of(column); });
     return bytes;
+}
+
+void Ledger::reserve(std::size_t people_count, std::size_t line_count) {
+    for_each_person_column(people, [&](auto &column) { column.reserve(people_count); });
+    for_each_line_column(lines, [&](auto &column) { column.reserve(line_count); });
 }
 
 void Ledger::shrink_to_fit() {

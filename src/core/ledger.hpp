@@ -133,6 +133,8 @@ public:
     // The same data packed as plain columns: fixed-width values plus the text itself, no indexes
     // or spare capacity. The yardstick for memory_bytes().
     std::size_t raw_columnar_bytes() const;
+    // Room for this many people and lines, so loading never regrows a column.
+    void reserve(std::size_t people_count, std::size_t line_count);
     // Releases spare capacity after loading.
     void shrink_to_fit();
 };
