@@ -75,10 +75,10 @@ LedgerSummary summarise(const Ledger &ledger, Date as_at, WeeksPerYear weeks, st
     struct ProviderAcc {
         int64_t lines = 0;
         int64_t weekly = 0;
-        uint32_t last_person = UINT32_MAX;
         int64_t people = 0;
     };
     std::unordered_map<uint32_t, ProviderAcc> providers;
+    std::vector<std::pair<uint32_t, uint32_t>> provider_people; // (provider, person) of open lines
     for (std::size_t i = 0; i < l.size(); ++i) {
         if (!ledger.line_active(i, as_at)) continue;
         ++s.lines_open;
@@ -93,12 +93,13 @@ LedgerSummary summarise(const Ledger &ledger, Date as_at, WeeksPerYear weeks, st
             auto &acc = providers[l.provider[i]];
             ++acc.lines;
             acc.weekly += l.weekly_cost[i];
-            if (acc.last_person != person) {
-                acc.last_person = person;
-                ++acc.people; // lines of a person are usually adjacent; a rare split counts twice
-            }
+            provider_people.emplace_back(l.provider[i], person);
         }
     }
+    // Each provider's people counted once, however their lines are ordered.
+    std::sort(provider_people.begin(), provider_people.end());
+    provider_people.erase(std::unique(provider_people.begin(), provider_people.end()), provider_people.end());
+    for (const auto &[provider, person] : provider_people) ++providers[provider].people;
     for (std::size_t person = 0; person < p.size(); ++person) {
         if ((flags[person] & 1) == 0) continue;
         ++s.people_supported;

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -156,17 +157,21 @@ void check_totals(RowChecker &check, ExtractKind kind, const ExtractRecord &reco
                               "; the stated balance is kept");
     }
     if (kind == ExtractKind::services) {
-        const int64_t *shares[] = {number_in(record, fields, "council_share"), number_in(record, fields, "chc_share"),
-                                   number_in(record, fields, "s117_share"),
-                                   number_in(record, fields, "other_council_share")};
+        static constexpr std::array<std::string_view, 4> k_shares = {"council_share", "chc_share", "s117_share",
+                                                                     "other_council_share"};
         int64_t total = 0;
         bool all = true;
-        for (const auto *s : shares) {
-            if (s) total += *s;
-            else all = false;
+        std::string_view first_given;
+        for (auto share : k_shares) {
+            if (const auto *s = number_in(record, fields, share)) {
+                total += *s;
+                if (first_given.empty()) first_given = share;
+            } else {
+                all = false;
+            }
         }
         if (total > 10'000 || (all && total != 10'000))
-            check.warning("total-mismatch", column(shares[0] ? "council_share" : "chc_share"), "",
+            check.warning("total-mismatch", column(first_given), "",
                           "the funding shares add up to " + std::to_string(total / 100) + "." +
                               (total % 100 < 10 ? "0" : "") + std::to_string(total % 100) + "%, not 100%");
         const auto *weekly = number_in(record, fields, "weekly_cost");

@@ -269,11 +269,13 @@ private:
         s.run();
     }
 
+    // Sets a ledger fact, or removes it when the value is empty.
     void set_meta(std::string_view key, std::string_view value) {
-        auto s = db_.prepare("INSERT INTO ledger_meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        auto s = db_.prepare(value.empty() ? "DELETE FROM ledger_meta WHERE key = ?"
+                                           : "INSERT INTO ledger_meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                                             "value = excluded.value");
         s.bind(1, key);
-        if (value.empty()) s.bind(2, std::string_view(" "));
-        else s.bind(2, value);
+        if (!value.empty()) s.bind(2, value);
         s.run();
     }
 

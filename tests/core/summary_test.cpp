@@ -57,6 +57,20 @@ TEST(Summary, CountsPeopleOnceBySettingAndBand) {
     EXPECT_EQ(s.top_providers[0].people, 2);
 }
 
+TEST(Summary, ProviderPeopleCountedOnceWhateverTheLineOrder) {
+    Ledger l = small_ledger();
+    // Another open line for person A with Oak, after B's line: A must still count once for Oak.
+    const auto i = l.lines.append(0, LineSource::cld, "");
+    l.lines.service_type[i] = codes::st_community;
+    l.lines.weekly_cost[i] = 10'00;
+    l.lines.start[i] = Date::ymd(2024, 1, 1).serial();
+    l.lines.provider[i] = l.text.intern("Oak");
+    const auto s = summarise(l, Date::ymd(2026, 3, 31), WeeksPerYear::fifty_two());
+    EXPECT_EQ(s.top_providers[0].name, "Oak");
+    EXPECT_EQ(s.top_providers[0].people, 2);
+    EXPECT_EQ(s.top_providers[0].lines, 3);
+}
+
 TEST(Summary, CostBandEdgesFollowTheDocuments) {
     EXPECT_EQ(cost_band_of(Money::from_pence(199'99)), 0u);
     EXPECT_EQ(cost_band_of(Money::from_pence(200'00)), 1u);

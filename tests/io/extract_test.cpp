@@ -57,4 +57,16 @@ TEST(Extract, FundingSharesAndWeeklyCostChecks) {
               "the stated weekly cost differs from unit cost × units (£170.31) by -£0.31; the stated figure is kept");
 }
 
+TEST(Extract, SharesOverOneHundredWithoutCouncilOrChcColumns) {
+    test::TempDir dir;
+    const auto mapping = dir.write("s.yaml", "kind: services\ncolumns:\n  person_id: ID\n  line_ref: Ref\n"
+                                             "  s117_share: S117\n  other_council_share: Other\n");
+    const auto file = dir.write("s.csv", "ID,Ref,S117,Other\nP1,L1,60,50\n");
+    ImportReport report(file);
+    read_extract(file, load_mapping(mapping), report);
+    ASSERT_EQ(report.warnings(), 1u);
+    EXPECT_EQ(report.issues()[0].column, "S117");
+    EXPECT_EQ(report.issues()[0].message, "the funding shares add up to 110.00%, not 100%");
+}
+
 } // namespace ascent::io
