@@ -41,11 +41,11 @@ bool may_write(const io::ImportReport &report, RowPolicy policy, std::string &me
     for (const auto &issue : report.issues())
         file_level_error = file_level_error || (issue.severity == io::Severity::error && issue.row <= 1);
     if (policy == RowPolicy::skip_invalid_rows && !file_level_error && report.rows_rejected < report.rows_read) {
-        message = std::to_string(report.rows_rejected) + " rows with errors were skipped.";
+        message = count_of(report.rows_rejected, "row", "rows") + " with errors skipped.";
         return true;
     }
-    message = "Nothing was imported: " + std::to_string(report.errors()) +
-              " errors. Correct the file, or use --skip-invalid-rows to import the valid rows.";
+    message = "Nothing was imported: " + count_of(report.errors(), "error", "errors") +
+              ". Correct the file, or use --skip-invalid-rows to import the valid rows.";
     return false;
 }
 

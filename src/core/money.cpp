@@ -111,6 +111,10 @@ std::string group_thousands(int64_t value) {
     return negative ? "-" + out : out;
 }
 
+std::string count_of(uint64_t n, std::string_view singular, std::string_view plural) {
+    return group_thousands(static_cast<int64_t>(n)) + " " + std::string(n == 1 ? singular : plural);
+}
+
 namespace {
 
 // Format pence/unit with `decimals` places after rounding once; unit is pence per displayed unit.

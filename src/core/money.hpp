@@ -74,5 +74,7 @@ std::string format_millions(Money m, int decimals = 1,
                             RoundingMode mode = RoundingMode::half_up);            // £1.2m / £1.235m
 // A plain number with thousands separators ("1,234,567").
 std::string group_thousands(int64_t value);
+// "1 error", "2 errors": a count with the noun in the right number.
+std::string count_of(uint64_t n, std::string_view singular, std::string_view plural);
 
 } // namespace ascent

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/money.hpp"
+
 namespace ascent::io {
 
 void ImportReport::add(Severity severity, std::string code, uint64_t row, std::string column, std::string_view value,
@@ -55,8 +57,8 @@ std::string ImportReport::to_text(std::size_t max_issues) const {
     }
     const auto total = errors_ + warnings_;
     if (total > listed) out += fmt::format("… and {} more issues not listed\n", total - listed);
-    out += fmt::format("{}: {} data rows read, {} rejected; {} errors, {} warnings\n", file_, rows_read,
-                       rows_rejected, errors_, warnings_);
+    out += fmt::format("{}: {} read, {} rejected; {}, {}\n", file_, count_of(rows_read, "data row", "data rows"),
+                       rows_rejected, count_of(errors_, "error", "errors"), count_of(warnings_, "warning", "warnings"));
     if (!counts_.empty()) {
         out += "  by kind:";
         for (const auto &[code, count] : counts_) out += fmt::format(" {} {};", code, count);

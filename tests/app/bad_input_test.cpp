@@ -93,7 +93,7 @@ TEST(BadInput, SkipInvalidRowsKeepsTheGoodRows) {
     ASSERT_TRUE(outcome.written);
     EXPECT_EQ(outcome.report.rows_rejected, 1u);
     EXPECT_EQ(council.load_ledger().lines.size(), 1u);
-    EXPECT_NE(outcome.message.find("1 rows with errors were skipped"), std::string::npos);
+    EXPECT_NE(outcome.message.find("1 row with errors skipped."), std::string::npos);
     // Header errors cannot be skipped row by row.
     const auto header = council.import_cld(std::string(ASCENT_FIXTURES) + "/bad/missing_person_column.csv",
                                            app::RowPolicy::skip_invalid_rows);
