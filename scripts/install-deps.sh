@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libsqlite3-dev libfmt-dev libcli11-dev libyaml-cpp-dev libexpat1-dev libzip-dev libxlsxwriter-dev libsodium-dev
+  libsqlite3-dev libfmt-dev libcli11-dev libyaml-cpp-dev libexpat1-dev libzip-dev libxlsxwriter-dev libssl-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   sqlite3 python3
 )
