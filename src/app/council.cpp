@@ -121,9 +121,9 @@ ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, con
     outcome.record.id = store_->write_cld(batch, outcome.record);
     if (progress) progress("writing", 1, 1);
     outcome.written = true;
-    outcome.message = "Imported " + std::to_string(batch.ledger.people.size()) + " people and " +
-                      std::to_string(batch.ledger.lines.size()) + " service lines (import " +
-                      std::to_string(outcome.record.id) + "). " + outcome.message;
+    outcome.message = "Imported " + count_of(batch.ledger.people.size(), "person", "people") + " and " +
+                      count_of(batch.ledger.lines.size(), "service line", "service lines") + " (import " +
+                      std::to_string(outcome.record.id) + ")." + (outcome.message.empty() ? "" : " " + outcome.message);
     return outcome;
 }
 
@@ -139,9 +139,9 @@ ImportOutcome Council::import_extract(const std::string &path, const std::string
     outcome.record.source = mapping.source;
     outcome.record.id = store_->write_extract(batch, outcome.record);
     outcome.written = true;
-    outcome.message = "Imported " + std::to_string(batch.records.size()) + " " +
-                      std::string(io::to_string(mapping.kind)) + " records (import " +
-                      std::to_string(outcome.record.id) + "). " + outcome.message;
+    outcome.message = "Imported " + count_of(batch.records.size(), "record", "records") + " of " +
+                      std::string(io::to_string(mapping.kind)) + " (import " + std::to_string(outcome.record.id) + ")." +
+                      (outcome.message.empty() ? "" : " " + outcome.message);
     return outcome;
 }
 

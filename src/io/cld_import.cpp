@@ -305,13 +305,14 @@ public:
     }
 
     void finish() {
-        const char *names[] = {"no event", "requests", "assessments", "services", "reviews"};
+        static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_names = {
+            {{"", ""}, {"request", "requests"}, {"assessment", "assessments"}, {"service", "services"}, {"review", "reviews"}}};
         std::string counts = "rows by event type:";
-        for (std::size_t i = 1; i < 5; ++i) counts += " " + std::to_string(events_[i]) + " " + names[i] + ";";
+        for (std::size_t i = 1; i < 5; ++i) counts += " " + count_of(events_[i], k_names[i].first, k_names[i].second) + ";";
         counts.back() = '.';
         report_.notes.push_back(counts);
         if (duplicates_ > 0)
-            report_.notes.push_back(std::to_string(duplicates_) + " duplicate service rows were skipped.");
+            report_.notes.push_back(count_of(duplicates_, "duplicate service row", "duplicate service rows") + " skipped.");
         report_.release = tally_.verdict(saw_r2_);
     }
 
