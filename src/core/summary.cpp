@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/person_facts.hpp"
+
 namespace ascent {
 
 std::string_view to_string(Setting setting) {
@@ -68,10 +70,7 @@ LedgerSummary summarise(const Ledger &ledger, Date as_at, WeeksPerYear weeks, st
     s.lines_in_ledger = static_cast<int64_t>(l.size());
     s.by_reason_and_age.resize(code_count(CodeField::support_reason));
 
-    // Per person: package cost, best (lowest-numbered) setting, whether supported / has a DP / has a cost.
-    std::vector<int64_t> weekly(p.size(), 0);
-    std::vector<uint8_t> setting(p.size(), static_cast<uint8_t>(Setting::count));
-    std::vector<uint8_t> flags(p.size(), 0); // 1 supported, 2 has a cost, 4 direct payment
+    const PersonFacts facts = person_facts(ledger, as_at);
     struct ProviderAcc {
         int64_t lines = 0;
         int64_t weekly = 0;
@@ -82,34 +81,28 @@ LedgerSummary summarise(const Ledger &ledger, Date as_at, WeeksPerYear weeks, st
     for (std::size_t i = 0; i < l.size(); ++i) {
         if (!ledger.line_active(i, as_at)) continue;
         ++s.lines_open;
-        const uint32_t person = l.person[i];
-        weekly[person] += l.weekly_cost[i];
-        flags[person] |= 1;
-        if (l.weekly_cost[i] != 0) flags[person] |= 2;
-        if (l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment)
-            flags[person] |= 4;
-        setting[person] = std::min(setting[person], static_cast<uint8_t>(setting_of(l.service_type[i], l.component[i])));
         if (l.provider[i] != 0) {
             auto &acc = providers[l.provider[i]];
             ++acc.lines;
             acc.weekly += l.weekly_cost[i];
-            provider_people.emplace_back(l.provider[i], person);
+            provider_people.emplace_back(l.provider[i], l.person[i]);
         }
     }
     // Each provider's people counted once, however their lines are ordered.
     std::sort(provider_people.begin(), provider_people.end());
     provider_people.erase(std::unique(provider_people.begin(), provider_people.end()), provider_people.end());
     for (const auto &[provider, person] : provider_people) ++providers[provider].people;
+
     for (std::size_t person = 0; person < p.size(); ++person) {
-        if ((flags[person] & 1) == 0) continue;
+        if (facts.open_lines[person] == 0) continue;
         ++s.people_supported;
-        const Money cost = Money::from_pence(weekly[person]);
+        const Money cost = Money::from_pence(facts.weekly_cost[person]);
         s.weekly_gross += cost;
-        if ((flags[person] & 2) == 0) ++s.people_without_cost;
-        if ((flags[person] & 4) != 0) ++s.people_with_direct_payment;
+        if (cost == Money{}) ++s.people_without_cost; // costs are never negative, so no open line has one
+        if (facts.direct_payment[person] != 0) ++s.people_with_direct_payment;
         int age_column = 3;
-        if (p.birth[person] != k_no_date) {
-            switch (age_band_of(age_on(Date::from_serial(p.birth[person]), as_at))) {
+        if (facts.age[person] >= 0) {
+            switch (age_band_of(facts.age[person])) {
             case AgeBand::working_age: age_column = 0; break;
             case AgeBand::older_65_79: age_column = 1; break;
             case AgeBand::older_80_plus: age_column = 2; break;
@@ -119,10 +112,11 @@ LedgerSummary summarise(const Ledger &ledger, Date as_at, WeeksPerYear weeks, st
         auto &by_reason = s.by_reason_and_age[p.support_reason[person]][static_cast<std::size_t>(age_column)];
         ++by_reason.people;
         by_reason.weekly += cost;
-        auto &by_setting = s.by_setting[std::min<std::size_t>(setting[person], static_cast<std::size_t>(Setting::other))];
+        auto &by_setting =
+            s.by_setting[std::min<std::size_t>(facts.setting[person], static_cast<std::size_t>(Setting::other))];
         ++by_setting.people;
         by_setting.weekly += cost;
-        if ((flags[person] & 2) != 0) {
+        if (cost != Money{}) {
             auto &band = s.by_cost_band[cost_band_of(cost)];
             ++band.people;
             band.weekly += cost;
