@@ -91,6 +91,8 @@ std::string format_summary(const LedgerSummary &summary, const std::vector<store
 // A cohort as text: the expression, counts and spend, and the first `limit` people with the values
 // that put them in it.
 std::string format_cohort(const CohortResult &cohort, std::size_t limit);
+// A report as text: its issues (at most `max_issues`), counts, notes, format and CLD release.
+std::string format_report(const io::ImportReport &report, std::size_t max_issues);
 // One import outcome as text: the report's issues and a closing line.
 std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues = 50);
 

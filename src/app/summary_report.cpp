@@ -89,16 +89,17 @@ std::string format_cohort(const CohortResult &c, std::size_t limit) {
     return out;
 }
 
-std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues) {
-    std::string out;
-    if (!outcome.already_imported) {
-        out += outcome.report.to_text(max_issues);
-        for (const auto &note : outcome.report.notes) out += "  " + note + "\n";
-        if (!outcome.report.format.empty()) out += "  read as " + outcome.report.format + "\n";
-        if (!outcome.report.release.empty()) out += "  CLD release: " + outcome.report.release + "\n";
-    }
-    out += outcome.message + "\n";
+std::string format_report(const io::ImportReport &report, std::size_t max_issues) {
+    std::string out = report.to_text(max_issues);
+    for (const auto &note : report.notes) out += "  " + note + "\n";
+    if (!report.format.empty()) out += "  read as " + report.format + "\n";
+    if (!report.release.empty()) out += "  CLD release: " + report.release + "\n";
     return out;
+}
+
+std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues) {
+    std::string out = outcome.already_imported ? "" : format_report(outcome.report, max_issues);
+    return out + outcome.message + "\n";
 }
 
 } // namespace ascent::app

@@ -35,6 +35,13 @@ WeeksPerYear parse_weeks(const std::string &text) {
     throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
 }
 
+// --as-at, if given; nothing means "the ledger's own date".
+std::optional<Date> parse_as_at(const std::string &text) {
+    if (text.empty()) return std::nullopt;
+    if (auto date = parse_date(text)) return date;
+    throw input_error("--as-at must be a date such as 31/03/2026, not '" + text + "'");
+}
+
 app::Progress progress_to(cli::ProgressBar &bar) {
     return [&bar](std::string_view stage, uint64_t done, uint64_t total) { bar.update(stage, done, total); };
 }
@@ -117,10 +124,7 @@ int main(int argc, char **argv) {
             const auto report = mapping.empty() ? council.validate_cld(file, progress_to(bar))
                                                 : council.validate_extract(file, mapping, progress_to(bar));
             bar.finish();
-            std::cout << report.to_text();
-            for (const auto &note : report.notes) std::cout << "  " << note << "\n";
-            std::cout << "  read as " << report.format << "\n";
-            if (!report.release.empty()) std::cout << "  CLD release: " << report.release << "\n";
+            std::cout << app::format_report(report, 200);
             std::cout << (report.errors() == 0 ? "Valid: the file can be imported.\n"
                                                : "Not valid: the file has errors; an import would be refused.\n");
             return report.errors() == 0 ? 0 : k_exit_data;
@@ -139,11 +143,7 @@ int main(int argc, char **argv) {
         }
         if (*summary) {
             app::Council council(db);
-            std::optional<Date> as_at;
-            if (!as_at_text.empty()) {
-                as_at = parse_date(as_at_text);
-                if (!as_at) throw input_error("--as-at must be a date such as 31/03/2026, not '" + as_at_text + "'");
-            }
+            const auto as_at = parse_as_at(as_at_text);
             const auto s = council.summary(as_at, parse_weeks(weeks_text));
             std::cout << app::format_summary(s, council.imports());
             return 0;
@@ -154,11 +154,7 @@ int main(int argc, char **argv) {
                 return expression.empty() && !list_fields ? k_exit_input : 0;
             }
             app::Council council(db);
-            std::optional<Date> as_at;
-            if (!as_at_text.empty()) {
-                as_at = parse_date(as_at_text);
-                if (!as_at) throw input_error("--as-at must be a date such as 31/03/2026, not '" + as_at_text + "'");
-            }
+            const auto as_at = parse_as_at(as_at_text);
             std::cout << app::format_cohort(council.cohort(expression, as_at), limit);
             return 0;
         }
