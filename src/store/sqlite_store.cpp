@@ -367,26 +367,27 @@ Ledger SqliteStore::load_ledger() {
 
     // Extract line data, keyed by person and line reference, applied to CLD lines as they load.
     struct ExtractLine {
-        std::vector<std::string> text; // service_type … end_date, night_support as stored
-        std::vector<int64_t> number;   // unit_cost, planned_units, stated_weekly_cost, staff_ratio, shares, money
-        std::vector<bool> present;
-        bool used = false;
+        std::string service_type, component, delivery, provider, cqc_location, frequency, start, end, night;
+        std::optional<int64_t> unit_cost, planned_units, stated_weekly_cost, staff_ratio, chc_share, s117_share,
+            other_council_share, client_contribution, accommodation_cost;
+        bool used = false; // matched a CLD line
     };
-    static constexpr const char *k_extract_columns =
-        "person_id, line_ref, service_type, service_component, delivery_mechanism, provider_name, cqc_location_id, "
-        "cost_frequency, start_date, end_date, night_support, unit_cost, planned_units, stated_weekly_cost, "
-        "staff_ratio, chc_share, s117_share, other_council_share, client_contribution, accommodation_cost";
-    constexpr int k_text_columns = 9, k_number_columns = 9;
     std::unordered_map<std::string, ExtractLine> extract;
-    auto extracts = db_.prepare(std::string("SELECT ") + k_extract_columns + " FROM line_extract ORDER BY rowid");
     std::vector<std::string> extract_order;
+    auto extracts = db_.prepare(
+        "SELECT person_id, line_ref, service_type, service_component, delivery_mechanism, provider_name, "
+        "cqc_location_id, cost_frequency, start_date, end_date, night_support, unit_cost, planned_units, "
+        "stated_weekly_cost, staff_ratio, chc_share, s117_share, other_council_share, client_contribution, "
+        "accommodation_cost FROM line_extract ORDER BY rowid");
+    auto number = [&](int column) {
+        return extracts.is_null(column) ? std::nullopt : std::optional<int64_t>(extracts.integer(column));
+    };
     while (extracts.step()) {
-        ExtractLine e;
-        for (int c = 0; c < k_text_columns; ++c) e.text.emplace_back(extracts.text(2 + c));
-        for (int c = 0; c < k_number_columns; ++c) {
-            e.present.push_back(!extracts.is_null(2 + k_text_columns + c));
-            e.number.push_back(extracts.integer(2 + k_text_columns + c));
-        }
+        ExtractLine e{std::string(extracts.text(2)), std::string(extracts.text(3)), std::string(extracts.text(4)),
+                      std::string(extracts.text(5)), std::string(extracts.text(6)), std::string(extracts.text(7)),
+                      std::string(extracts.text(8)), std::string(extracts.text(9)), std::string(extracts.text(10)),
+                      number(11), number(12), number(13), number(14), number(15), number(16), number(17),
+                      number(18), number(19)};
         std::string key = std::string(extracts.text(0)) + '\x1f' + std::string(extracts.text(1));
         extract_order.push_back(key);
         extract.emplace(std::move(key), std::move(e));
@@ -394,15 +395,15 @@ Ledger SqliteStore::load_ledger() {
     auto &l = ledger.lines;
     // Enrichment fields every extract line can set on a line (CLD or its own).
     auto enrich = [&](std::size_t i, const ExtractLine &e) {
-        if (!e.text[3].empty() && l.provider[i] == 0) l.provider[i] = text.intern(e.text[3]);
-        if (!e.text[4].empty() && l.cqc_location[i] == 0) l.cqc_location[i] = text.intern(e.text[4]);
-        if (!e.text[8].empty()) l.night[i] = named_or_default<NightSupport>(e.text[8], parse_night_support);
-        if (e.present[3]) l.staff_ratio[i] = static_cast<uint8_t>(e.number[3]);
-        if (e.present[4]) l.chc_share[i] = static_cast<uint16_t>(e.number[4]);
-        if (e.present[5]) l.s117_share[i] = static_cast<uint16_t>(e.number[5]);
-        if (e.present[6]) l.other_council_share[i] = static_cast<uint16_t>(e.number[6]);
-        if (e.present[7]) l.client_contribution[i] = e.number[7];
-        if (e.present[8]) l.accommodation_cost[i] = e.number[8];
+        if (!e.provider.empty() && l.provider[i] == 0) l.provider[i] = text.intern(e.provider);
+        if (!e.cqc_location.empty() && l.cqc_location[i] == 0) l.cqc_location[i] = text.intern(e.cqc_location);
+        if (!e.night.empty()) l.night[i] = named_or_default<NightSupport>(e.night, parse_night_support);
+        if (e.staff_ratio) l.staff_ratio[i] = static_cast<uint8_t>(*e.staff_ratio);
+        if (e.chc_share) l.chc_share[i] = static_cast<uint16_t>(*e.chc_share);
+        if (e.s117_share) l.s117_share[i] = static_cast<uint16_t>(*e.s117_share);
+        if (e.other_council_share) l.other_council_share[i] = static_cast<uint16_t>(*e.other_council_share);
+        if (e.client_contribution) l.client_contribution[i] = *e.client_contribution;
+        if (e.accommodation_cost) l.accommodation_cost[i] = *e.accommodation_cost;
     };
 
     auto lines = db_.prepare(
@@ -446,17 +447,18 @@ Ledger SqliteStore::load_ledger() {
         const auto split = k.find('\x1f');
         const std::size_t i = l.append(p.append(std::string_view(k).substr(0, split)), LineSource::extract,
                                        std::string_view(k).substr(split + 1));
-        l.service_type[i] = code(service_type, e.text[0]);
-        l.component[i] = code(component, e.text[1]);
-        l.delivery[i] = code(delivery, e.text[2]);
-        l.frequency[i] = code(frequency, e.text[5]);
-        l.start[i] = serial_or_none(e.text[6]);
-        l.end[i] = serial_or_none(e.text[7]);
-        l.unit_cost[i] = e.present[0] ? e.number[0] : k_no_money;
-        l.planned_units[i] = e.present[1] ? static_cast<int32_t>(e.number[1]) : k_no_quantity;
-        const auto derived = e.present[0] ? weekly_cost(Money::from_pence(e.number[0]), l.frequency[i], l.planned_units[i])
-                                          : std::nullopt;
-        l.weekly_cost[i] = derived ? derived->pence() : (e.present[2] ? e.number[2] : 0);
+        l.service_type[i] = code(service_type, e.service_type);
+        l.component[i] = code(component, e.component);
+        l.delivery[i] = code(delivery, e.delivery);
+        l.frequency[i] = code(frequency, e.frequency);
+        l.start[i] = serial_or_none(e.start);
+        l.end[i] = serial_or_none(e.end);
+        l.unit_cost[i] = e.unit_cost.value_or(k_no_money);
+        l.planned_units[i] = e.planned_units ? static_cast<int32_t>(*e.planned_units) : k_no_quantity;
+        // Costed from the unit cost where it can be; otherwise the stated weekly cost as given.
+        const auto derived =
+            e.unit_cost ? weekly_cost(Money::from_pence(*e.unit_cost), l.frequency[i], l.planned_units[i]) : std::nullopt;
+        l.weekly_cost[i] = derived ? derived->pence() : e.stated_weekly_cost.value_or(0);
         enrich(i, e);
     }
 
