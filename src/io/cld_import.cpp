@@ -202,7 +202,7 @@ public:
             ++report_.rows_rejected;
             return;
         }
-        const uint32_t p = add_person(person_id, person, check, cell, name);
+        const uint32_t p = add_person(person_id, person, check, cell);
         switch (event) {
         case codes::event_service: add_line(p, line, event_start, event_end, cell, check); break;
         case codes::event_review:
@@ -231,18 +231,11 @@ public:
             if (auto existing = to.find_person(id)) {
                 person_map[q] = *existing;
                 RowChecker check(report_, next.first_row_[q]);
-                auto &t = to.people;
-                if (f.birth[q] != k_no_date && t.birth[*existing] != k_no_date && f.birth[q] != t.birth[*existing])
-                    check.warning("conflicting-person", header_name(Col::birth), Date::from_serial(f.birth[q]).uk(),
-                                  "this person has a different date of birth on an earlier row; the earlier value is kept");
-                if (f.support_reason[q] != 0 && t.support_reason[*existing] != 0 &&
-                    f.support_reason[q] != t.support_reason[*existing])
-                    check.warning("conflicting-person", header_name(Col::support_reason),
-                                  code_label(CodeField::support_reason, f.support_reason[q]),
-                                  "this person has a different primary support reason on an earlier row; the earlier value is kept");
-                for (auto [slot, value] : {std::pair{&t.last_review[*existing], f.last_review[q]},
-                                           std::pair{&t.last_financial_assessment[*existing], f.last_financial_assessment[q]}})
-                    if (value != k_no_date && (*slot == k_no_date || value > *slot)) *slot = value;
+                warn_conflicts(check, *existing, f.birth[q], f.support_reason[q],
+                               f.birth[q] == k_no_date ? "" : Date::from_serial(f.birth[q]).uk(),
+                               code_label(CodeField::support_reason, f.support_reason[q]));
+                note_latest(to.people.last_review[*existing], date_of(f.last_review[q]));
+                note_latest(to.people.last_financial_assessment[*existing], date_of(f.last_financial_assessment[q]));
                 continue;
             }
             const uint32_t p = static_cast<uint32_t>(to.people.size());
@@ -358,9 +351,8 @@ private:
         line.weekly = weekly_cost(*line.unit_cost, line.frequency, line.planned_units);
     }
 
-    template <typename Cell, typename Name>
-    uint32_t add_person(std::string_view id, const PersonFields &f, RowChecker &check, const Cell &cell,
-                        const Name &name) {
+    template <typename Cell>
+    uint32_t add_person(std::string_view id, const PersonFields &f, RowChecker &check, const Cell &cell) {
         auto &p = batch_.ledger.people;
         // Rows of one person are usually adjacent: try the last person before the index.
         std::optional<uint32_t> seen;
@@ -369,13 +361,8 @@ private:
         if (seen) { // seen before: check the person details agree
             const uint32_t index = *seen;
             last_person_ = index;
-            const auto born = f.birth ? f.birth->serial() : k_no_date;
-            if (born != k_no_date && p.birth[index] != k_no_date && born != p.birth[index])
-                check.warning("conflicting-person", name(Col::birth), cell(Col::birth),
-                              "this person has a different date of birth on an earlier row; the earlier value is kept");
-            if (f.support_reason != 0 && p.support_reason[index] != 0 && f.support_reason != p.support_reason[index])
-                check.warning("conflicting-person", name(Col::support_reason), cell(Col::support_reason),
-                              "this person has a different primary support reason on an earlier row; the earlier value is kept");
+            warn_conflicts(check, index, f.birth ? f.birth->serial() : k_no_date, f.support_reason, cell(Col::birth),
+                           cell(Col::support_reason));
             return index;
         }
         const uint32_t index = static_cast<uint32_t>(p.size());
@@ -433,6 +420,19 @@ private:
         l.weekly_cost[i] = f.weekly ? f.weekly->pence() : 0;
         l.start[i] = start ? start->serial() : k_no_date;
         l.end[i] = end ? end->serial() : k_no_date;
+    }
+
+    // A person seen before with a different date of birth or support reason: the earlier value is
+    // kept and the row is warned about, showing the value as given.
+    void warn_conflicts(RowChecker &check, uint32_t index, int32_t birth, Code support_reason,
+                        std::string_view birth_text, std::string_view reason_text) {
+        const auto &p = batch_.ledger.people;
+        if (birth != k_no_date && p.birth[index] != k_no_date && birth != p.birth[index])
+            check.warning("conflicting-person", header_name(Col::birth), birth_text,
+                          "this person has a different date of birth on an earlier row; the earlier value is kept");
+        if (support_reason != 0 && p.support_reason[index] != 0 && support_reason != p.support_reason[index])
+            check.warning("conflicting-person", header_name(Col::support_reason), reason_text,
+                          "this person has a different primary support reason on an earlier row; the earlier value is kept");
     }
 
     const std::string &header_name(Col c) const {
