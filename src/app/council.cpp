@@ -157,12 +157,13 @@ CohortResult Council::cohort(const std::string &expression, std::optional<Date> 
     result.expression = expression;
     result.as_at = as_at.value_or(ledger.as_at);
     const PersonFacts facts = person_facts(ledger, result.as_at);
+    const FactTable table(ledger, facts);
+    const auto selected = parsed.select(table);
     result.people_tested = static_cast<int64_t>(ledger.people.size());
     for (uint32_t p = 0; p < ledger.people.size(); ++p) {
-        if (!parsed.matches(ledger, facts, p)) continue;
+        if (!selected[p]) continue;
         CohortMember member{std::string(ledger.people.id.at(p + 1)), Money::from_pence(facts.weekly_cost[p]), {}};
-        for (const auto &field : parsed.fields_used())
-            member.values.emplace_back(field, cohort_value(ledger, facts, p, field));
+        for (const auto &field : parsed.fields_used()) member.values.emplace_back(field, cohort_value(table, p, field));
         result.weekly_cost += member.weekly_cost;
         result.members.push_back(std::move(member));
     }

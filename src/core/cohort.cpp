@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
+#include <unordered_map>
+
+#include <fmt/format.h>
 #include <optional>
 
 #include "core/error.hpp"
@@ -12,72 +14,118 @@ namespace ascent {
 
 namespace {
 
-enum class Kind { number, money, yes_no, code, setting, s117, chc, benefit, benefit_rate, text };
+enum class Kind { number, hundredths, money, yes_no, code, setting, night, services, s117, chc, benefit, benefit_rate, text };
 
-// A field's value for one person: a number (money in pence, categories as their enum value), or
-// text; nothing if not recorded.
-struct Value {
-    std::optional<int64_t> number;
-    std::string_view text;
-};
+using L = const Ledger &;
+using F = const PersonFacts &;
+using Column = std::vector<int64_t>;
 
-using Getter = std::function<Value(const Ledger &, const PersonFacts &, uint32_t)>;
+// Copies a source column, with k_unknown where `known` says the value is not recorded.
+template <typename T, typename Known> void column_of(Column &out, const std::vector<T> &source, Known known) {
+    out.resize(source.size());
+    for (std::size_t i = 0; i < source.size(); ++i) out[i] = known(source[i]) ? static_cast<int64_t>(source[i]) : k_unknown;
+}
+constexpr auto always = [](auto) { return true; };
+constexpr auto non_negative = [](auto v) { return v >= 0; };
+constexpr auto non_zero = [](auto v) { return v != decltype(v){}; };
+constexpr auto recorded_money = [](int64_t v) { return v != k_no_money; };
 
 struct Field {
     std::string_view name;
     std::vector<std::string_view> aliases;
     Kind kind;
     std::string_view description;
-    Getter get;
+    void (*build)(L, F, Column &); // the field's value for every person
     CodeField code = CodeField::gender;
 };
 
-Value known_if(bool known, int64_t v) { return known ? Value{v, {}} : Value{}; }
-
 const std::vector<Field> &fields() {
-    using L = const Ledger &;
-    using F = const PersonFacts &;
     static const std::vector<Field> k_fields = {
-        {"age", {}, Kind::number, "age in whole years on the date", [](L, F f, uint32_t p) { return known_if(f.age[p] >= 0, f.age[p]); }},
+        {"age", {}, Kind::number, "age in whole years on the date", [](L, F f, Column &c) { column_of(c, f.age, non_negative); }},
         {"weekly cost", {"package cost", "cost"}, Kind::money, "weekly cost of the open service lines, £",
-         [](L, F f, uint32_t p) { return Value{f.weekly_cost[p], {}}; }},
-        {"support reason", {"psr", "primary support reason"}, Kind::code, "primary support reason (LD, MH or a CLD value)",
-         [](L l, F, uint32_t p) { return known_if(l.people.support_reason[p] != 0, l.people.support_reason[p]); },
-         CodeField::support_reason},
-        {"gender", {}, Kind::code, "gender (CLD values)",
-         [](L l, F, uint32_t p) { return known_if(l.people.gender[p] != 0, l.people.gender[p]); }, CodeField::gender},
-        {"setting", {}, Kind::setting, "nursing, residential, community, prison, short term, carer support",
-         [](L, F f, uint32_t p) { return known_if(f.setting[p] < static_cast<uint8_t>(Setting::count), f.setting[p]); }},
-        {"open lines", {"lines"}, Kind::number, "number of open service lines",
-         [](L, F f, uint32_t p) { return Value{f.open_lines[p], {}}; }},
-        {"direct payment", {"dp"}, Kind::yes_no, "has a direct payment",
-         [](L, F f, uint32_t p) { return Value{f.direct_payment[p], {}}; }},
-        {"waking night", {"waking nights"}, Kind::yes_no, "has waking-night support",
-         [](L, F f, uint32_t p) { return Value{f.waking_night[p], {}}; }},
-        {"sleep in", {"sleep ins"}, Kind::yes_no, "has sleep-in support", [](L, F f, uint32_t p) { return Value{f.sleep_in[p], {}}; }},
-        {"staff ratio", {}, Kind::number, "highest staffing ratio (2 for 2:1)",
-         [](L, F f, uint32_t p) { return known_if(f.staff_ratio[p] != 0, f.staff_ratio[p]); }},
-        {"out of area", {"ooa"}, Kind::yes_no, "placed outside the council's area",
-         [](L l, F, uint32_t p) { return known_if(l.people.out_of_area[p] >= 0, l.people.out_of_area[p]); }},
-        {"distance km", {"distance"}, Kind::number, "distance of the placement, km",
-         [](L l, F, uint32_t p) { return known_if(l.people.distance_km[p] != k_no_quantity, l.people.distance_km[p]); }},
-        {"s117", {"section 117"}, Kind::s117, "section 117 aftercare: none, open, ended",
-         [](L l, F, uint32_t p) { return known_if(l.people.s117[p] != S117Status::not_recorded, static_cast<int64_t>(l.people.s117[p])); }},
-        {"chc", {"continuing healthcare"}, Kind::chc, "NHS CHC status",
-         [](L l, F, uint32_t p) { return known_if(l.people.chc[p] != ChcStatus::not_recorded, static_cast<int64_t>(l.people.chc[p])); }},
-        {"benefit", {}, Kind::benefit, "disability benefit: none, AA, PIP daily living, DLA care",
-         [](L l, F, uint32_t p) { return known_if(l.people.benefit[p] != Benefit::not_recorded, static_cast<int64_t>(l.people.benefit[p])); }},
-        {"benefit rate", {}, Kind::benefit_rate, "lowest, lower/standard/middle, higher/enhanced/highest",
-         [](L l, F, uint32_t p) {
-             return known_if(l.people.benefit_rate[p] != BenefitRate::not_recorded, static_cast<int64_t>(l.people.benefit_rate[p]));
+         [](L, F f, Column &c) { column_of(c, f.weekly_cost, always); }},
+        {"health funded", {"nhs funded"}, Kind::money, "£ a week of the open lines paid by the NHS (CHC and S117 shares)",
+         [](L, F f, Column &c) { column_of(c, f.health_funded, always); }},
+        {"health share", {"nhs share"}, Kind::number, "% of the weekly cost paid by the NHS (whole %, rounded down)",
+         [](L, F f, Column &c) {
+             c.resize(f.weekly_cost.size());
+             for (std::size_t p = 0; p < c.size(); ++p)
+                 c[p] = f.weekly_cost[p] > 0 ? f.health_funded[p] * 100 / f.weekly_cost[p] : k_unknown;
          }},
+        {"accommodation cost", {}, Kind::money, "£ a week of the fee that pays for accommodation",
+         [](L, F f, Column &c) { column_of(c, f.accommodation_cost, recorded_money); }},
+        {"support reason", {"psr", "primary support reason"}, Kind::code, "primary support reason (LD, MH or a CLD value)",
+         [](L l, F, Column &c) { column_of(c, l.people.support_reason, non_zero); }, CodeField::support_reason},
+        {"gender", {}, Kind::code, "gender (CLD values)", [](L l, F, Column &c) { column_of(c, l.people.gender, non_zero); },
+         CodeField::gender},
+        {"employment", {"employment status"}, Kind::code, "employment status (CLD values)",
+         [](L l, F, Column &c) { column_of(c, l.people.employment, non_zero); }, CodeField::employment},
+        {"employed", {"in paid work"}, Kind::yes_no, "in paid employment (from the CLD employment status)",
+         [](L l, F, Column &c) {
+             const auto &e = l.people.employment;
+             c.resize(e.size());
+             for (std::size_t p = 0; p < e.size(); ++p)
+                 c[p] = e[p] == 0 || e[p] == codes::emp_unknown ? k_unknown : e[p] <= codes::emp_paid_unknown ? 1 : 0;
+         }},
+        {"setting", {}, Kind::setting, "nursing, residential, community, prison, short term, carer support",
+         [](L, F f, Column &c) { column_of(c, f.setting, [](uint8_t s) { return s < static_cast<uint8_t>(Setting::count); }); }},
+        {"service", {"services"}, Kind::services, "a service component of an open line, e.g. home support, day support",
+         [](L, F f, Column &c) { column_of(c, f.services, always); }},
+        {"open lines", {"lines"}, Kind::number, "number of open service lines",
+         [](L, F f, Column &c) { column_of(c, f.open_lines, always); }},
+        {"direct payment", {"dp"}, Kind::yes_no, "has a direct payment",
+         [](L, F f, Column &c) { column_of(c, f.direct_payment, always); }},
+        {"night support", {"night"}, Kind::night, "highest night support on open lines: none, sleep in, waking",
+         [](L, F f, Column &c) { column_of(c, f.night, non_zero); }},
+        {"waking night", {"waking nights"}, Kind::yes_no, "has waking-night support",
+         [](L, F f, Column &c) {
+             column_of(c, f.night, always);
+             for (auto &v : c) v = v == static_cast<int64_t>(NightLevel::waking);
+         }},
+        {"sleep in", {"sleep ins"}, Kind::yes_no, "sleep-in is the highest night support",
+         [](L, F f, Column &c) {
+             column_of(c, f.night, always);
+             for (auto &v : c) v = v == static_cast<int64_t>(NightLevel::sleep_in);
+         }},
+        {"staff ratio", {}, Kind::number, "highest staffing ratio (2 for 2:1)",
+         [](L, F f, Column &c) { column_of(c, f.staff_ratio, non_zero); }},
+        {"home care hours", {}, Kind::hundredths, "planned hours a week of open hourly home support",
+         [](L, F f, Column &c) { column_of(c, f.home_care_hours, always); }},
+        {"had reablement", {"reablement"}, Kind::yes_no, "has had reablement or ST-Max",
+         [](L, F f, Column &c) { column_of(c, f.had_reablement, always); }},
+        {"respite days", {}, Kind::number, "days of short-term residential stays in the last 12 months",
+         [](L, F f, Column &c) { column_of(c, f.respite_days, always); }},
+        {"out of area", {"ooa"}, Kind::yes_no, "placed outside the council's area",
+         [](L l, F, Column &c) { column_of(c, l.people.out_of_area, non_negative); }},
+        {"distance km", {"distance"}, Kind::number, "distance of the placement, km",
+         [](L l, F, Column &c) { column_of(c, l.people.distance_km, [](int32_t v) { return v != k_no_quantity; }); }},
+        {"other council", {"ordinary residence"}, Kind::yes_no, "another council is recorded as responsible",
+         [](L l, F, Column &c) {
+             column_of(c, l.people.placing_authority, always);
+             for (auto &v : c) v = v != 0;
+         }},
+        {"s117", {"section 117"}, Kind::s117, "section 117 aftercare: none, open, ended",
+         [](L l, F, Column &c) { column_of(c, l.people.s117, non_zero); }},
+        {"chc", {"continuing healthcare"}, Kind::chc, "NHS CHC status", [](L l, F, Column &c) { column_of(c, l.people.chc, non_zero); }},
+        {"benefit", {}, Kind::benefit, "disability benefit: none, AA, PIP daily living, DLA care",
+         [](L l, F, Column &c) { column_of(c, l.people.benefit, non_zero); }},
+        {"benefit rate", {}, Kind::benefit_rate, "lowest, lower/standard/middle, higher/enhanced/highest",
+         [](L l, F, Column &c) { column_of(c, l.people.benefit_rate, non_zero); }},
         {"days since review", {}, Kind::number, "days since the last care review",
-         [](L, F f, uint32_t p) { return known_if(f.days_since_review[p] >= 0, f.days_since_review[p]); }},
+         [](L, F f, Column &c) { column_of(c, f.days_since_review, non_negative); }},
         {"days since financial assessment", {"days since fa"}, Kind::number, "days since the last financial assessment",
-         [](L, F f, uint32_t p) { return known_if(f.days_since_financial_assessment[p] >= 0, f.days_since_financial_assessment[p]); }},
-        {"team", {}, Kind::text, "team (as recorded)", [](L l, F, uint32_t p) { return Value{std::nullopt, l.text.at(l.people.team[p])}; }},
+         [](L, F f, Column &c) { column_of(c, f.days_since_financial_assessment, non_negative); }},
+        {"dp balance", {"direct payment balance"}, Kind::money, "balance held at the latest direct-payment audit, £",
+         [](L, F f, Column &c) { column_of(c, f.dp_balance, recorded_money); }},
+        {"dp weeks held", {}, Kind::number, "whole weeks of the weekly direct payment held in the account",
+         [](L, F f, Column &c) { column_of(c, f.dp_weeks_held, non_negative); }},
+        {"increases", {"package increases"}, Kind::number, "package increases in the last 12 months",
+         [](L, F f, Column &c) { column_of(c, f.increases, always); }},
+        {"increase weekly", {"increase amount"}, Kind::money, "£ a week added by package increases in the last 12 months",
+         [](L, F f, Column &c) { column_of(c, f.increase_weekly, always); }},
+        {"team", {}, Kind::text, "team (as recorded)", [](L l, F, Column &c) { column_of(c, l.people.team, non_zero); }},
         {"placing authority", {}, Kind::text, "council responsible, if another",
-         [](L l, F, uint32_t p) { return Value{std::nullopt, l.text.at(l.people.placing_authority[p])}; }},
+         [](L l, F, Column &c) { column_of(c, l.people.placing_authority, non_zero); }},
     };
     return k_fields;
 }
@@ -165,29 +213,17 @@ struct CohortExpression::Node {
     enum class Type { all_of, any_of, negate, compare, member } type;
     std::vector<std::unique_ptr<Node>> children;
     const Field *field = nullptr;
+    std::size_t field_index = 0;
     std::string op;                  // compare: = != < <= > >=
     std::vector<int64_t> numbers;    // literal(s) for numeric and categorical fields
     std::vector<std::string> texts;  // literal(s) for text fields, normalised
 
-    bool eval(const Ledger &l, const PersonFacts &f, uint32_t p) const {
-        switch (type) {
-        case Type::all_of:
-            return std::all_of(children.begin(), children.end(), [&](const auto &c) { return c->eval(l, f, p); });
-        case Type::any_of:
-            return std::any_of(children.begin(), children.end(), [&](const auto &c) { return c->eval(l, f, p); });
-        case Type::negate: return !children[0]->eval(l, f, p);
-        case Type::member:
-        case Type::compare: break;
-        }
-        const Value v = field->get(l, f, p);
-        if (field->kind == Kind::text) {
-            if (v.text.empty()) return false;
-            const auto key = normalise_key(v.text);
-            const bool any = std::find(texts.begin(), texts.end(), key) != texts.end();
+    // Whether one recorded value passes this comparison.
+    bool test(int64_t x) const {
+        if (field->kind == Kind::services) {
+            const bool any = std::any_of(numbers.begin(), numbers.end(), [x](int64_t bit) { return (x >> bit) & 1; });
             return op == "!=" ? !any : any;
         }
-        if (!v.number) return false;
-        const int64_t x = *v.number;
         if (type == Type::member) return std::find(numbers.begin(), numbers.end(), x) != numbers.end();
         const int64_t y = numbers.front();
         if (op == "=") return x == y;
@@ -197,7 +233,63 @@ struct CohortExpression::Node {
         if (op == ">") return x > y;
         return x >= y;
     }
+
+    // Sets out[p] to whether person p matches, for every person.
+    void eval(const FactTable &table, std::vector<uint8_t> &out) const {
+        switch (type) {
+        case Type::all_of:
+        case Type::any_of: {
+            children[0]->eval(table, out);
+            std::vector<uint8_t> next(out.size());
+            for (std::size_t c = 1; c < children.size(); ++c) {
+                children[c]->eval(table, next);
+                for (std::size_t p = 0; p < out.size(); ++p) out[p] = type == Type::all_of ? (out[p] & next[p]) : (out[p] | next[p]);
+            }
+            return;
+        }
+        case Type::negate:
+            children[0]->eval(table, out);
+            for (auto &v : out) v ^= 1;
+            return;
+        case Type::member:
+        case Type::compare: break;
+        }
+        const Column &column = table.column(field_index);
+        if (field->kind == Kind::text) return eval_text(table, column, out);
+        for (std::size_t p = 0; p < out.size(); ++p) out[p] = column[p] != k_unknown && test(column[p]);
+    }
+
+    // Text compares the recorded text, normalised; each distinct dictionary id is normalised once.
+    void eval_text(const FactTable &table, const Column &column, std::vector<uint8_t> &out) const {
+        std::unordered_map<int64_t, bool> matched;
+        for (std::size_t p = 0; p < out.size(); ++p) {
+            if (column[p] == k_unknown) {
+                out[p] = 0;
+                continue;
+            }
+            auto [it, added] = matched.try_emplace(column[p], false);
+            if (added) {
+                const auto key = normalise_key(table.ledger().text.at(static_cast<uint32_t>(column[p])));
+                const bool any = std::find(texts.begin(), texts.end(), key) != texts.end();
+                it->second = op == "!=" ? !any : any;
+            }
+            out[p] = it->second;
+        }
+    }
 };
+
+FactTable::FactTable(const Ledger &ledger, const PersonFacts &facts)
+    : ledger_(ledger), facts_(facts), columns_(fields().size()) {}
+FactTable::~FactTable() = default;
+
+const std::vector<int64_t> &FactTable::column(std::size_t field_index) const {
+    auto &slot = columns_[field_index];
+    if (!slot) {
+        slot = std::make_unique<std::vector<int64_t>>();
+        fields()[field_index].build(ledger_, facts_, *slot);
+    }
+    return *slot;
+}
 
 namespace {
 
@@ -271,6 +363,7 @@ private:
 
         auto node = std::make_unique<Node>();
         node->field = field;
+        node->field_index = static_cast<std::size_t>(field - fields().data());
         node->type = Node::Type::compare;
         bool negated = false;
         if (is_keyword(peek(), "is")) {
@@ -312,7 +405,7 @@ private:
             literal(*node, field);
         }
         const bool ordered = node->op != "=" && node->op != "!=";
-        if (ordered && field->kind != Kind::number && field->kind != Kind::money)
+        if (ordered && field->kind != Kind::number && field->kind != Kind::money && field->kind != Kind::hundredths)
             throw error(start, "'" + std::string(field->name) + "' can only be compared with is, =, != or in");
         if (!negated) return node;
         auto negate = std::make_unique<Node>();
@@ -339,6 +432,12 @@ private:
         case Kind::number: {
             auto r = parse_decimal(text, 0);
             if (!r) throw bad("a whole number");
+            node.numbers.push_back(r->num);
+            return;
+        }
+        case Kind::hundredths: {
+            auto r = parse_decimal(text, 2);
+            if (!r) throw bad("a number with up to two decimal places");
             node.numbers.push_back(r->num);
             return;
         }
@@ -377,6 +476,18 @@ private:
                     return;
                 }
             throw bad("nursing, residential, community, prison, short term or carer support");
+        }
+        case Kind::night: {
+            const auto night = parse_night_support(text);
+            if (!night || *night == NightSupport::not_recorded) throw bad("none, sleep in or waking");
+            node.numbers.push_back(static_cast<int64_t>(*night)); // NightSupport and NightLevel share values
+            return;
+        }
+        case Kind::services: {
+            auto m = match_code(CodeField::service_component, text);
+            if (!m || m->code >= 32) throw bad("a service component, one of: " + expected_values(CodeField::service_component, 30));
+            node.numbers.push_back(m->code);
+            return;
         }
         case Kind::s117: named(node, parse_s117(text), bad, "none, open or ended"); return;
         case Kind::chc: named(node, parse_chc(text), bad, "not assessed, checklist positive, not eligible, eligible or joint funded"); return;
@@ -420,31 +531,39 @@ CohortExpression CohortExpression::parse(std::string_view text) {
     return e;
 }
 
-bool CohortExpression::matches(const Ledger &ledger, const PersonFacts &facts, uint32_t person) const {
-    return root_->eval(ledger, facts, person);
+std::vector<uint8_t> CohortExpression::select(const FactTable &table) const {
+    std::vector<uint8_t> out(table.ledger().people.size());
+    if (!out.empty()) root_->eval(table, out);
+    return out;
 }
 
 const std::vector<std::string> &CohortExpression::fields_used() const { return fields_used_; }
 const std::string &CohortExpression::text() const { return text_; }
 
-std::string cohort_value(const Ledger &ledger, const PersonFacts &facts, uint32_t person, std::string_view name) {
+std::string cohort_value(const FactTable &table, uint32_t person, std::string_view name) {
     const Field *field = find_field(name);
     if (field == nullptr) return "";
-    const Value v = field->get(ledger, facts, person);
-    if (field->kind == Kind::text) return std::string(v.text);
-    if (!v.number) return "not recorded";
-    const int64_t x = *v.number;
+    const int64_t x = table.column(static_cast<std::size_t>(field - fields().data()))[person];
+    if (x == k_unknown) return "not recorded";
     switch (field->kind) {
     case Kind::money: return format_pence(Money::from_pence(x));
+    case Kind::hundredths: return fmt::format("{}.{:02}", x / 100, x % 100);
     case Kind::yes_no: return x != 0 ? "yes" : "no";
     case Kind::code: return std::string(code_label(field->code, static_cast<Code>(x)));
     case Kind::setting: return std::string(to_string(static_cast<Setting>(x)));
+    case Kind::night: return std::string(to_string(static_cast<NightSupport>(x)));
+    case Kind::services: {
+        std::string out;
+        for (Code c = 1; c < 32; ++c)
+            if ((x >> c) & 1) out += (out.empty() ? "" : ", ") + std::string(code_label(CodeField::service_component, c));
+        return out.empty() ? "none" : out;
+    }
     case Kind::s117: return std::string(to_string(static_cast<S117Status>(x)));
     case Kind::chc: return std::string(to_string(static_cast<ChcStatus>(x)));
     case Kind::benefit: return std::string(to_string(static_cast<Benefit>(x)));
     case Kind::benefit_rate: return std::string(to_string(static_cast<BenefitRate>(x)));
-    case Kind::number:
-    case Kind::text: break;
+    case Kind::text: return std::string(table.ledger().text.at(static_cast<uint32_t>(x)));
+    case Kind::number: break;
     }
     return std::to_string(x);
 }

@@ -10,6 +10,8 @@
 // by accident. Bad expressions throw input_error naming the character position and what was expected.
 #pragma once
 
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +28,28 @@ struct CohortField {
 };
 const std::vector<CohortField> &cohort_fields();
 
+inline constexpr int64_t k_unknown = std::numeric_limits<int64_t>::min();
+
+// Every cohort field as a column over all people, built on first use from a ledger and its facts
+// at one date. Expressions are evaluated a column at a time. Not safe to share between threads.
+class FactTable {
+public:
+    FactTable(const Ledger &ledger, const PersonFacts &facts);
+    ~FactTable();
+    FactTable(const FactTable &) = delete;
+    FactTable &operator=(const FactTable &) = delete;
+
+    const Ledger &ledger() const { return ledger_; }
+    const PersonFacts &facts() const { return facts_; }
+    // One value per person (k_unknown if not recorded) for the field at `field_index` in cohort_fields().
+    const std::vector<int64_t> &column(std::size_t field_index) const;
+
+private:
+    const Ledger &ledger_;
+    const PersonFacts &facts_;
+    mutable std::vector<std::unique_ptr<std::vector<int64_t>>> columns_;
+};
+
 class CohortExpression {
 public:
     // Parses and checks the expression; throws input_error on any mistake.
@@ -34,7 +58,8 @@ public:
     CohortExpression &operator=(CohortExpression &&) noexcept;
     ~CohortExpression();
 
-    bool matches(const Ledger &ledger, const PersonFacts &facts, uint32_t person) const;
+    // One byte per person: 1 if they are in the cohort.
+    std::vector<uint8_t> select(const FactTable &table) const;
     // The field names the expression tests, in order of first use (for explanations).
     const std::vector<std::string> &fields_used() const;
     const std::string &text() const;
@@ -49,6 +74,6 @@ private:
 };
 
 // The value of a named field for one person, as text for explanations ("£1,234.00", "67", "open").
-std::string cohort_value(const Ledger &ledger, const PersonFacts &facts, uint32_t person, std::string_view field);
+std::string cohort_value(const FactTable &table, uint32_t person, std::string_view field);
 
 } // namespace ascent

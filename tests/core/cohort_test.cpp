@@ -43,9 +43,11 @@ struct Fixture {
     }
     std::string select(const std::string &expression) const {
         const auto e = CohortExpression::parse(expression);
+        const FactTable table(ledger, facts);
+        const auto selected = e.select(table);
         std::string ids;
         for (uint32_t i = 0; i < ledger.people.size(); ++i)
-            if (e.matches(ledger, facts, i)) ids += ledger.people.id.at(i + 1);
+            if (selected[i]) ids += ledger.people.id.at(i + 1);
         return ids;
     }
 };
@@ -90,10 +92,10 @@ TEST(Cohort, ExplainsTheValuesUsed) {
     const Fixture f;
     const auto e = CohortExpression::parse("support reason is LD and weekly cost > 1000 and age >= 60");
     EXPECT_EQ(e.fields_used(), (std::vector<std::string>{"support reason", "weekly cost", "age"}));
-    EXPECT_EQ(cohort_value(f.ledger, f.facts, 1, "weekly cost"), "£1,800.01");
-    EXPECT_EQ(cohort_value(f.ledger, f.facts, 1, "support reason"), "Learning disability support");
-    EXPECT_EQ(cohort_value(f.ledger, f.facts, 2, "age"), "not recorded");
-    EXPECT_EQ(cohort_value(f.ledger, f.facts, 3, "setting"), "Nursing care");
+    EXPECT_EQ(cohort_value(FactTable(f.ledger, f.facts), 1, "weekly cost"), "£1,800.01");
+    EXPECT_EQ(cohort_value(FactTable(f.ledger, f.facts), 1, "support reason"), "Learning disability support");
+    EXPECT_EQ(cohort_value(FactTable(f.ledger, f.facts), 2, "age"), "not recorded");
+    EXPECT_EQ(cohort_value(FactTable(f.ledger, f.facts), 3, "setting"), "Nursing care");
 }
 
 TEST(Cohort, BadExpressionsSayWhereAndWhat) {
