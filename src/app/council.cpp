@@ -1,7 +1,6 @@
 #include "app/council.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "io/digest.hpp"
 
 namespace ascent::app {
 
@@ -64,29 +64,6 @@ bool already_imported(store::Store &store, const std::string &hash, ImportOutcom
 
 } // namespace
 
-std::string sha256_file(const std::string &path) {
-    std::FILE *f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) throw input_error(path + ": cannot open");
-    // OpenSSL uses the CPU's SHA instructions where it has them (1.7 GB/s here).
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-        std::fclose(f);
-        throw Error(ErrorKind::internal, "OpenSSL could not start a SHA-256 digest");
-    }
-    std::vector<unsigned char> buffer(1 << 20);
-    std::size_t got = 0;
-    while ((got = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) EVP_DigestUpdate(context.get(), buffer.data(), got);
-    const bool read_error = std::ferror(f) != 0;
-    std::fclose(f);
-    if (read_error) throw input_error(path + ": read failed");
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context.get(), digest, &length);
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-    return hex;
-}
-
 Council::Council(const std::string &database_path) : store_(store::open_sqlite(database_path)) {}
 
 io::ImportReport Council::validate_cld(const std::string &path, const Progress &progress) {
@@ -105,7 +82,7 @@ io::ImportReport Council::validate_extract(const std::string &path, const std::s
 ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, const Progress &progress) {
     ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
     // Hash on the second core while the file is parsed on this one.
-    auto hash = std::async(std::launch::async, sha256_file, path);
+    auto hash = std::async(std::launch::async, io::sha256_file, path);
     auto batch = io::read_cld(path, outcome.report, stage(progress, "reading"));
     const std::string content_hash = hash.get();
     if (already_imported(*store_, content_hash, outcome)) {
@@ -131,7 +108,7 @@ ImportOutcome Council::import_extract(const std::string &path, const std::string
                                       const Progress &progress) {
     const auto mapping = io::load_mapping(mapping_path);
     ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
-    const std::string content_hash = sha256_file(path);
+    const std::string content_hash = io::sha256_file(path);
     if (already_imported(*store_, content_hash, outcome)) return outcome;
     auto batch = io::read_extract(path, mapping, outcome.report, stage(progress, "reading"));
     if (!may_write(outcome.report, policy, outcome.message)) return outcome;
@@ -170,6 +147,23 @@ CohortResult Council::cohort(const std::string &expression, std::optional<Date> 
     std::stable_sort(result.members.begin(), result.members.end(),
                      [](const auto &a, const auto &b) { return a.weekly_cost > b.weekly_cost; });
     return result;
+}
+
+const opportunity::LeverResult *Analysis::lever_result(std::string_view lever_id) const {
+    for (const auto &r : found.levers)
+        if (rules->levers[r.lever].id == lever_id) return &r;
+    return nullptr;
+}
+
+std::unique_ptr<Analysis> Council::analyse(const opportunity::RuleSet &rules, std::optional<Date> as_at,
+                                           const opportunity::FindOptions &options) {
+    auto analysis = std::make_unique<Analysis>();
+    analysis->ledger = std::make_unique<Ledger>(store_->load_ledger());
+    analysis->facts = std::make_unique<PersonFacts>(person_facts(*analysis->ledger, as_at.value_or(analysis->ledger->as_at)));
+    analysis->table = std::make_unique<FactTable>(*analysis->ledger, *analysis->facts);
+    analysis->rules = &rules;
+    analysis->found = opportunity::find_opportunities(*analysis->table, rules, options);
+    return analysis;
 }
 
 DemoResult build_demo(Council &council, const std::string &directory, const demo::DemoOptions &options,

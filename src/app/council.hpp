@@ -16,6 +16,7 @@
 #include "core/summary.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
+#include "opportunity/explain.hpp"
 #include "store/store.hpp"
 
 namespace ascent::app {
@@ -49,6 +50,18 @@ struct CohortResult {
     std::vector<CohortMember> members; // highest weekly cost first
 };
 
+// One run of the opportunity finder, with the ledger and facts its explanations read.
+struct Analysis {
+    std::unique_ptr<Ledger> ledger;
+    std::unique_ptr<PersonFacts> facts;
+    std::unique_ptr<FactTable> table;
+    const opportunity::RuleSet *rules = nullptr;
+    opportunity::Opportunities found;
+
+    std::string_view person_id(uint32_t person) const { return ledger->people.id.at(person + 1); }
+    const opportunity::LeverResult *lever_result(std::string_view lever_id) const;
+};
+
 class Council {
 public:
     explicit Council(const std::string &database_path);
@@ -69,13 +82,13 @@ public:
     LedgerSummary summary(std::optional<Date> as_at, WeeksPerYear weeks);
     // The people a cohort expression selects, with the values that selected them.
     CohortResult cohort(const std::string &expression, std::optional<Date> as_at);
+    // Runs the levers of `rules` (which must outlive the result) over the ledger.
+    std::unique_ptr<Analysis> analyse(const opportunity::RuleSet &rules, std::optional<Date> as_at,
+                                      const opportunity::FindOptions &options = {});
 
 private:
     std::unique_ptr<store::Store> store_;
 };
-
-// SHA-256 of a file's bytes, as lowercase hex.
-std::string sha256_file(const std::string &path);
 
 struct DemoResult {
     demo::DemoFiles files;
@@ -91,6 +104,22 @@ std::string format_summary(const LedgerSummary &summary, const std::vector<store
 // A cohort as text: the expression, counts and spend, and the first `limit` people with the values
 // that put them in it.
 std::string format_cohort(const CohortResult &cohort, std::size_t limit);
+// The opportunities table: every lever with people, spend in scope and the saving range, strata,
+// and totals that reconcile to the ledger.
+std::string format_opportunities(const Analysis &analysis);
+// One lever's people, highest central saving first, with the values that flagged them.
+std::string format_lever_cohort(const Analysis &analysis, std::string_view lever_id, std::size_t limit);
+// Every lever that flagged one person, with the arithmetic. Throws input_error for an unknown id.
+std::string format_explanations(const Analysis &analysis, std::string_view person_id);
+
+struct WorklistOptions {
+    std::string pseudonym_key; // non-empty: person ids are replaced by keyed pseudonyms
+};
+// Writes one lever's people as CSV or XLSX (by the file's extension), sorted by central saving per
+// review hour, with explanations. Returns the number of people written.
+std::size_t write_worklist(const Analysis &analysis, std::string_view lever_id, const std::string &path,
+                           const WorklistOptions &options);
+
 // A report as text: its issues (at most `max_issues`), counts, notes, format and CLD release.
 std::string format_report(const io::ImportReport &report, std::size_t max_issues);
 // One import outcome as text: the report's issues and a closing line.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/council.hpp"
@@ -46,6 +47,15 @@ app::Progress progress_to(cli::ProgressBar &bar) {
     return [&bar](std::string_view stage, uint64_t done, uint64_t total) { bar.update(stage, done, total); };
 }
 
+// A pseudonym key from a file: its text without the trailing newline; at least 16 characters.
+std::string read_key(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    if (key.size() < 16) throw input_error(path + ": a pseudonym key must be at least 16 characters");
+    return key;
+}
+
 int print_outcome(const app::ImportOutcome &outcome) {
     std::cout << app::format_outcome(outcome);
     return outcome.written || outcome.already_imported ? 0 : k_exit_data;
@@ -64,6 +74,11 @@ int main(int argc, char **argv) {
                "  ascent --db council.db import extract packages.xlsx --mapping mosaic.yaml\n"
                "  ascent --db council.db summary --weeks 52\n"
                "  ascent --db council.db cohort \"support reason is LD and age >= 65\"\n"
+               "  ascent --db council.db opportunities\n"
+               "  ascent --db council.db cohort high_cost_1800\n"
+               "  ascent --db council.db explain P0000123\n"
+               "  ascent --db council.db worklist high_cost_1800 -o reviews.xlsx --pseudonymise --key-file key.txt\n"
+               "  ascent rules export > levers.yaml   (edit, then add --rules levers.yaml)\n"
                "\nExit codes: 0 success; 1 the data has errors; 2 bad usage or unreadable input;\n"
                "3 database error; 4 internal error.");
     std::string db = std::getenv("ASCENT_DB") != nullptr ? std::getenv("ASCENT_DB") : "ascent.db";
@@ -114,6 +129,41 @@ int main(int argc, char **argv) {
     cohort->add_option("--as-at", as_at_text, "Date of the facts (default: end of the latest CLD reporting period)");
     cohort->add_option("--limit", limit, "People to list")->capture_default_str();
     cohort->add_flag("--fields", list_fields, "List the fields an expression can use");
+    std::string rules_path;
+    const auto add_rules_options = [&](CLI::App *command) {
+        command->add_option("--rules", rules_path, "Lever catalogue (YAML; default: the built-in rules/levers.yaml)")
+            ->check(CLI::ExistingFile);
+        command->add_option("--as-at", as_at_text, "Date of the facts (default: end of the latest CLD reporting period)");
+    };
+    cohort->description("The people a lever or a cohort expression selects");
+    cohort->add_option("--rules", rules_path, "Lever catalogue (YAML; default: the built-in rules/levers.yaml)")
+        ->check(CLI::ExistingFile);
+
+    auto *opportunities = cli.add_subcommand("opportunities", "Every lever: people, spend in scope and the saving range");
+    bool all_levers = false;
+    add_rules_options(opportunities);
+    opportunities->add_flag("--all", all_levers, "Include levers the rules file disables (alternative thresholds)");
+
+    auto *explain = cli.add_subcommand("explain", "Why a person is flagged: each lever, its values and the arithmetic");
+    std::string person;
+    explain->add_option("person", person, "The person's LA id")->required();
+    add_rules_options(explain);
+
+    auto *worklist = cli.add_subcommand("worklist", "Export a lever's people for review as CSV or XLSX");
+    std::string lever_id, output, key_file;
+    bool pseudonymise = false;
+    worklist->add_option("lever", lever_id, "Lever id (see `ascent opportunities`)")->required();
+    worklist->add_option("-o,--output", output, "File to write: .csv or .xlsx")->required();
+    worklist->add_flag("--pseudonymise", pseudonymise, "Replace person ids with keyed pseudonyms and ages with bands");
+    worklist->add_option("--key-file", key_file, "Secret key for pseudonyms (the same key gives the same pseudonyms)")
+        ->check(CLI::ExistingFile);
+    add_rules_options(worklist);
+
+    auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
+    rules->require_subcommand(1);
+    auto *rules_export = rules->add_subcommand("export", "Print the built-in catalogue, to copy and edit");
+    auto *rules_check = rules->add_subcommand("check", "Check a rules file and list its levers");
+    rules_check->add_option("file", file, "Rules file (YAML)")->required()->check(CLI::ExistingFile);
 
     CLI11_PARSE(cli, argc, argv);
     try {
@@ -148,6 +198,11 @@ int main(int argc, char **argv) {
             std::cout << app::format_summary(s, council.imports());
             return 0;
         }
+        const auto load_rules = [&]() {
+            return rules_path.empty() ? std::make_unique<opportunity::RuleSet>(opportunity::parse_rules(
+                                            opportunity::default_rules_text(), "built-in rules/levers.yaml"))
+                                      : std::make_unique<opportunity::RuleSet>(opportunity::load_rules(rules_path));
+        };
         if (*cohort) {
             if (list_fields || expression.empty()) {
                 for (const auto &f : cohort_fields()) std::cout << fmt::format("  {:<32} {}\n", f.name, f.description);
@@ -155,7 +210,45 @@ int main(int argc, char **argv) {
             }
             app::Council council(db);
             const auto as_at = parse_as_at(as_at_text);
-            std::cout << app::format_cohort(council.cohort(expression, as_at), limit);
+            const auto lever_rules = load_rules();
+            if (lever_rules->find(expression) != nullptr) {
+                const auto analysis = council.analyse(*lever_rules, as_at, {{}, false, {expression}});
+                std::cout << app::format_lever_cohort(*analysis, expression, limit);
+            } else {
+                std::cout << app::format_cohort(council.cohort(expression, as_at), limit);
+            }
+            return 0;
+        }
+        if (*opportunities || *explain || *worklist) {
+            app::Council council(db);
+            const auto lever_rules = load_rules();
+            opportunity::FindOptions options{{}, all_levers, {}};
+            if (*worklist) options.also = {lever_id};
+            const auto analysis = council.analyse(*lever_rules, parse_as_at(as_at_text), options);
+            if (*opportunities) std::cout << app::format_opportunities(*analysis);
+            if (*explain) std::cout << app::format_explanations(*analysis, person);
+            if (*worklist) {
+                app::WorklistOptions worklist_options;
+                if (pseudonymise) {
+                    if (key_file.empty()) throw input_error("--pseudonymise needs --key-file with a secret key");
+                    worklist_options.pseudonym_key = read_key(key_file);
+                }
+                const auto written = app::write_worklist(*analysis, lever_id, output, worklist_options);
+                std::cout << fmt::format("Wrote {} to {}{}\n", count_of(written, "person", "people"), output,
+                                         pseudonymise ? " (pseudonymised)" : "");
+            }
+            return 0;
+        }
+        if (*rules_export) {
+            std::cout << opportunity::default_rules_text();
+            return 0;
+        }
+        if (*rules_check) {
+            const auto checked = opportunity::load_rules(file);
+            std::cout << fmt::format("{}: {} version {}, {} levers, SHA-256 {}\n", file, checked.name, checked.version,
+                                     checked.levers.size(), checked.sha256);
+            for (const auto &l : checked.levers)
+                std::cout << fmt::format("  {:<34} {:<9} {}\n", l.id, l.enabled ? "enabled" : "disabled", l.name);
             return 0;
         }
         if (*history) {
@@ -185,6 +278,7 @@ int main(int argc, char **argv) {
                 }
             }
             std::cout << "\n" << app::format_summary(council.summary(std::nullopt, weeks), council.imports());
+            std::cout << "\n" << app::format_opportunities(*council.analyse(opportunity::default_rules(), std::nullopt));
             std::cout << "\nLedger database: " << db << "  (files in " << demo_dir << "/)\n";
             return code;
         }

@@ -111,6 +111,8 @@ const std::vector<Field> &fields() {
          [](L l, F, Column &c) { column_of(c, l.people.benefit, non_zero); }},
         {"benefit rate", {}, Kind::benefit_rate, "lowest, lower/standard/middle, higher/enhanced/highest",
          [](L l, F, Column &c) { column_of(c, l.people.benefit_rate, non_zero); }},
+        {"days since start", {"package days"}, Kind::number, "days since the earliest open service line started",
+         [](L, F f, Column &c) { column_of(c, f.days_since_start, non_negative); }},
         {"days since review", {}, Kind::number, "days since the last care review",
          [](L, F f, Column &c) { column_of(c, f.days_since_review, non_negative); }},
         {"days since financial assessment", {"days since fa"}, Kind::number, "days since the last financial assessment",
@@ -347,15 +349,18 @@ private:
         return comparison();
     }
 
-    static bool ends_words(const Token &t) {
-        return t.type != Tok::word || is_keyword(t, "and") || is_keyword(t, "or") || is_keyword(t, "is") ||
-               is_keyword(t, "in") || is_keyword(t, "not");
+    // Whether the next token ends a field name. "in" does only before a list, so that field names
+    // such as "sleep in" read as written.
+    bool ends_words() const {
+        const Token &t = peek();
+        if (is_keyword(t, "in")) return tokens_[pos_ + 1].type == Tok::lparen;
+        return t.type != Tok::word || is_keyword(t, "and") || is_keyword(t, "or") || is_keyword(t, "is") || is_keyword(t, "not");
     }
 
     std::unique_ptr<Node> comparison() {
         const Token start = peek();
         std::string words;
-        while (!ends_words(peek())) words += (words.empty() ? "" : " ") + take().text;
+        while (!ends_words()) words += (words.empty() ? "" : " ") + take().text;
         if (words.empty()) throw error(start, "expected a field name, found '" + start.text + "'; fields are: " + field_list());
         const Field *field = find_field(words);
         if (field == nullptr) throw error(start, "unknown field '" + words + "'; fields are: " + field_list());
@@ -401,6 +406,10 @@ private:
                 throw error(peek(), "expected an operator (is, =, !=, <, <=, >, >=, in) after '" + words + "'");
             node->op = "=";
             node->numbers.push_back(1); // a yes/no field alone means "is yes"
+        } else if (node->op == "!=" && !literal_fits(*node, field)) {
+            // "chc is not assessed": a value that begins with "not" reads as that value.
+            node->op = "=";
+            literal(*node, field, "not");
         } else {
             literal(*node, field);
         }
@@ -414,10 +423,25 @@ private:
         return negate;
     }
 
-    // Reads one literal value for `field` into the node.
-    void literal(Node &node, const Field *field) {
+    // Whether the literal that follows is a value of `field` (the tokens are not consumed).
+    bool literal_fits(Node &node, const Field *field) {
+        const auto saved = pos_;
+        bool fits = true;
+        try {
+            literal(node, field);
+            if (field->kind == Kind::text) node.texts.pop_back();
+            else node.numbers.pop_back();
+        } catch (const Error &) {
+            fits = false;
+        }
+        pos_ = saved;
+        return fits;
+    }
+
+    // Reads one literal value for `field` into the node; `prefix` is a word already read.
+    void literal(Node &node, const Field *field, std::string prefix = {}) {
         const Token start = peek();
-        std::string text;
+        std::string text = std::move(prefix);
         if (peek().type == Tok::string) {
             text = take().text;
         } else {
@@ -533,7 +557,7 @@ CohortExpression CohortExpression::parse(std::string_view text) {
 
 std::vector<uint8_t> CohortExpression::select(const FactTable &table) const {
     std::vector<uint8_t> out(table.ledger().people.size());
-    if (!out.empty()) root_->eval(table, out);
+    if (root_ && !out.empty()) root_->eval(table, out);
     return out;
 }
 

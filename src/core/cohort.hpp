@@ -54,6 +54,7 @@ class CohortExpression {
 public:
     // Parses and checks the expression; throws input_error on any mistake.
     static CohortExpression parse(std::string_view text);
+    CohortExpression(); // an empty expression: selects no one
     CohortExpression(CohortExpression &&) noexcept;
     CohortExpression &operator=(CohortExpression &&) noexcept;
     ~CohortExpression();
@@ -67,7 +68,6 @@ public:
     struct Node;
 
 private:
-    CohortExpression();
     std::unique_ptr<Node> root_;
     std::vector<std::string> fields_used_;
     std::string text_;

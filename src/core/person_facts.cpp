@@ -30,7 +30,7 @@ int32_t overlap_days(int32_t start, int32_t end, int32_t from, int32_t to) {
 }
 
 // Facts from the service lines: cost, setting, services, night support, health funding, respite.
-void line_facts(const Ledger &ledger, PersonFacts &f, std::vector<int64_t> &dp_weekly) {
+void line_facts(const Ledger &ledger, PersonFacts &f) {
     const auto &l = ledger.lines;
     const int32_t today = f.as_at.serial();
     const int32_t year_ago = today - 364;
@@ -53,9 +53,10 @@ void line_facts(const Ledger &ledger, PersonFacts &f, std::vector<int64_t> &dp_w
         if (component < 32) f.services[p] |= 1u << component;
         if (is_direct_payment(l, i)) {
             f.direct_payment[p] = 1;
-            dp_weekly[p] += weekly;
+            f.dp_weekly[p] += weekly;
         }
         f.night[p] = std::max(f.night[p], night_level(l.night[i]));
+        if (l.start[i] != k_no_date) f.days_since_start[p] = std::max(f.days_since_start[p], today - l.start[i]);
         f.staff_ratio[p] = std::max(f.staff_ratio[p], l.staff_ratio[i]);
         if (component == codes::comp_home_support && l.frequency[i] == codes::freq_hourly && l.planned_units[i] > 0)
             f.home_care_hours[p] += l.planned_units[i];
@@ -63,7 +64,7 @@ void line_facts(const Ledger &ledger, PersonFacts &f, std::vector<int64_t> &dp_w
 }
 
 // Balance held at each person's latest direct-payment audit, and how many weeks of payments it is.
-void direct_payment_facts(const Ledger &ledger, PersonFacts &f, const std::vector<int64_t> &dp_weekly) {
+void direct_payment_facts(const Ledger &ledger, PersonFacts &f) {
     const auto &dp = ledger.direct_payments;
     std::vector<int32_t> latest(f.age.size(), k_no_date);
     for (std::size_t i = 0; i < dp.size(); ++i) {
@@ -77,8 +78,8 @@ void direct_payment_facts(const Ledger &ledger, PersonFacts &f, const std::vecto
         }
     }
     for (std::size_t p = 0; p < f.age.size(); ++p)
-        if (f.dp_balance[p] != k_no_money && dp_weekly[p] > 0)
-            f.dp_weeks_held[p] = static_cast<int32_t>(std::max<int64_t>(0, f.dp_balance[p]) / dp_weekly[p]);
+        if (f.dp_balance[p] != k_no_money && f.dp_weekly[p] > 0)
+            f.dp_weeks_held[p] = static_cast<int32_t>(std::max<int64_t>(0, f.dp_balance[p]) / f.dp_weekly[p]);
 }
 
 void change_facts(const Ledger &ledger, PersonFacts &f) {
@@ -112,15 +113,16 @@ PersonFacts person_facts(const Ledger &ledger, Date as_at) {
     f.home_care_hours.assign(n, 0);
     f.had_reablement.assign(n, 0);
     f.respite_days.assign(n, 0);
+    f.days_since_start.assign(n, -1);
     f.days_since_review.assign(n, -1);
     f.days_since_financial_assessment.assign(n, -1);
     f.dp_balance.assign(n, k_no_money);
     f.dp_weeks_held.assign(n, -1);
     f.increases.assign(n, 0);
     f.increase_weekly.assign(n, 0);
-    std::vector<int64_t> dp_weekly(n, 0);
-    line_facts(ledger, f, dp_weekly);
-    direct_payment_facts(ledger, f, dp_weekly);
+    f.dp_weekly.assign(n, 0);
+    line_facts(ledger, f);
+    direct_payment_facts(ledger, f);
     change_facts(ledger, f);
     const auto &people = ledger.people;
     for (std::size_t p = 0; p < n; ++p) {

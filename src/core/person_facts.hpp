@@ -30,7 +30,9 @@ struct PersonFacts {
     std::vector<int32_t> home_care_hours;     // hundredths of an hour a week on open hourly home-support lines
     std::vector<uint8_t> had_reablement;      // 0/1: any reablement or ST-Max line that started by the date
     std::vector<int32_t> respite_days;        // days of short-term residential stays in the 12 months to the date
+    std::vector<int32_t> days_since_start;    // days since the earliest open line started, -1 not known
     std::vector<int32_t> days_since_review, days_since_financial_assessment; // -1 not known
+    std::vector<int64_t> dp_weekly;           // pence a week of open direct-payment lines
     std::vector<int64_t> dp_balance;          // pence held in direct-payment accounts, k_no_money if no account
     std::vector<int32_t> dp_weeks_held;       // whole weeks of the weekly direct payment held, -1 not known
     std::vector<uint8_t> increases;           // package increases effective in the 12 months to the date

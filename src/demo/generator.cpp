@@ -11,6 +11,7 @@
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "io/csv_writer.hpp"
 
 namespace ascent::demo {
 
@@ -50,6 +51,7 @@ struct Segment {
     bool out_of_area = false; // placed outside the council (Cambridgeshire's 130)
     bool s117 = false;        // S117 aftercare, 100% council funded (Cambridgeshire's 160)
     bool respite = false;     // had short-term respite stays (Cambridgeshire's 66)
+    const char *night = "";   // residential night cover as recorded (Kent's risk groups), "" not recorded
 };
 
 using namespace ascent::codes;
@@ -86,7 +88,13 @@ const std::vector<Segment> &profile(const std::string &name) {
         {"OP nursing", psr_personal_care, 65, 99, Kind::nursing, 330, 700, 1300},
     };
     static const std::vector<Segment> k_kent = {
-        {"LD residential", psr_learning_disability, 18, 85, Kind::residential, 1253, 450, 2000},
+        // Kent's 1,253 in residential care by the risk of a move: 357 high, 352 medium, 249 low, 33
+        // suitable for Shared Lives, and 262 not assessed (night cover not recorded).
+        {"LD residential, waking night", psr_learning_disability, 18, 64, Kind::residential, 357, 900, 2000, false, false, false, "Waking"},
+        {"LD residential, sleep-in", psr_learning_disability, 18, 64, Kind::residential, 352, 700, 1800, false, false, false, "Sleep-in"},
+        {"LD residential, Shared Lives", psr_learning_disability, 18, 64, Kind::residential, 33, 450, 599, false, false, false, "None"},
+        {"LD residential, low risk", psr_learning_disability, 18, 64, Kind::residential, 249, 600, 1500, false, false, false, "None"},
+        {"LD residential, not assessed", psr_learning_disability, 18, 85, Kind::residential, 262, 450, 2000},
         {"LD supported living", psr_learning_disability, 18, 80, Kind::supported_living, 1500, 300, 3000},
         {"LD direct payment", psr_learning_disability, 18, 70, Kind::direct_payment, 900, 100, 1300},
         {"LD shared lives", psr_learning_disability, 18, 70, Kind::shared_lives, 247, 250, 650},
@@ -121,56 +129,6 @@ const std::vector<Segment> &profile(const std::string &name) {
     if (name == "county") return k_county;
     throw input_error("unknown demo profile '" + name + "'; expected one of: county, bury, cambridgeshire, kent");
 }
-
-// Buffered file writer; CSV fields are quoted only when they need it.
-class CsvOut {
-public:
-    explicit CsvOut(const std::string &path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
-        if (file_ == nullptr) throw input_error(path + ": cannot write");
-        buffer_.reserve(1 << 20);
-    }
-    CsvOut(const CsvOut &) = delete;
-    CsvOut &operator=(const CsvOut &) = delete;
-    ~CsvOut() {
-        flush();
-        std::fclose(file_);
-    }
-    CsvOut &field(std::string_view text) {
-        if (!first_) buffer_.push_back(',');
-        first_ = false;
-        if (text.find_first_of(",\"\n") == std::string_view::npos) {
-            buffer_.append(text);
-        } else {
-            buffer_.push_back('"');
-            for (char c : text) {
-                if (c == '"') buffer_.push_back('"');
-                buffer_.push_back(c);
-            }
-            buffer_.push_back('"');
-        }
-        return *this;
-    }
-    CsvOut &fields(std::initializer_list<std::string_view> texts) {
-        for (auto t : texts) field(t);
-        return *this;
-    }
-    void end_row() {
-        buffer_.append("\r\n");
-        first_ = true;
-        if (buffer_.size() > (1 << 20) - 4096) flush();
-    }
-
-private:
-    void flush() {
-        if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-            throw input_error(path_ + ": write failed (disk full?)");
-        buffer_.clear();
-    }
-    std::string path_;
-    std::FILE *file_;
-    std::string buffer_;
-    bool first_ = true;
-};
 
 std::string pounds(int64_t pence) { return fmt::format("{}.{:02}", pence / 100, pence % 100); }
 std::string units(int64_t hundredths) { return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100); }
@@ -239,7 +197,7 @@ public:
         files.changes = dir_ + "/changes.csv";
         files.direct_payments = dir_ + "/direct_payments.csv";
         write_mappings(files);
-        CsvOut cld(files.cld), people(files.people), services(files.services), changes(files.changes),
+        io::CsvWriter cld(files.cld), people(files.people), services(files.services), changes(files.changes),
             payments(files.direct_payments);
         cld.fields({"LA Code", "Reporting Period Start Date", "Reporting Period End Date", "NHS Number",
                     "LA Person Unique Identifier", "Gender", "Ethnicity", "Date of Birth", "Date of Death",
@@ -251,7 +209,8 @@ public:
         cld.end_row();
         people.fields({"Client ID", "Team", "Responsible Authority", "Placement Location", "Out of Area",
                        "Distance (km)", "S117", "S117 Start", "S117 End", "CHC Status", "Disability Benefit",
-                       "Benefit Rate", "Appointee", "Last Review Date"});
+                       "Benefit Rate", "Appointee", "Last Review Date",
+                       "Last Financial Assessment"});
         people.end_row();
         services.fields({"Client ID", "Service Ref", "Provider", "Night Cover", "Staff Ratio", "CHC %", "S117 NHS %",
                          "Client Contribution", "Accommodation Element"});
@@ -271,6 +230,7 @@ public:
                 if (progress && written % 16384 == 0) progress(written, target);
             }
         }
+        for (auto *out : {&cld, &people, &services, &changes, &payments}) out->close();
         if (progress) progress(target, target);
         files.people_written = written;
         return files;
@@ -294,7 +254,7 @@ private:
                      "Authority\n  location: Placement Location\n  out_of_area: Out of Area\n  distance_km: Distance "
                      "(km)\n  s117_status: S117\n  s117_start: S117 Start\n  s117_end: S117 End\n  chc_status: CHC "
                      "Status\n  benefit: Disability Benefit\n  benefit_rate: Benefit Rate\n  appointee: Appointee\n  "
-                     "last_review: Last Review Date\n");
+                     "last_review: Last Review Date\n  last_financial_assessment: Last Financial Assessment\n");
         write(files.services_mapping,
               head + "kind: services\ncolumns:\n  person_id: Client ID\n  line_ref: Service Ref\n  provider_name: "
                      "Provider\n  night_support: Night Cover\n  staff_ratio: Staff Ratio\n  chc_share: CHC %\n  "
@@ -327,6 +287,7 @@ private:
             Line l{st_community, home ? comp_home_support : comp_supported_living,
                    direct ? dm_direct_payment : dm_commissioned, freq_hourly, rate, hours, start, std::nullopt,
                    direct ? std::string() : provider, direct ? std::string() : cqc};
+            if (home && !direct && rng_.chance(8)) l.ratio = 2; // double-up visits
             if (!home && weekly_pence > 1500'00) {
                 l.night = rng_.chance(60) ? "Waking" : "Sleep-in";
                 l.ratio = rng_.chance(30) ? 2 : 1;
@@ -342,7 +303,8 @@ private:
             Line l{nursing ? st_nursing : st_residential, nursing ? comp_lt_nursing : comp_lt_residential,
                    dm_commissioned, freq_weekly, weekly_pence, 0, start, std::nullopt, provider, cqc};
             l.accommodation = weekly_pence * rng_.between(25, 40) / 100;
-            if (nursing && rng_.chance(8)) l.chc_share = 50;
+            l.night = seg.night;
+            if (nursing && rng_.chance(8)) l.chc_share = rng_.chance(50) ? 25 : 50; // joint funded
             lines.push_back(l);
             break;
         }
@@ -367,8 +329,8 @@ private:
         }
     }
 
-    void person(const Segment &seg, int64_t n, CsvOut &cld, CsvOut &people, CsvOut &services, CsvOut &changes,
-                CsvOut &payments, DemoFiles &files) {
+    void person(const Segment &seg, int64_t n, io::CsvWriter &cld, io::CsvWriter &people, io::CsvWriter &services, io::CsvWriter &changes,
+                io::CsvWriter &payments, DemoFiles &files) {
         const bool r1 = options_.release_1;
         const std::string id = fmt::format("P{:07}", n + 1);
         const int age = static_cast<int>(rng_.between(seg.age_min, seg.age_max));
@@ -389,8 +351,23 @@ private:
                              "Careline Telecare", ""});
             extras += cost;
         }
+        if (seg.kind == Kind::day_support && rng_.chance(40)) { // transport to the day service
+            const int64_t cost = rng_.between(1500, 6000);
+            lines.push_back({st_community, comp_transport, dm_commissioned, freq_weekly, cost, 0,
+                             random_date(Date::ymd(2018, 1, 1), options_.period_end.plus_days(-60)), std::nullopt,
+                             "Council Fleet Transport", ""});
+            extras += cost;
+        }
         const std::size_t main_index = lines.size();
         main_lines(seg, weekly - extras, lines);
+        if (seg.kind == Kind::home_care && age >= 65 && rng_.chance(25)) {
+            // A new package this year, most after six weeks of reablement.
+            Line &main = lines[main_index];
+            main.start = random_date(period_start_.plus_days(60), options_.period_end.plus_days(-30));
+            if (rng_.chance(55))
+                lines.push_back({st_st_max, comp_reablement, dm_commissioned, freq_weekly, rng_.between(25000, 40000), 0,
+                                 main.start.plus_days(-42), main.start.plus_days(-1), "Council Reablement Service", ""});
+        }
         if (seg.respite) { // short stays charged under non-residential rules: 22 days on average
             const int32_t days = static_cast<int32_t>(rng_.between(8, 36));
             const Date start = random_date(period_start_, options_.period_end.plus_days(-days - 1));
@@ -423,7 +400,7 @@ private:
         const Code funding = rng_.chance(70) ? Code{3} : Code{2};
         const std::string postcode = fmt::format("NM{} {}", rng_.between(1, 30), rng_.between(1, 9));
         const std::string nhs = fmt::format("{}", 4000000000LL + n * 7 + 3);
-        auto person_fields = [&](CsvOut &out) {
+        auto person_fields = [&](io::CsvWriter &out) {
             out.fields({"999", period_start_.uk(), options_.period_end.uk(), nhs, id,
                         label(CodeField::gender, gender, r1), label(CodeField::ethnicity, ethnicity, r1), born.uk(), "",
                         label(CodeField::client_type, client_service_user, r1),
@@ -479,6 +456,7 @@ private:
         const char *benefit = age >= 65 ? (rng_.chance(60) ? "AA" : "None") : (rng_.chance(70) ? "PIP" : "None");
         const char *rate = benefit[0] == 'N' ? "" : (rng_.chance(45) ? (age >= 65 ? "Higher" : "Enhanced") : (age >= 65 ? "Lower" : "Standard"));
         const Date s117_start = random_date(Date::ymd(2016, 1, 1), options_.period_end.plus_days(-90));
+        const bool joint_funded = lines[main_index].chc_share >= 0;
         people.fields({id, seg.psr == psr_learning_disability ? "Learning Disability Team"
                            : seg.psr == psr_mental_health ? "Mental Health Team"
                            : age >= 65                    ? "Older People's Team"
@@ -487,9 +465,11 @@ private:
                        ooa ? rng_.pick(k_elsewhere) : rng_.pick(k_towns), ooa ? "Yes" : "No",
                        ooa ? std::to_string(rng_.between(25, 260)) : std::to_string(rng_.between(0, 20)),
                        seg.s117 ? "Open" : "None", seg.s117 ? s117_start.uk() : "", "",
-                       seg.kind == Kind::nursing ? (rng_.chance(20) ? "Checklist positive" : "Not eligible")
+                       joint_funded ? "Joint funded"
+                       : seg.kind == Kind::nursing ? (rng_.chance(20) ? "Checklist positive" : "Not eligible")
                                                  : "Not assessed",
-                       benefit, rate, rng_.chance(15) ? "Yes" : "No", review.uk()});
+                       benefit, rate, rng_.chance(15) ? "Yes" : "No", review.uk(),
+                       rng_.chance(80) ? random_date(options_.period_end.plus_days(-1000), options_.period_end).uk() : ""});
         people.end_row();
 
         // Package changes from the ended history lines.

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "app/council.hpp"
+#include "io/digest.hpp"
 #include "cld_sample.hpp"
 #include "test_support.hpp"
 
@@ -128,9 +129,9 @@ namespace ascent {
 
 TEST(Store, ContentHashIsStandardSha256) {
     test::TempDir dir;
-    EXPECT_EQ(app::sha256_file(dir.write("abc.txt", "abc")),
+    EXPECT_EQ(io::sha256_file(dir.write("abc.txt", "abc")),
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // FIPS 180-2 test vector
-    EXPECT_EQ(app::sha256_file(dir.write("empty.txt", "")),
+    EXPECT_EQ(io::sha256_file(dir.write("empty.txt", "")),
               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 

@@ -1,0 +1,265 @@
+#include "opportunity/finder.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/error.hpp"
+
+namespace ascent::opportunity {
+
+namespace {
+
+int64_t percent_of(int64_t base, int64_t basis_points) {
+    return divide_rounded(Int128{base} * basis_points, 10'000, RoundingMode::half_up);
+}
+
+// An annual amount in pence as a weekly amount in 1/10,000 p.
+int64_t weekly_from_annual_pence(Int128 annual_pence, WeeksPerYear weeks, int64_t divisor = 1) {
+    return divide_rounded(annual_pence * k_sub_pence * weeks.weeks.den, Int128{weeks.weeks.num} * divisor, RoundingMode::half_up);
+}
+
+// One scenario's saving for one person: weekly (1/10,000 p) or, for one-off levers, the amount.
+// `package_left` is what is left of the package after earlier levers; reductions never exceed it.
+int64_t saving(const Lever &lever, std::size_t scenario, int64_t base, int64_t package_left, WeeksPerYear weeks) {
+    const int64_t factor = lever.factors[scenario];
+    int64_t v = 0;
+    switch (lever.method) {
+    case Method::count_only: return 0;
+    case Method::percent_of_cost: v = percent_of(package_left, factor); break;
+    case Method::weekly_amount: v = factor * k_sub_pence; break;
+    case Method::annual_amount: v = weekly_from_annual_pence(factor, weeks); break;
+    case Method::per_respite_week: v = weekly_from_annual_pence(Int128{factor} * base, weeks, 7); break; // base = days
+    default: v = percent_of(base, factor); break;
+    }
+    return lever.effect == Effect::reduction ? std::min(v, std::max<int64_t>(0, package_left)) : v;
+}
+
+// Per person: the matching open lines' cost above the ceiling (1/10,000 p a week) and their weekly cost.
+void line_bases(const Ledger &ledger, Date as_at, const Lever &lever, std::vector<int64_t> &base,
+                std::vector<int64_t> &in_scope) {
+    const auto &l = ledger.lines;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        if (std::find(lever.components.begin(), lever.components.end(), l.component[i]) == lever.components.end()) continue;
+        if (lever.frequency && l.frequency[i] != *lever.frequency) continue;
+        if (!ledger.line_active(i, as_at) || l.weekly_cost[i] <= 0) continue;
+        int64_t gap = l.weekly_cost[i] * k_sub_pence;
+        if (lever.ceiling > 0) {
+            const int64_t unit = l.unit_cost[i];
+            if (unit == k_no_money || unit <= lever.ceiling) continue;
+            // The share of the price above the ceiling, applied to the line's weekly cost.
+            gap = divide_rounded(Int128{gap} * (unit - lever.ceiling), unit, RoundingMode::half_up);
+        }
+        base[l.person[i]] += gap;
+        in_scope[l.person[i]] += l.weekly_cost[i];
+    }
+}
+
+// What a percentage of this lever applies to, for one person (1/10,000 p; respite: days).
+int64_t person_base(const Lever &lever, const PersonFacts &f, uint32_t p) {
+    const auto pence = [](int64_t v) { return v * k_sub_pence; };
+    switch (lever.method) {
+    case Method::percent_of_cost: return pence(f.weekly_cost[p]);
+    case Method::percent_of_accommodation: return f.accommodation_cost[p] == k_no_money ? 0 : pence(f.accommodation_cost[p]);
+    case Method::percent_of_gap_to_rate: return pence(std::max<int64_t>(0, f.weekly_cost[p] - lever.rate));
+    case Method::percent_of_health_gap:
+        return std::max<int64_t>(0, percent_of(pence(f.weekly_cost[p]), lever.target_share) - pence(f.health_funded[p]));
+    case Method::percent_of_increases: return pence(f.increase_weekly[p]);
+    case Method::percent_of_dp_surplus:
+        return f.dp_balance[p] == k_no_money ? 0 : pence(std::max<int64_t>(0, f.dp_balance[p] - lever.keep_weeks * f.dp_weekly[p]));
+    case Method::per_respite_week: return f.respite_days[p];
+    default: return 0;
+    }
+}
+
+// People who share a care setting (CQC location) on an open line with anyone in `anchor`.
+std::vector<uint8_t> same_setting(const Ledger &ledger, Date as_at, const std::vector<uint8_t> &anchor) {
+    const auto &l = ledger.lines;
+    std::vector<uint8_t> shared_location(ledger.text.size() + 1, 0);
+    for (std::size_t i = 0; i < l.size(); ++i)
+        if (anchor[l.person[i]] && l.cqc_location[i] != 0 && ledger.line_active(i, as_at)) shared_location[l.cqc_location[i]] = 1;
+    std::vector<uint8_t> out(anchor.size(), 0);
+    for (std::size_t i = 0; i < l.size(); ++i)
+        if (!anchor[l.person[i]] && shared_location[l.cqc_location[i]] && l.cqc_location[i] != 0 && ledger.line_active(i, as_at))
+            out[l.person[i]] = 1;
+    return out;
+}
+
+// Keeps only the `top` highest weekly costs (ties: the earlier person).
+void keep_top(std::vector<uint8_t> &mask, const PersonFacts &f, std::size_t top) {
+    std::vector<uint32_t> members;
+    for (uint32_t p = 0; p < mask.size(); ++p)
+        if (mask[p]) members.push_back(p);
+    if (members.size() <= top) return;
+    std::nth_element(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(top), members.end(), [&](uint32_t a, uint32_t b) {
+        return f.weekly_cost[a] != f.weekly_cost[b] ? f.weekly_cost[a] > f.weekly_cost[b] : a < b;
+    });
+    for (auto it = members.begin() + static_cast<std::ptrdiff_t>(top); it != members.end(); ++it) mask[*it] = 0;
+}
+
+std::vector<std::size_t> chosen_levers(const RuleSet &rules, const FindOptions &options) {
+    std::vector<std::size_t> out;
+    std::vector<std::string> named = options.only;
+    named.insert(named.end(), options.also.begin(), options.also.end());
+    for (const auto &id : named)
+        if (rules.find(id) == nullptr) {
+            std::string ids;
+            for (const auto &l : rules.levers) ids += (ids.empty() ? "" : ", ") + l.id;
+            throw input_error("no lever '" + id + "' in " + rules.path + "; levers are: " + ids);
+        }
+    for (std::size_t i = 0; i < rules.levers.size(); ++i) {
+        const auto &l = rules.levers[i];
+        const bool is_named = std::find(named.begin(), named.end(), l.id) != named.end();
+        if (options.only.empty() ? (l.enabled || options.include_disabled || is_named) : is_named) out.push_back(i);
+    }
+    return out;
+}
+
+class Finder {
+public:
+    Finder(const FactTable &table, const RuleSet &rules, Opportunities &out)
+        : table_(table), ledger_(table.ledger()), facts_(table.facts()), rules_(rules), out_(out),
+          n_(ledger_.people.size()), flagged_(n_, 0) {
+        for (auto &r : remaining_) {
+            r.resize(n_);
+            for (std::size_t p = 0; p < n_; ++p) r[p] = facts_.weekly_cost[p] * k_sub_pence;
+        }
+    }
+
+    void run(std::size_t index, bool needed_later) {
+        const auto started = std::chrono::steady_clock::now();
+        const Lever &lever = rules_.levers[index];
+        auto mask = lever.cohort.select(table_);
+        if (!lever.same_setting_as.empty()) {
+            const auto anchor = anchors_.find(lever.same_setting_as);
+            if (anchor == anchors_.end())
+                throw input_error("lever '" + lever.id + "' needs lever '" + lever.same_setting_as + "' to be run before it");
+            const auto shared = same_setting(ledger_, facts_.as_at, anchor->second);
+            for (std::size_t p = 0; p < n_; ++p) mask[p] &= shared[p];
+        }
+        if (lever.top) keep_top(mask, facts_, static_cast<std::size_t>(*lever.top));
+        std::vector<int64_t> base, in_scope;
+        if (lever.method == Method::percent_of_lines) {
+            base.assign(n_, 0);
+            in_scope.assign(n_, 0);
+            line_bases(ledger_, facts_.as_at, lever, base, in_scope);
+            for (std::size_t p = 0; p < n_; ++p) mask[p] &= base[p] > 0;
+        }
+        std::vector<std::vector<uint8_t>> strata;
+        for (const auto &s : lever.strata) strata.push_back(s.cohort.select(table_));
+
+        LeverResult result;
+        result.lever = index;
+        result.stratum_people.assign(lever.strata.size() + 1, 0);
+        auto &owner = lever.group.empty() ? no_group_ : group_owner_.try_emplace(lever.group, n_, int16_t{-1}).first->second;
+        for (uint32_t p = 0; p < n_; ++p) {
+            if (!mask[p]) continue;
+            Flag f;
+            f.person = p;
+            f.lever = static_cast<uint16_t>(index);
+            for (std::size_t s = 0; s < strata.size() && f.stratum < 0; ++s)
+                if (strata[s][p]) f.stratum = static_cast<int16_t>(s);
+            f.in_scope = in_scope.empty() ? facts_.weekly_cost[p] : in_scope[p];
+            f.base = base.empty() ? person_base(lever, facts_, p) : base[p];
+            const int64_t package = facts_.weekly_cost[p] * k_sub_pence;
+            for (std::size_t s = 0; s < 3; ++s) f.standalone[s] = saving(lever, s, f.base, package, rules_.weeks);
+            f.package_left = remaining_[1][p];
+            if (!owner.empty() && owner[p] >= 0) {
+                f.counted_in = owner[p];
+                ++result.counted_elsewhere;
+            } else {
+                if (!owner.empty()) owner[p] = static_cast<int16_t>(index);
+                for (std::size_t s = 0; s < 3; ++s) {
+                    f.net[s] = saving(lever, s, f.base, remaining_[s][p], rules_.weeks);
+                    if (lever.effect == Effect::reduction) remaining_[s][p] -= f.net[s];
+                }
+            }
+            ++result.people;
+            ++result.stratum_people[f.stratum < 0 ? lever.strata.size() : static_cast<std::size_t>(f.stratum)];
+            result.weekly_in_scope += Money::from_pence(f.in_scope);
+            out_.weighted_central_by_effect[static_cast<std::size_t>(lever.effect)] +=
+                divide_rounded(Int128{f.net[1]} * confidence_of(lever, f), 100, RoundingMode::half_up);
+            for (std::size_t s = 0; s < 3; ++s) {
+                result.standalone[s] += f.standalone[s];
+                result.net[s] += f.net[s];
+                out_.net_by_effect[static_cast<std::size_t>(lever.effect)][s] += f.net[s];
+            }
+            if (!flagged_[p]) {
+                flagged_[p] = 1;
+                ++out_.people_flagged;
+                out_.flagged_weekly += Money::from_pence(facts_.weekly_cost[p]);
+            }
+            out_.flags.push_back(f);
+        }
+        if (needed_later) anchors_[lever.id] = std::move(mask);
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        out_.levers.push_back(std::move(result));
+    }
+
+private:
+    const FactTable &table_;
+    const Ledger &ledger_;
+    const PersonFacts &facts_;
+    const RuleSet &rules_;
+    Opportunities &out_;
+    std::size_t n_;
+    std::array<std::vector<int64_t>, 3> remaining_; // 1/10,000 p a week left of each package, per scenario
+    std::unordered_map<std::string, std::vector<int16_t>> group_owner_; // group → lever that counted each person
+    std::vector<int16_t> no_group_;
+    std::unordered_map<std::string, std::vector<uint8_t>> anchors_;     // members of levers others refer to
+    std::vector<uint8_t> flagged_;
+};
+
+} // namespace
+
+int confidence_of(const Lever &lever, const Flag &flag) {
+    if (flag.stratum >= 0) {
+        const auto &s = lever.strata[static_cast<std::size_t>(flag.stratum)];
+        if (s.confidence_percent) return *s.confidence_percent;
+    }
+    return lever.confidence_percent;
+}
+
+Money to_money(int64_t sub_pence) {
+    return Money::from_pence(divide_rounded(sub_pence, k_sub_pence, RoundingMode::half_up));
+}
+
+Money full_year(int64_t weekly_sub_pence, WeeksPerYear weeks) {
+    return Money::from_pence(divide_rounded(Int128{weekly_sub_pence} * weeks.weeks.num,
+                                            Int128{k_sub_pence} * weeks.weeks.den, RoundingMode::half_up));
+}
+
+Money annual_figure(const Lever &lever, int64_t amount, WeeksPerYear weeks) {
+    return lever.effect == Effect::one_off ? to_money(amount) : full_year(amount, weeks);
+}
+
+Opportunities find_opportunities(const FactTable &table, const RuleSet &rules, const FindOptions &options) {
+    Opportunities out;
+    const auto &facts = table.facts();
+    out.as_at = facts.as_at;
+    out.rules_name = rules.name;
+    out.rules_version = rules.version;
+    out.rules_sha256 = rules.sha256;
+    out.rules_path = rules.path;
+    out.weeks = rules.weeks;
+    out.people_in_ledger = static_cast<int64_t>(table.ledger().people.size());
+    for (std::size_t p = 0; p < facts.weekly_cost.size(); ++p) {
+        out.people_supported += facts.open_lines[p] > 0;
+        out.ledger_weekly += Money::from_pence(facts.weekly_cost[p]);
+    }
+    auto chosen = chosen_levers(rules, options);
+    std::vector<std::string> anchors;
+    for (auto i : chosen)
+        if (!rules.levers[i].same_setting_as.empty()) anchors.push_back(rules.levers[i].same_setting_as);
+    // A lever that others are "in the same setting as" runs too, even if it was not asked for.
+    for (const auto &id : anchors) chosen.push_back(static_cast<std::size_t>(rules.find(id) - rules.levers.data()));
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    Finder finder(table, rules, out);
+    for (auto i : chosen)
+        finder.run(i, std::find(anchors.begin(), anchors.end(), rules.levers[i].id) != anchors.end());
+    return out;
+}
+
+} // namespace ascent::opportunity
