@@ -30,8 +30,8 @@ struct Row {
 };
 
 const std::vector<std::string> k_headers = {
-    "Rank", "Person", "Age", "Support reason", "Setting", "Weekly cost £", "Group", "Saving low £ a week (one-off: total)", "Saving central £",
-    "Saving high £", "Full-year central £", "Confidence %", "Saving per review hour £", "Why flagged", "Estimate", "Overlap"};
+    "Rank", "Person", "Age", "Support reason", "Setting", "Weekly cost £", "Group", "Saving low £ a week (one-off: total)", "Saving central £ a week",
+    "Saving high £ a week", "Full-year central £", "Confidence %", "Saving per review hour £", "Why flagged", "Estimate", "Overlap"};
 
 std::vector<Row> rows_for(const Analysis &a, const Lever &lever, const WorklistOptions &options) {
     std::vector<Row> rows;

@@ -281,7 +281,8 @@ private:
             const bool home = seg.kind == Kind::home_care;
             // Home care at the £16.22 ceiling for most, some above it (Cambridgeshire's retender).
             const int64_t rate = home ? (rng_.chance(65) ? 1622 : rng_.between(1550, 1950)) : rng_.between(1750, 2250);
-            const int64_t hours = std::max<int64_t>(100, weekly_pence * 100 / rate);
+            // Hours rounded up, so a package never costs less than its segment's minimum.
+            const int64_t hours = std::max<int64_t>(100, (weekly_pence * 100 + rate - 1) / rate);
             // Some people take their care as a direct payment and employ a personal assistant.
             const bool direct = rng_.chance(home ? 30 : 15);
             Line l{st_community, home ? comp_home_support : comp_supported_living,
@@ -317,7 +318,7 @@ private:
         }
         case Kind::day_support: {
             const int64_t rate = rng_.between(3000, 4500);
-            const int64_t sessions = std::max<int64_t>(100, weekly_pence * 100 / rate);
+            const int64_t sessions = std::max<int64_t>(100, (weekly_pence * 100 + rate - 1) / rate); // rounded up, as hours
             lines.push_back({st_community, comp_day_support, dm_commissioned, freq_per_session, rate, sessions, start,
                              std::nullopt, provider, cqc});
             break;

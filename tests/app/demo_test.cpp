@@ -1,6 +1,7 @@
 // The demo councils carry the cohorts the council documents describe, at their calibrated sizes.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "app/council.hpp"
@@ -31,6 +32,13 @@ std::vector<int64_t> package_costs(const Ledger &l) {
     for (std::size_t i = 0; i < l.lines.size(); ++i)
         if (l.line_active(i, l.as_at)) weekly[l.lines.person[i]] += l.lines.weekly_cost[i];
     return weekly;
+}
+
+// People each lever of the built-in catalogue flags on the demo council (before overlap).
+std::map<std::string, const opportunity::LeverResult *> lever_people(const app::Analysis &a) {
+    std::map<std::string, const opportunity::LeverResult *> out;
+    for (const auto &r : a.found.levers) out[a.rules->levers[r.lever].id] = &r;
+    return out;
 }
 
 int age(const Ledger &l, std::size_t p) { return age_on(Date::from_serial(l.people.birth[p]), l.as_at); }
@@ -64,6 +72,12 @@ TEST(DemoCouncil, BuryCohorts) {
     EXPECT_EQ(under_200, 160);
     EXPECT_EQ(ld_65_plus, 40);
     EXPECT_EQ(ld_working_age, 900);
+    // The opportunity finder finds the same cohorts.
+    const auto analysis = b->council->analyse(opportunity::default_rules(), std::nullopt);
+    const auto levers = lever_people(*analysis);
+    EXPECT_EQ(levers.at("high_cost_1800")->people, 118);
+    EXPECT_EQ(levers.at("low_cost_200")->people, 160);
+    EXPECT_EQ(levers.at("ld_65_plus")->people, 40);
 }
 
 TEST(DemoCouncil, CambridgeshireCohorts) {
@@ -98,6 +112,12 @@ TEST(DemoCouncil, CambridgeshireCohorts) {
     EXPECT_EQ(respite_people.size(), 66u);
     EXPECT_NEAR(static_cast<double>(days) / static_cast<double>(stays), 22.0, 1.5);
     EXPECT_GT(at_ceiling * 2, home_care); // most home care at £16.22 an hour
+    const auto analysis = b->council->analyse(opportunity::default_rules(), std::nullopt);
+    const auto levers = lever_people(*analysis);
+    EXPECT_EQ(levers.at("out_of_area_return")->people, 130);
+    EXPECT_EQ(levers.at("s117_council_funded")->people, 160);
+    EXPECT_EQ(levers.at("respite_charging")->people, 66);
+    EXPECT_EQ(levers.at("home_care_above_ceiling")->people * 3 < home_care, true); // a minority above the ceiling
 }
 
 TEST(DemoCouncil, KentCohortsAndPriceRanges) {
@@ -124,6 +144,11 @@ TEST(DemoCouncil, KentCohortsAndPriceRanges) {
     const double dp_share = static_cast<double>(s.people_with_direct_payment) / static_cast<double>(s.people_supported);
     EXPECT_GT(dp_share, 0.25);
     EXPECT_LT(dp_share, 0.34);
+    // Kent's desk-top review: 357 high risk, 352 medium, 249 low, 33 for Shared Lives, the rest not assessed.
+    const auto analysis = b->council->analyse(opportunity::default_rules(), std::nullopt);
+    const auto *moves = lever_people(*analysis).at("residential_to_supported_living");
+    EXPECT_EQ(moves->people, 1253);
+    EXPECT_EQ(moves->stratum_people, (std::vector<int64_t>{357, 352, 33, 249, 262}));
 }
 
 TEST(DemoCouncil, SameSeedSameFiles) {
