@@ -100,8 +100,7 @@ std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, st
                        group_thousands(r.people), format_pence(r.weekly_in_scope), range(lever, r.standalone, o.weeks),
                        range(lever, r.net, o.weeks));
     std::vector<const Flag *> flags;
-    for (const auto &f : o.flags)
-        if (a.rules->levers[f.lever].id == lever_id) flags.push_back(&f);
+    for (const auto &f : r.flags) flags.push_back(&f);
     std::stable_sort(flags.begin(), flags.end(), [](const Flag *x, const Flag *y) {
         return x->net[1] != y->net[1] ? x->net[1] > y->net[1] : x->standalone[1] > y->standalone[1];
     });

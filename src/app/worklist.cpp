@@ -33,11 +33,10 @@ const std::vector<std::string> k_headers = {
     "Rank", "Person", "Age", "Support reason", "Setting", "Weekly cost £", "Group", "Saving low £ a week (one-off: total)", "Saving central £ a week",
     "Saving high £ a week", "Full-year central £", "Confidence %", "Saving per review hour £", "Why flagged", "Estimate", "Overlap"};
 
-std::vector<Row> rows_for(const Analysis &a, const Lever &lever, const WorklistOptions &options) {
+std::vector<Row> rows_for(const Analysis &a, const Lever &lever, const LeverResult &result, const WorklistOptions &options) {
     std::vector<Row> rows;
     const bool pseudonymise = !options.pseudonym_key.empty();
-    for (const auto &flag : a.found.flags) {
-        if (&a.rules->levers[flag.lever] != &lever) continue;
+    for (const auto &flag : result.flags) {
         const auto e = explain(*a.table, *a.rules, a.found, flag);
         Row r;
         const auto id = a.person_id(flag.person);
@@ -152,8 +151,9 @@ void write_xlsx(const Analysis &a, const Lever &lever, const std::vector<Row> &r
 std::size_t write_worklist(const Analysis &analysis, std::string_view lever_id, const std::string &path,
                            const WorklistOptions &options) {
     const Lever *lever = analysis.rules->find(lever_id);
-    if (lever == nullptr || analysis.lever_result(lever_id) == nullptr) throw input_error("no lever '" + std::string(lever_id) + "' in this run");
-    const auto rows = rows_for(analysis, *lever, options);
+    const LeverResult *result = analysis.lever_result(lever_id);
+    if (lever == nullptr || result == nullptr) throw input_error("no lever '" + std::string(lever_id) + "' in this run");
+    const auto rows = rows_for(analysis, *lever, *result, options);
     if (path.ends_with(".xlsx")) write_xlsx(analysis, *lever, rows, path, !options.pseudonym_key.empty());
     else if (path.ends_with(".csv")) write_csv(rows, path);
     else throw input_error(path + ": a worklist is written as .csv or .xlsx");

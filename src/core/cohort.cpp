@@ -261,6 +261,35 @@ struct CohortExpression::Node {
         for (std::size_t p = 0; p < out.size(); ++p) out[p] = column[p] != k_unknown && test(column[p]);
     }
 
+    std::string sql() const {
+        const auto join = [&](std::string_view word) {
+            std::string out = "(";
+            for (std::size_t c = 0; c < children.size(); ++c) out += std::string(c ? word : "") + children[c]->sql();
+            return out + ")";
+        };
+        switch (type) {
+        case Type::all_of: return join(" AND ");
+        case Type::any_of: return join(" OR ");
+        case Type::negate: return "NOT " + children[0]->sql();
+        case Type::member:
+        case Type::compare: break;
+        }
+        if (field->kind == Kind::text) throw input_error("cohort: text fields such as '" + std::string(field->name) + "' have no SQL form");
+        std::string column(field->name);
+        std::replace(column.begin(), column.end(), ' ', '_');
+        std::string test;
+        if (field->kind == Kind::services) {
+            for (auto bit : numbers) test += (test.empty() ? "" : " OR ") + fmt::format("(({} >> {}) & 1) = 1", column, bit);
+            test = (op == "!=" ? "NOT (" : "(") + test + ")";
+        } else if (type == Type::member) {
+            for (auto v : numbers) test += (test.empty() ? "" : ", ") + std::to_string(v);
+            test = column + " IN (" + test + ")";
+        } else {
+            test = fmt::format("{} {} {}", column, op == "!=" ? "<>" : op, numbers.front());
+        }
+        return "COALESCE(" + test + ", FALSE)"; // not recorded is false, as in eval()
+    }
+
     // Text compares the recorded text, normalised; each distinct dictionary id is normalised once.
     void eval_text(const FactTable &table, const Column &column, std::vector<uint8_t> &out) const {
         std::unordered_map<int64_t, bool> matched;
@@ -563,6 +592,7 @@ std::vector<uint8_t> CohortExpression::select(const FactTable &table) const {
 
 const std::vector<std::string> &CohortExpression::fields_used() const { return fields_used_; }
 const std::string &CohortExpression::text() const { return text_; }
+std::string CohortExpression::to_sql() const { return root_ ? root_->sql() : "FALSE"; }
 
 std::string cohort_value(const FactTable &table, uint32_t person, std::string_view name) {
     const Field *field = find_field(name);

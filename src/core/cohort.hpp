@@ -64,6 +64,11 @@ public:
     // The field names the expression tests, in order of first use (for explanations).
     const std::vector<std::string> &fields_used() const;
     const std::string &text() const;
+    // The same condition as SQL over a table with one column per field, named as the field with
+    // spaces as underscores ("weekly cost" → weekly_cost), holding the values FactTable holds
+    // (NULL if not recorded). Used to run the same rules in another engine (bench/). Text fields
+    // are not supported (throws input_error).
+    std::string to_sql() const;
 
     struct Node;
 

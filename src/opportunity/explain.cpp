@@ -114,8 +114,11 @@ Explanation explain(const FactTable &table, const RuleSet &rules, const Opportun
 std::vector<Explanation> explain_person(const FactTable &table, const RuleSet &rules, const Opportunities &found,
                                         uint32_t person) {
     std::vector<Explanation> out;
-    for (const auto &flag : found.flags)
-        if (flag.person == person) out.push_back(explain(table, rules, found, flag));
+    for (const auto &lever : found.levers) {
+        const auto it = std::lower_bound(lever.flags.begin(), lever.flags.end(), person,
+                                         [](const Flag &f, uint32_t p) { return f.person < p; });
+        if (it != lever.flags.end() && it->person == person) out.push_back(explain(table, rules, found, *it));
+    }
     return out;
 }
 

@@ -151,6 +151,7 @@ public:
 
         LeverResult result;
         result.lever = index;
+        result.flags.reserve(static_cast<std::size_t>(std::count(mask.begin(), mask.end(), 1)));
         result.stratum_people.assign(lever.strata.size() + 1, 0);
         auto &owner = lever.group.empty() ? no_group_ : group_owner_.try_emplace(lever.group, n_, int16_t{-1}).first->second;
         for (uint32_t p = 0; p < n_; ++p) {
@@ -190,7 +191,7 @@ public:
                 ++out_.people_flagged;
                 out_.flagged_weekly += Money::from_pence(facts_.weekly_cost[p]);
             }
-            out_.flags.push_back(f);
+            result.flags.push_back(f);
         }
         if (needed_later) anchors_[lever.id] = std::move(mask);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -212,6 +213,12 @@ private:
 };
 
 } // namespace
+
+std::size_t Opportunities::flag_count() const {
+    std::size_t n = 0;
+    for (const auto &r : levers) n += r.flags.size();
+    return n;
+}
 
 int confidence_of(const Lever &lever, const Flag &flag) {
     if (flag.stratum >= 0) {

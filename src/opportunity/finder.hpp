@@ -46,6 +46,7 @@ struct LeverResult {
     Money weekly_in_scope;
     Amounts standalone{}, net{};
     std::vector<int64_t> stratum_people; // one per stratum, then "other"
+    std::vector<Flag> flags;    // the people flagged, in person order
     double seconds = 0;         // time to find and size (for the benchmark, not shown to users)
 };
 
@@ -56,8 +57,8 @@ struct Opportunities {
     int64_t people_in_ledger = 0, people_supported = 0;
     Money ledger_weekly;        // Σ weekly cost of every open line
     std::vector<LeverResult> levers;
-    std::vector<Flag> flags;    // by lever (catalogue order), then by person
     int64_t people_flagged = 0; // distinct people in at least one lever
+    std::size_t flag_count() const;
     Money flagged_weekly;       // their packages' weekly cost
     // Net totals by effect (index: Effect), low/central/high, and central × each flag's confidence.
     std::array<Amounts, 3> net_by_effect{};

@@ -116,3 +116,23 @@ TEST(Cohort, BadExpressionsSayWhereAndWhat) {
 }
 
 } // namespace ascent
+
+namespace ascent {
+
+TEST(Cohort, SqlFormKeepsTheMeaningOfNotRecorded) {
+    EXPECT_EQ(CohortExpression::parse("support reason is LD and not age >= 65").to_sql(),
+              "(COALESCE(support_reason = 7, FALSE) AND NOT COALESCE(age >= 65, FALSE))");
+    EXPECT_EQ(CohortExpression::parse("service in (home support, day support) or weekly cost > £1,800").to_sql(),
+              "(COALESCE((((service >> 6) & 1) = 1 OR ((service >> 7) & 1) = 1), FALSE) OR COALESCE(weekly_cost > 180000, FALSE))");
+    EXPECT_EQ(CohortExpression::parse("chc is not assessed and setting not in (nursing)").to_sql(),
+              "(COALESCE(chc = 1, FALSE) AND NOT COALESCE(setting IN (0), FALSE))");
+    EXPECT_THROW(CohortExpression::parse("team is 'LD team'").to_sql(), Error);
+}
+
+TEST(Cohort, FieldNamesMayContainIn) {
+    const Fixture f;
+    EXPECT_EQ(f.select("sleep in or waking night"), "B");
+    EXPECT_EQ(f.select("night support is none"), "CD");
+}
+
+} // namespace ascent

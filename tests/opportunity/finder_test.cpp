@@ -37,12 +37,12 @@ TEST(Finder, ReductionsCombineOnWhatIsLeftAndNeverExceedThePackage) {
     b.line(b.person("A", 40), 1000'00);
     const auto rules = rules_of(k_half + k_600);
     const auto found = b.run(rules);
-    ASSERT_EQ(found.flags.size(), 2u);
-    EXPECT_EQ(to_money(found.flags[0].net[1]), Money::from_pence(500'00));
-    EXPECT_EQ(to_money(found.flags[1].standalone[1]), Money::from_pence(600'00));
-    EXPECT_EQ(to_money(found.flags[1].net[1]), Money::from_pence(500'00)); // only £500 was left
+    ASSERT_EQ(found.flag_count(), 2u);
+    EXPECT_EQ(to_money(found.levers[0].flags[0].net[1]), Money::from_pence(500'00));
+    EXPECT_EQ(to_money(found.levers[1].flags[0].standalone[1]), Money::from_pence(600'00));
+    EXPECT_EQ(to_money(found.levers[1].flags[0].net[1]), Money::from_pence(500'00)); // only £500 was left
     EXPECT_EQ(to_money(found.net_by_effect[0][1]), Money::from_pence(1000'00));
-    const auto e = explain(b.table(), rules, found, found.flags[1]);
+    const auto e = explain(b.table(), rules, found, found.levers[1].flags[0]);
     EXPECT_EQ(e.overlap, "earlier levers left £500.00 a week of the package, so this lever adds £500.00 a week, not £600.00");
 }
 
@@ -54,9 +54,9 @@ TEST(Finder, AGroupCountsAPersonOnce) {
         "  - {id: second, name: Second review, group: review, cohort: open lines > 0, saving: {method: percent of cost, low: 20%, central: 20%, high: 20%}}\n");
     const auto found = b.run(rules);
     EXPECT_EQ(found.levers[1].counted_elsewhere, 1);
-    EXPECT_EQ(found.flags[1].net[1], 0);
-    EXPECT_EQ(to_money(found.flags[1].standalone[1]), Money::from_pence(200'00));
-    EXPECT_EQ(explain(b.table(), rules, found, found.flags[1]).overlap,
+    EXPECT_EQ(found.levers[1].flags[0].net[1], 0);
+    EXPECT_EQ(to_money(found.levers[1].flags[0].standalone[1]), Money::from_pence(200'00));
+    EXPECT_EQ(explain(b.table(), rules, found, found.levers[1].flags[0]).overlap,
               "already counted under 'First review' (same 'review' group): no further saving here");
 }
 
@@ -67,8 +67,8 @@ TEST(Finder, IncomeAndOneOffDoNotReduceThePackage) {
         "  - {id: income, name: Income, cohort: open lines > 0, saving: {method: weekly amount, effect: income, low: '150', central: '150', high: '150'}}\n" +
         k_half);
     const auto found = b.run(rules);
-    EXPECT_EQ(to_money(found.flags[0].net[1]), Money::from_pence(150'00)); // income is not capped by the package
-    EXPECT_EQ(to_money(found.flags[1].net[1]), Money::from_pence(50'00));
+    EXPECT_EQ(to_money(found.levers[0].flags[0].net[1]), Money::from_pence(150'00)); // income is not capped by the package
+    EXPECT_EQ(to_money(found.levers[1].flags[0].net[1]), Money::from_pence(50'00));
     EXPECT_EQ(to_money(found.net_by_effect[1][1]), Money::from_pence(150'00));
 }
 
@@ -92,8 +92,8 @@ TEST(Finder, ConfidenceComesFromTheStratumElseTheLever) {
         "    strata: [{name: older, cohort: age >= 65, confidence: 20}]\n"
         "    saving: {method: weekly amount, low: '10', central: '10', high: '10'}\n");
     const auto found = b.run(rules);
-    EXPECT_EQ(confidence_of(rules.levers[0], found.flags[0]), 20);
-    EXPECT_EQ(confidence_of(rules.levers[0], found.flags[1]), 50);
+    EXPECT_EQ(confidence_of(rules.levers[0], found.levers[0].flags[0]), 20);
+    EXPECT_EQ(confidence_of(rules.levers[0], found.levers[0].flags[1]), 50);
     EXPECT_EQ(to_money(found.weighted_central_by_effect[0]), Money::from_pence(7'00)); // £10 × 20% + £10 × 50%
 }
 
@@ -173,7 +173,8 @@ RC_GTEST_PROP(Finder, OverlapNeverExceedsThePackage, ()) {
     const auto found = b.run(rules);
     std::vector<Amounts> per_person(static_cast<std::size_t>(people), Amounts{});
     std::vector<Amounts> per_lever(found.levers.size(), Amounts{});
-    for (const auto &f : found.flags)
+    for (const auto &r : found.levers)
+      for (const auto &f : r.flags)
         for (std::size_t s = 0; s < 3; ++s) {
             per_person[f.person][s] += f.net[s];
             RC_ASSERT(f.net[s] <= f.standalone[s]);

@@ -53,7 +53,7 @@ public:
     std::string flagged(const opportunity::RuleSet &rules, const std::string &lever) {
         const auto found = run(rules, {{lever}, false, {}});
         std::string ids;
-        for (const auto &f : found.flags)
+        for (const auto &f : found.levers.back().flags)
             if (rules.levers[f.lever].id == lever) ids += (ids.empty() ? "" : " ") + std::string(ledger.people.id.at(f.person + 1));
         return ids;
     }

@@ -17,7 +17,7 @@ const opportunity::RuleSet &rules() { return opportunity::default_rules(); }
 // Weekly saving of one person under one lever (central, net), to the penny.
 Money central_weekly(LedgerBook &b, const std::string &lever, const std::string &person) {
     const auto found = b.run(rules(), {{lever}, false, {}});
-    for (const auto &f : found.flags)
+    for (const auto &f : found.levers.back().flags)
         if (rules().levers[f.lever].id == lever && b.ledger.people.id.at(f.person + 1) == person) return opportunity::to_money(f.net[1]);
     ADD_FAILURE() << person << " is not flagged by " << lever;
     return {};
@@ -26,7 +26,7 @@ Money central_weekly(LedgerBook &b, const std::string &lever, const std::string 
 std::string stratum_of(LedgerBook &b, const std::string &lever, const std::string &person) {
     const auto found = b.run(rules(), {{lever}, false, {}});
     const auto &l = *rules().find(lever);
-    for (const auto &f : found.flags)
+    for (const auto &f : found.levers.back().flags)
         if (rules().levers[f.lever].id == lever && b.ledger.people.id.at(f.person + 1) == person) return opportunity::stratum_name(l, f);
     return "not flagged";
 }
