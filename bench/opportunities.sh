@@ -3,18 +3,7 @@
 # over a generated council's ledger, in ascent and as the same rules in DuckDB SQL (npm
 # @duckdb/node-api). Both report each lever's people and central stand-alone saving, which must agree.
 #   bench/opportunities.sh [people] [history]     default 1,000,000 people, ~5 service lines each
-set -euo pipefail
-cd "$(dirname "$0")/.."
-people=${1:-1000000}
-history=${2:-4}
-data=bench/data/$people
-bin=build/release
-(cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-mkdir -p "$data"
-if [ ! -f "$data/cld.csv" ]; then
-  echo "generating $people people…" >&2
-  "$bin/bench/import_bench" generate "$data" "$people" "$history"
-fi
+source "$(dirname "$0")/common.sh" "$@"
 if [ ! -f "$data/full.db" ]; then
   echo "importing the CLD file and the four extracts…" >&2
   "$bin/src/ascent" --db "$data/full.db.tmp" import cld "$data/cld.csv" >/dev/null

@@ -2,20 +2,9 @@
 # Import benchmark, side by side in one run: ascent's CLD import vs DuckDB (npm @duckdb/node-api)
 # and pandas (Debian python3-pandas) reading the same CSV into a table.
 #   bench/run.sh [people] [history]     default 1,000,000 people, ~5 service lines each
-set -euo pipefail
-cd "$(dirname "$0")/.."
-people=${1:-1000000}
-history=${2:-4}
-data=bench/data/$people
-bin=build/release
+source "$(dirname "$0")/common.sh" "$@"
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c "import pandas" 2>/dev/null || {
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; $sudo apt-get install -y -qq python3-pandas >/dev/null; }
-(cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)  # npm ci rejects the lock over optional platform packages
-mkdir -p "$data"
-if [ ! -f "$data/cld.csv" ]; then
-  echo "generating $people people…" >&2
-  "$bin/bench/import_bench" generate "$data" "$people" "$history"
-fi
 stat -c '{"cld_csv_bytes": %s}' "$data/cld.csv"
 echo "ascent phases:" >&2
 /usr/bin/time -f '{"ascent_phases_max_rss_kb": %M}' "$bin/bench/import_bench" import "$data/cld.csv" "$data/bench.db"

@@ -119,24 +119,23 @@ TEST(Rules, BadFilesNameTheLineTheLeverAndTheField) {
                       for (const auto &f : cohort_fields()) list += (list.empty() ? "" : ", ") + std::string(f.name);
                       return list;
                   }());
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, saving: {method: halve}}\n"),
-              "council.yaml, line 4, lever 'a': unknown method 'halve'; expected one of: count only, percent of cost, "
-              "percent of accommodation, percent of lines, percent of gap to rate, percent of health gap, percent of "
-              "increases, percent of dp surplus, weekly amount, annual amount, per respite week");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, saving: {method: percent of cost, low: 10, central: 10%, high: 10%}}\n"),
-              "council.yaml, line 4, lever 'a': low must be a percentage such as 10% or 0.58%");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, saving: {method: percent of cost, low: 20%, central: 10%, high: 30%}}\n"),
-              "council.yaml, line 4, lever 'a': low, central and high must be in increasing order");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, saving: {method: weekly amount, low: ten, central: '1', high: '1'}}\n"),
-              "council.yaml, line 4, lever 'a': low must be an amount in pounds such as 124.80 or £10,000");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, same_setting_as: b}\n"),
-              "council.yaml, line 4, lever 'a': 'b' must be the id of a lever listed before this one");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3}\n  - {id: a, name: B, cohort: age > 3}\n"),
-              "council.yaml, line 5, lever 'a': the id is used twice");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, confidence: 120}\n"),
-              "council.yaml, line 4, lever 'a': 'confidence' must be a whole number from 0 to 100");
-    EXPECT_EQ(error_of(head + "  - {id: a, name: A, cohort: age > 3, saving: {method: percent of lines, low: 1%, central: 1%, high: 1%}}\n"),
-              "council.yaml, line 4, lever 'a': 'components' is missing: which lines count?");
+    const std::string lever = "  - {id: a, name: A, cohort: age > 3";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {", saving: {method: halve}}",
+         "unknown method 'halve'; expected one of: count only, percent of cost, percent of accommodation, percent of lines, "
+         "percent of gap to rate, percent of health gap, percent of increases, percent of dp surplus, weekly amount, "
+         "annual amount, per respite week"},
+        {", saving: {method: percent of cost, low: 10, central: 10%, high: 10%}}", "low must be a percentage such as 10% or 0.58%"},
+        {", saving: {method: percent of cost, low: 20%, central: 10%, high: 30%}}", "low, central and high must be in increasing order"},
+        {", saving: {method: weekly amount, low: ten, central: '1', high: '1'}}",
+         "low must be an amount in pounds such as 124.80 or £10,000"},
+        {", same_setting_as: b}", "'b' must be the id of a lever listed before this one"},
+        {", confidence: 120}", "'confidence' must be a whole number from 0 to 100"},
+        {", saving: {method: percent of lines, low: 1%, central: 1%, high: 1%}}", "'components' is missing: which lines count?"},
+    };
+    for (const auto &[fields, message] : cases)
+        EXPECT_EQ(error_of(head + lever + fields + "\n"), "council.yaml, line 4, lever 'a': " + message);
+    EXPECT_EQ(error_of(head + lever + "}\n" + lever + "}\n"), "council.yaml, line 5, lever 'a': the id is used twice");
     EXPECT_EQ(error_of("name: x\nversion: '1'\nweeks_per_year: '53'\nlevers: []\n"),
               "council.yaml, line 3: 'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
 }

@@ -23,6 +23,13 @@ Money central_weekly(LedgerBook &b, const std::string &lever, const std::string 
     return {};
 }
 
+// A 70-year-old with a £300-a-week home-care package.
+uint32_t home_care_client(LedgerBook &b, const char *id) {
+    const auto p = b.person(id, 70, psr_personal_care);
+    b.line(p, 300'00, comp_home_support);
+    return p;
+}
+
 std::string stratum_of(LedgerBook &b, const std::string &lever, const std::string &person) {
     const auto found = b.run(rules(), {{lever}, false, {}});
     const auto &l = *rules().find(lever);
@@ -131,8 +138,7 @@ TEST(Levers, IncrementalIncreases) {
 TEST(Levers, OverdueReviewsByAge) {
     LedgerBook b;
     auto reviewed = [&](const char *id, int days_ago) {
-        const auto p = b.person(id, 70, psr_personal_care);
-        b.line(p, 300'00, comp_home_support);
+        const auto p = home_care_client(b, id);
         if (days_ago >= 0) b.ledger.people.last_review[p] = b.as_at.plus_days(-days_ago).serial();
     };
     reviewed("d365", 365);
@@ -160,7 +166,10 @@ TEST(Levers, NightsStaffingAndDoubleUps) {
     const auto home = s.person("double_up", 80, psr_personal_care);
     s.ledger.lines.staff_ratio[s.hourly(home, 16'22, 20'00)] = 2; // 20 h at £16.22 = £324.40
     s.line(home, 100'00, comp_day_support);
-    EXPECT_EQ(s.flagged(rules(), "two_to_one"), "two");
+    s.line(s.person("unrecorded", 40), 2000'00);
+    EXPECT_EQ(s.flagged(rules(), "staffing_ratios"), "two one");
+    EXPECT_EQ(stratum_of(s, "staffing_ratios", "two"), "2:1");
+    EXPECT_EQ(stratum_of(s, "staffing_ratios", "one"), "1:1");
     EXPECT_EQ(s.flagged(rules(), "double_up_home_care"), "double_up");
     EXPECT_EQ(central_weekly(s, "double_up_home_care", "double_up"), Money::from_pence(81'10)); // 25% of the home-care line only
 }
@@ -349,10 +358,7 @@ TEST(Levers, UnspentDirectPayments) {
 TEST(Levers, ChargingFinancialReassessmentsAndRespite) {
     LedgerBook b;
     auto assessed = [&](const char *id, int days_ago) {
-        const auto p = b.person(id, 70, psr_personal_care);
-        b.line(p, 300'00, comp_home_support);
-        b.ledger.people.last_financial_assessment[p] = b.as_at.plus_days(-days_ago).serial();
-        return p;
+        b.ledger.people.last_financial_assessment[home_care_client(b, id)] = b.as_at.plus_days(-days_ago).serial();
     };
     assessed("fa365", 365);
     assessed("fa366", 366);
@@ -373,6 +379,34 @@ TEST(Levers, ChargingFinancialReassessmentsAndRespite) {
     EXPECT_EQ(r.flagged(rules(), "respite_charging"), "respite_21_days");
     // £124.80 × 21 days ÷ 7 = £374.40 a year ÷ 52.143 = £7.18 a week.
     EXPECT_EQ(central_weekly(r, "respite_charging", "respite_21_days"), Money::from_pence(7'18));
+}
+
+TEST(Levers, OverlappingLeversShareOnePackage) {
+    // One person in many levers: a £2,000 working-age LD supported-living package with a waking
+    // night, 2:1 staffing, an overdue review and S117 aftercare the council pays in full.
+    LedgerBook b;
+    const auto p = b.person("many", 40);
+    const auto i = b.line(p, 2000'00);
+    b.ledger.lines.night[i] = NightSupport::waking;
+    b.ledger.lines.staff_ratio[i] = 2;
+    b.ledger.people.last_review[p] = b.as_at.plus_days(-800).serial();
+    b.ledger.people.s117[p] = S117Status::open;
+    const auto found = b.run(rules());
+    int64_t net = 0, levers = 0;
+    for (const auto &r : found.levers)
+        for (const auto &f : r.flags) {
+            ++levers;
+            if (rules().levers[r.lever].effect == opportunity::Effect::reduction) net += f.net[2];
+        }
+    EXPECT_GE(levers, 6);
+    EXPECT_LE(net, 2000'00 * opportunity::k_sub_pence); // high estimates together stay within the package
+    const auto *review = [&] {
+        for (const auto &r : found.levers)
+            if (rules().levers[r.lever].id == "overdue_review") return &r;
+        return static_cast<const opportunity::LeverResult *>(nullptr);
+    }();
+    ASSERT_NE(review, nullptr);
+    EXPECT_EQ(review->counted_elsewhere, 1); // the high-cost review already counts this person
 }
 
 } // namespace ascent
