@@ -1,0 +1,103 @@
+// The Care Act financial assessment: what a person pays a week towards their care, under the Care
+// and Support (Charging and Assessment of Resources) Regulations 2014 and the statutory guidance
+// (annexes B and C), with an itemised explanation a person could be sent.
+//
+// Parameters are resolved once per date into Rates, so a simulation can assess hundreds of
+// thousands of cases quickly; a parameter that is missing on that date is an error only when an
+// assessment needs it, and it names the parameter.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "charging/parameters.hpp"
+#include "core/ledger.hpp"
+
+namespace ascent::charging {
+
+enum class CareType { non_residential, residential, short_term_resident };
+std::string_view to_string(CareType care);
+
+struct IncomeItem {
+    std::string name;
+    int64_t weekly = 0;       // pence
+    bool disregarded = false; // e.g. earnings, PIP/DLA mobility (Schedule 1)
+};
+
+struct DreItem {
+    std::string category, evidence;
+    int64_t weekly = 0;       // pence
+    bool allowed = true;      // the council's decision
+};
+
+struct FinancialCase {
+    std::string id;
+    Date date;                              // the date the charge takes effect
+    CareType care = CareType::non_residential;
+    int age = 0;
+    bool pension_age = false;               // at pension credit age
+    bool couple = false, lone_parent = false;
+    int children = 0;
+    bool disability_premium = false, enhanced_disability_premium = false, carer_premium = false;
+    int64_t capital = 0;                    // pence, the person's own
+    int64_t joint_capital = 0;              // pence, held jointly with a partner: half is theirs
+    std::vector<IncomeItem> income;
+    Benefit benefit = Benefit::none;        // disability benefit (care / daily-living part)
+    BenefitRate benefit_rate = BenefitRate::not_recorded;
+    bool night_care = false;                // the care plan meets night-time needs
+    int64_t mobility_weekly = 0;            // PIP/DLA mobility: always disregarded
+    std::optional<std::vector<DreItem>> dre_items; // itemised DRE; otherwise the standard allowance
+    int64_t housing_costs = 0;              // pence a week
+    bool s117 = false;                      // the services meet S117 aftercare needs
+    bool light_touch = false;               // agreed to pay the full cost without a full assessment
+    int64_t weekly_cost = 0;                // cost of the care, pence a week: the most anyone pays
+};
+
+// Every parameter an assessment can use.
+enum class P : uint8_t {
+    lower, upper, step, nonres_lower, nonres_upper, pea, mig_18_24, mig_25, mig_pension, mig_lone_parent, mig_child,
+    dp_single, edp_single, carer_premium, couple_18, couple_pension, couple_dp, care_higher, care_middle, care_lowest,
+    dre_standard, dre_extra, count_night, respite_residential, minimum_charge, maximum_charge, mig_uplift, count
+};
+
+// The parameters in force on one date, resolved once.
+class Rates {
+public:
+    Rates(const ParameterSet &set, Date on);
+    Date on() const { return on_; }
+    // The value (pence, basis points, 0/1); throws the stored input_error if it is missing.
+    int64_t get(P p) const;
+    const UsedParameter &used(P p) const;
+    const ParameterSet &set() const { return *set_; }
+
+private:
+    const ParameterSet *set_;
+    Date on_;
+    std::array<int64_t, static_cast<std::size_t>(P::count)> values_{};
+    std::array<std::string, static_cast<std::size_t>(P::count)> errors_;
+    std::array<UsedParameter, static_cast<std::size_t>(P::count)> used_;
+};
+
+struct ExplanationLine {
+    std::string label;
+    std::optional<int64_t> amount; // pence a week
+    std::string reference;         // regulation, guidance or parameter
+};
+
+struct Assessment {
+    int64_t charge = 0;            // pence a week
+    std::string rule;              // which rules applied, in words
+    bool full_cost = false, nil = false;
+    uint32_t used = 0;             // bit p set if parameter p was used
+    std::vector<ExplanationLine> lines; // filled when asked for
+};
+
+// Checks the case (clear errors for negative or absurd inputs) and assesses it.
+Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false);
+// The explanation as text, with the parameters used and their sources.
+std::string format_assessment(const FinancialCase &c, const Rates &rates, const Assessment &a);
+
+} // namespace ascent::charging

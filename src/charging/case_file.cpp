@@ -1,0 +1,149 @@
+#include "charging/case_file.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/codes.hpp"
+#include "core/error.hpp"
+#include "core/money.hpp"
+
+namespace ascent::charging {
+
+namespace {
+
+class Reader {
+public:
+    Reader(std::string path, std::vector<std::string> extra) : path_(std::move(path)), extra_(std::move(extra)) {}
+
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &what) const {
+        const auto line = node.Mark().line >= 0 ? ", line " + std::to_string(node.Mark().line + 1) : std::string();
+        throw input_error(path_ + line + (id_.empty() ? "" : ", case '" + id_ + "'") + ": " + what);
+    }
+
+    int64_t money(const YAML::Node &node, const std::string &field) const {
+        const auto m = node.IsScalar() ? parse_money(node.Scalar()) : std::nullopt;
+        if (!m) fail(node, "'" + field + "' must be an amount in pounds such as 150.00");
+        return m->pence();
+    }
+    bool yes_no(const YAML::Node &node, const std::string &field) const {
+        const auto key = node.IsScalar() ? normalise_key(node.Scalar()) : "";
+        if (key != "true" && key != "false" && key != "yes" && key != "no") fail(node, "'" + field + "' must be true or false");
+        return key == "true" || key == "yes";
+    }
+    int whole(const YAML::Node &node, const std::string &field) const {
+        const auto r = node.IsScalar() ? parse_decimal(node.Scalar(), 0) : std::nullopt;
+        if (!r) fail(node, "'" + field + "' must be a whole number");
+        return static_cast<int>(r->num);
+    }
+
+    // Applies one field of a case (or of the defaults) to the entry.
+    void field(const std::string &key, const YAML::Node &v, CaseEntry &e) const {
+        auto &c = e.c;
+        if (key == "id") c.id = v.Scalar();
+        else if (key == "date") {
+            const auto d = parse_date(v.Scalar());
+            if (!d) fail(v, "'date' must be a date such as 2025-06-01");
+            c.date = *d;
+        } else if (key == "care") {
+            const auto k = normalise_key(v.Scalar());
+            if (k == "nonresidential") c.care = CareType::non_residential;
+            else if (k == "residential") c.care = CareType::residential;
+            else if (k == "shorttermresident") c.care = CareType::short_term_resident;
+            else fail(v, "'care' must be non residential, residential or short term resident");
+        } else if (key == "age") c.age = whole(v, key);
+        else if (key == "children") c.children = whole(v, key);
+        else if (key == "pension_age") c.pension_age = yes_no(v, key);
+        else if (key == "couple") c.couple = yes_no(v, key);
+        else if (key == "lone_parent") c.lone_parent = yes_no(v, key);
+        else if (key == "disability_premium") c.disability_premium = yes_no(v, key);
+        else if (key == "enhanced_disability_premium") c.enhanced_disability_premium = yes_no(v, key);
+        else if (key == "carer_premium") c.carer_premium = yes_no(v, key);
+        else if (key == "night_care") c.night_care = yes_no(v, key);
+        else if (key == "s117") c.s117 = yes_no(v, key);
+        else if (key == "light_touch") c.light_touch = yes_no(v, key);
+        else if (key == "capital") c.capital = money(v, key);
+        else if (key == "joint_capital") c.joint_capital = money(v, key);
+        else if (key == "housing_costs") c.housing_costs = money(v, key);
+        else if (key == "weekly_cost") c.weekly_cost = money(v, key);
+        else if (key == "mobility") c.mobility_weekly = money(v, key);
+        else if (key == "benefit") {
+            const auto b = parse_benefit(v.Scalar());
+            if (!b) fail(v, "'benefit' must be none, AA, PIP daily living or DLA care");
+            c.benefit = *b;
+        } else if (key == "rate") {
+            if (normalise_key(v.Scalar()) == "notrecorded") c.benefit_rate = BenefitRate::not_recorded;
+            else if (const auto r = parse_benefit_rate(v.Scalar())) c.benefit_rate = *r;
+            else fail(v, "'rate' must be lowest, middle (standard, lower) or highest (enhanced, higher)");
+        } else if (key == "income") {
+            c.income.clear();
+            for (const auto &i : v) {
+                if (!i["name"] || !i["weekly"]) fail(i, "each income item needs 'name' and 'weekly'");
+                c.income.push_back({i["name"].Scalar(), money(i["weekly"], "weekly"), i["disregarded"] && yes_no(i["disregarded"], "disregarded")});
+            }
+        } else if (key == "dre") {
+            std::vector<DreItem> items;
+            for (const auto &d : v) {
+                if (!d["category"] || !d["weekly"]) fail(d, "each DRE item needs 'category' and 'weekly'");
+                items.push_back({d["category"].Scalar(), d["evidence"] ? d["evidence"].Scalar() : "", money(d["weekly"], "weekly"),
+                                 !d["allowed"] || yes_no(d["allowed"], "allowed")});
+            }
+            c.dre_items = std::move(items);
+        } else if (key == "set") {
+            for (const auto &s : v) e.set[s.first.Scalar()] = s.second.Scalar();
+        } else if (std::find(extra_.begin(), extra_.end(), key) != extra_.end()) {
+            e.extra[key] = v.IsScalar() ? v.Scalar() : "";
+        } else {
+            fail(v, "unknown field '" + key + "'");
+        }
+    }
+
+    std::vector<CaseEntry> read(std::string_view text) {
+        YAML::Node root;
+        try {
+            root = YAML::Load(std::string(text));
+        } catch (const YAML::Exception &e) {
+            throw input_error(path_ + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
+        }
+        if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) fail(root, "a case file is a mapping with a list of 'cases'");
+        CaseEntry defaults;
+        if (const auto d = root["defaults"])
+            for (const auto &f : d) field(f.first.Scalar(), f.second, defaults);
+        std::vector<CaseEntry> out;
+        std::set<std::string> ids;
+        for (const auto &node : root["cases"]) {
+            id_.clear();
+            if (!node.IsMap() || !node["id"]) fail(node, "each case needs an 'id'");
+            id_ = node["id"].Scalar();
+            if (!ids.insert(id_).second) fail(node["id"], "the id is used twice");
+            CaseEntry e = defaults;
+            for (const auto &f : node) field(f.first.Scalar(), f.second, e);
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+private:
+    std::string path_;
+    std::vector<std::string> extra_;
+    std::string id_;
+};
+
+} // namespace
+
+std::vector<CaseEntry> read_cases(std::string_view text, const std::string &path, const std::vector<std::string> &extra_fields) {
+    return Reader(path, extra_fields).read(text);
+}
+
+std::vector<CaseEntry> read_case_file(const std::string &path, const std::vector<std::string> &extra_fields) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path + ": cannot open the case file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return read_cases(text.str(), path, extra_fields);
+}
+
+} // namespace ascent::charging

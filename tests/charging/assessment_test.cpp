@@ -1,0 +1,109 @@
+// Golden financial assessments written as data (tests/charging/cases.yaml), each citing what it
+// checks; and properties that hold for any case.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "charging/case_file.hpp"
+#include "core/error.hpp"
+
+namespace ascent {
+
+namespace {
+
+using namespace charging;
+
+const std::string k_cases = std::string(ASCENT_TESTS) + "/charging/cases.yaml";
+
+// Assesses a case under the default parameters with the case's own changes.
+Assessment run(const CaseEntry &e, bool explain = false) {
+    ParameterSet set = ParameterSet::defaults();
+    for (const auto &[name, value] : e.set) set.set(name, Date::ymd(2010, 4, 1), value, "case " + e.c.id);
+    const Rates rates(set, e.c.date);
+    return assess(e.c, rates, explain);
+}
+
+} // namespace
+
+TEST(Charging, GoldenCases) {
+    const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
+    EXPECT_GE(cases.size(), 60u);
+    for (const auto &e : cases) {
+        SCOPED_TRACE(e.c.id);
+        EXPECT_FALSE(e.extra.count("cites") == 0 || e.extra.at("cites").empty()) << "every case cites what it checks";
+        if (e.extra.count("error")) {
+            try {
+                run(e);
+                ADD_FAILURE() << "expected the error: " << e.extra.at("error");
+            } catch (const Error &error) {
+                EXPECT_EQ(std::string(error.what()), e.extra.at("error"));
+            }
+            continue;
+        }
+        const auto a = run(e, true);
+        EXPECT_EQ(format_pence(Money::from_pence(a.charge)), format_pence(*parse_money(e.extra.at("charge"))));
+        if (e.extra.count("rule")) {
+            EXPECT_NE(a.rule.find(e.extra.at("rule")), std::string::npos) << a.rule;
+        }
+        if (e.extra.count("nil")) {
+            EXPECT_TRUE(a.nil);
+        }
+        ASSERT_FALSE(a.lines.empty());
+        EXPECT_EQ(a.lines.back().label, "Weekly charge");
+        EXPECT_EQ(a.lines.back().amount, a.charge);
+    }
+}
+
+TEST(Charging, ExplanationNamesEveryParameterUsedWithItsSource) {
+    const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
+    const auto &e = cases.front();
+    const ParameterSet set = ParameterSet::defaults();
+    const Rates rates(set, e.c.date);
+    const auto text = format_assessment(e.c, rates, assess(e.c, rates, true));
+    EXPECT_NE(text.find("Charge: £91.40 a week"), std::string::npos) << text;
+    EXPECT_NE(text.find("mig.single_25_to_pension"), std::string::npos);
+    EXPECT_NE(text.find("112.50 from 01/04/2025 [S] advice sites"), std::string::npos) << text;
+    EXPECT_NE(text.find("from England statutory charging parameters 2025.1"), std::string::npos);
+}
+
+TEST(Charging, BadCaseFilesNameTheLineAndTheCase) {
+    const auto error_of = [](const std::string &text) {
+        try {
+            read_cases(text, "cases.yaml");
+        } catch (const Error &e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error_of("cases:\n  - {id: a, capital: lots}\n"), "cases.yaml, line 2, case 'a': 'capital' must be an amount in pounds such as 150.00");
+    EXPECT_EQ(error_of("cases:\n  - {id: a, wages: '1'}\n"), "cases.yaml, line 2, case 'a': unknown field 'wages'");
+    EXPECT_EQ(error_of("cases:\n  - {id: a}\n  - {id: a}\n"), "cases.yaml, line 3, case 'a': the id is used twice");
+}
+
+// For any case: the charge is never negative, never above the cost of care, and never rises when
+// income falls.
+RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
+    FinancialCase c;
+    c.id = "p";
+    c.date = Date::ymd(2025, 6, 1);
+    c.care = *rc::gen::element(CareType::non_residential, CareType::residential, CareType::short_term_resident);
+    c.age = *rc::gen::inRange(25, 66);
+    c.capital = *rc::gen::inRange<int64_t>(0, 3'000'000);
+    c.weekly_cost = *rc::gen::inRange<int64_t>(0, 200'000);
+    c.housing_costs = *rc::gen::inRange<int64_t>(0, 20'000);
+    c.benefit = *rc::gen::element(Benefit::none, Benefit::pip_daily_living, Benefit::attendance_allowance);
+    c.benefit_rate = *rc::gen::element(BenefitRate::lowest, BenefitRate::middle, BenefitRate::highest);
+    c.night_care = *rc::gen::arbitrary<bool>();
+    c.disability_premium = *rc::gen::arbitrary<bool>();
+    const int64_t income = *rc::gen::inRange<int64_t>(0, 100'000);
+    c.income = {{"income", income, false}};
+    const ParameterSet set = ParameterSet::defaults();
+    const Rates rates(set, c.date);
+    const auto a = assess(c, rates);
+    RC_ASSERT(a.charge >= 0);
+    RC_ASSERT(a.charge <= c.weekly_cost);
+    FinancialCase poorer = c;
+    poorer.income[0].weekly = *rc::gen::inRange<int64_t>(0, income + 1);
+    RC_ASSERT(assess(poorer, rates).charge <= a.charge);
+}
+
+} // namespace ascent
