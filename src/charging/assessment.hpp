@@ -87,9 +87,13 @@ struct ExplanationLine {
     std::string reference;         // regulation, guidance or parameter
 };
 
+// Which rules an assessment applied (bits of Assessment::rules).
+inline constexpr uint8_t k_rule_residential = 1, k_rule_short_term = 2, k_rule_light_touch = 4, k_rule_capital = 8,
+                         k_rule_s117 = 16;
+
 struct Assessment {
     int64_t charge = 0;            // pence a week
-    std::string rule;              // which rules applied, in words
+    uint8_t rules = 0;             // k_rule_* bits; rule_text() says them in words
     bool full_cost = false, nil = false;
     uint32_t used = 0;             // bit p set if parameter p was used
     std::vector<ExplanationLine> lines; // filled when asked for
@@ -97,6 +101,8 @@ struct Assessment {
 
 // Checks the case (clear errors for negative or absurd inputs) and assesses it.
 Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false);
+// The rules an assessment applied, in words.
+std::string rule_text(const Assessment &a);
 // The explanation as text, with the parameters used and their sources.
 std::string format_assessment(const FinancialCase &c, const Rates &rates, const Assessment &a);
 
