@@ -16,6 +16,8 @@
 #include "core/summary.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
+#include "charging/case_file.hpp"
+#include "charging/simulation.hpp"
 #include "opportunity/explain.hpp"
 #include "store/store.hpp"
 
@@ -119,6 +121,14 @@ struct WorklistOptions {
 // review hour, with explanations. Returns the number of people written.
 std::size_t write_worklist(const Analysis &analysis, std::string_view lever_id, const std::string &path,
                            const WorklistOptions &options);
+
+// Assesses the cases in a case file (all, or one id) under the built-in charging parameters and
+// any council parameter files, each explained.
+std::string assess_case_file(const std::string &case_file, const std::vector<std::string> &parameter_files,
+                             const std::string &only_id);
+// Runs an options file's policy options over a caseload (a case file), every case on the options' date.
+charging::Simulation simulate_charging(const std::string &options_file, const std::string &caseload_file,
+                                       const std::vector<std::string> &parameter_files);
 
 // A report as text: its issues (at most `max_issues`), counts, notes, format and CLD release.
 std::string format_report(const io::ImportReport &report, std::size_t max_issues);

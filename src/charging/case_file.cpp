@@ -44,6 +44,10 @@ public:
     void field(const std::string &key, const YAML::Node &v, CaseEntry &e) const {
         auto &c = e.c;
         if (key == "id") c.id = v.Scalar();
+        else if (key == "count") {
+            e.count = whole(v, key);
+            if (e.count < 1 || e.count > 10'000'000) fail(v, "'count' must be from 1 to 10,000,000");
+        }
         else if (key == "date") {
             const auto d = parse_date(v.Scalar());
             if (!d) fail(v, "'date' must be a date such as 2025-06-01");

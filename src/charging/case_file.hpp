@@ -15,6 +15,7 @@ namespace ascent::charging {
 
 struct CaseEntry {
     FinancialCase c;
+    int count = 1;                            // the case stands for this many identical people
     std::map<std::string, std::string> set;   // parameter → value, in force for this case
     std::map<std::string, std::string> extra; // fields the case file carries for its reader
 };
