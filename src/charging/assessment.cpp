@@ -42,7 +42,9 @@ private:
     bool explain_;
 };
 
-void check(const FinancialCase &c) {
+} // namespace
+
+void check_case(const FinancialCase &c) {
     const auto bad = [&](const std::string &what) { throw input_error("case '" + c.id + "': " + what); };
     const auto amount = [&](int64_t v, const auto &what) {
         if (v >= 0 && v <= 100'000'000'00) return;
@@ -63,6 +65,8 @@ void check(const FinancialCase &c) {
     if (c.benefit != Benefit::none && c.benefit != Benefit::not_recorded && c.benefit_rate == BenefitRate::not_recorded)
         bad("the disability benefit's rate is missing (lowest, middle or highest)");
 }
+
+namespace {
 
 // Capital counted: the person's own plus half of what is held jointly (Annex B).
 int64_t capital_of(const FinancialCase &c, Work &w) {
@@ -262,8 +266,8 @@ int64_t Rates::get(P p) const {
 
 const UsedParameter &Rates::used(P p) const { return used_[static_cast<std::size_t>(p)]; }
 
-Assessment assess(const FinancialCase &c, const Rates &rates, bool explain) {
-    check(c);
+Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool checked) {
+    if (!checked) check_case(c);
     Assessment a;
     Work w(rates, a, explain);
     if (c.s117) {

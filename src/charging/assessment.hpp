@@ -99,8 +99,10 @@ struct Assessment {
     std::vector<ExplanationLine> lines; // filled when asked for
 };
 
-// Checks the case (clear errors for negative or absurd inputs) and assesses it.
-Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false);
+// Throws input_error naming the case and field for negative or absurd inputs.
+void check_case(const FinancialCase &c);
+// Checks the case (unless the caller already has, e.g. once for many options) and assesses it.
+Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false, bool checked = false);
 // The rules an assessment applied, in words.
 std::string rule_text(const Assessment &a);
 // The explanation as text, with the parameters used and their sources.

@@ -26,34 +26,45 @@ std::size_t change_band(int64_t change) {
     return 6;
 }
 
-OptionResult run(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, Date date, const std::string &name) {
-    const Rates rates(parameters, date);
-    OptionResult r;
-    r.name = name;
-    r.charges.reserve(caseload.size());
-    for (const auto &c : caseload) {
-        Assessment a;
-        try {
-            a = assess(c, rates);
-        } catch (const Error &e) {
-            throw Error(e.kind(), "option '" + name + "', case '" + c.id + "': " + e.what());
+// Assesses cases [first, last) under every set of rates (index 0: the baseline) and tallies each
+// option against the baseline. Each case is read once for all options, and no charge is stored.
+std::vector<OptionResult> assess_range(const std::vector<FinancialCase> &caseload, const std::vector<Rates> &rates,
+                                       const std::vector<std::string> &names, std::size_t first, std::size_t last) {
+    std::vector<OptionResult> results(rates.size());
+    for (std::size_t i = first; i < last; ++i) {
+        const auto &c = caseload[i];
+        check_case(c);
+        int64_t baseline = 0;
+        for (std::size_t o = 0; o < rates.size(); ++o) {
+            int64_t charge = 0;
+            try {
+                charge = assess(c, rates[o], false, true).charge;
+            } catch (const Error &e) {
+                throw Error(e.kind(), "option '" + names[o] + "', case '" + c.id + "': " + e.what());
+            }
+            auto &r = results[o];
+            r.weekly_income += charge;
+            r.payers += charge > 0;
+            r.nil += charge == 0;
+            if (o == 0) {
+                baseline = charge;
+                continue;
+            }
+            ++r.by_change[change_band(charge - baseline)];
+            r.new_payers += baseline == 0 && charge > 0;
+            r.no_longer_paying += baseline > 0 && charge == 0;
         }
-        r.weekly_income += a.charge;
-        r.payers += a.charge > 0;
-        r.nil += a.nil;
-        r.full_cost += a.full_cost;
-        r.charges.push_back(a.charge);
     }
-    return r;
+    return results;
 }
 
-void compare(OptionResult &option, const OptionResult &baseline) {
-    for (std::size_t i = 0; i < option.charges.size(); ++i) {
-        const int64_t before = baseline.charges[i], after = option.charges[i];
-        ++option.by_change[change_band(after - before)];
-        option.new_payers += before == 0 && after > 0;
-        option.no_longer_paying += before > 0 && after == 0;
-    }
+void add(OptionResult &to, const OptionResult &part) {
+    to.weekly_income += part.weekly_income;
+    to.payers += part.payers;
+    to.nil += part.nil;
+    to.new_payers += part.new_payers;
+    to.no_longer_paying += part.no_longer_paying;
+    for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
 }
 
 } // namespace
@@ -102,26 +113,32 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     s.options = options;
     s.parameter_sources = parameters.sources();
     s.cases = static_cast<int64_t>(caseload.size());
-    // Each option's parameters: the baseline's with the option's changes from the simulation date.
-    std::vector<ParameterSet> sets;
+    // The baseline's parameters, then each option's: the baseline's with its changes from the date.
+    std::vector<ParameterSet> sets{parameters};
+    std::vector<std::string> names{"Baseline"};
     for (const auto &o : options.options) {
         ParameterSet set = parameters;
         for (const auto &[name, value] : o.set) set.set(name, options.date, value, "option '" + o.name + "'");
         sets.push_back(std::move(set));
+        names.push_back(o.name);
     }
-    auto baseline = std::async(std::launch::async, run, std::cref(caseload), std::cref(parameters), options.date, "Baseline");
-    // Options run on the other cores, a few at a time.
+    std::vector<Rates> rates;
+    for (const auto &set : sets) rates.emplace_back(set, options.date);
+    std::vector<OptionResult> results(sets.size());
+    for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
+    // The caseload in one slice per core.
     const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-    s.results.resize(options.options.size());
-    for (std::size_t first = 0; first < sets.size(); first += workers) {
-        std::vector<std::future<OptionResult>> running;
-        for (std::size_t i = first; i < std::min(sets.size(), first + workers); ++i)
-            running.push_back(std::async(std::launch::async, run, std::cref(caseload), std::cref(sets[i]), options.date,
-                                         std::cref(options.options[i].name)));
-        for (std::size_t i = 0; i < running.size(); ++i) s.results[first + i] = running[i].get();
+    const std::size_t slice = (caseload.size() + workers - 1) / workers;
+    std::vector<std::future<std::vector<OptionResult>>> running;
+    for (std::size_t first = 0; first < caseload.size(); first += slice)
+        running.push_back(std::async(std::launch::async, assess_range, std::cref(caseload), std::cref(rates), std::cref(names), first,
+                                     std::min(caseload.size(), first + slice)));
+    for (auto &r : running) {
+        const auto part = r.get();
+        for (std::size_t o = 0; o < results.size(); ++o) add(results[o], part[o]);
     }
-    s.baseline = baseline.get();
-    for (auto &r : s.results) compare(r, s.baseline);
+    s.baseline = std::move(results.front());
+    s.results.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
     return s;
 }
 

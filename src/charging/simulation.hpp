@@ -36,10 +36,9 @@ inline constexpr std::array<std::string_view, 7> k_change_bands = {
 struct OptionResult {
     std::string name;
     int64_t weekly_income = 0;                // Σ weekly charges, pence
-    int64_t payers = 0, nil = 0, full_cost = 0;
+    int64_t payers = 0, nil = 0;
     int64_t new_payers = 0, no_longer_paying = 0; // against the baseline
     std::array<int64_t, k_change_bands.size()> by_change{};
-    std::vector<int64_t> charges;             // per case, pence a week
 };
 
 struct Simulation {

@@ -56,7 +56,7 @@ TEST(ChargingSimulation, NilChargePeopleCanBecomePayers) {
     OptionsFile options{"one option", Date::ymd(2018, 6, 1), WeeksPerYear::fifty_two(), {{"count", {{"policy.count_night_element", "yes"}}}}};
     const auto s = simulate(caseload, ParameterSet::defaults(), options);
     EXPECT_EQ(s.results[0].new_payers, 1);
-    EXPECT_EQ(s.results[0].charges.back(), 11'70);
+    EXPECT_EQ(s.results[0].weekly_income - s.baseline.weekly_income, 4364'55 + 11'70);
 }
 
 TEST(ChargingSimulation, AMissingParameterNamesTheOptionAndCase) {
