@@ -30,7 +30,7 @@ std::vector<FinancialCase> caseload(std::size_t n) {
         c.age = static_cast<int>(between(25, 64));
         c.disability_premium = between(1, 100) <= 40;
         c.capital = between(1, 100) <= 70 ? between(0, 14'000'00) : between(14'000'00, 30'000'00);
-        c.income = {{"income", between(0, 400'00), false}};
+        c.income = {{"income", between(0, 400'00), false, ""}};
         c.benefit = Benefit::pip_daily_living;
         c.benefit_rate = between(1, 100) <= 50 ? BenefitRate::middle : BenefitRate::highest;
         c.night_care = between(1, 100) <= 20;
@@ -42,7 +42,7 @@ std::vector<FinancialCase> caseload(std::size_t n) {
 
 OptionsFile options() {
     const auto d = Date::ymd(2025, 6, 1);
-    return {"benchmark options", d, WeeksPerYear::fifty_two_point_one_four_three(),
+    return {"benchmark options", d, d, 3, WeeksPerYear::fifty_two_point_one_four_three(),
             {{"count the higher rate", {{"policy.count_night_element", "yes"}}},
              {"higher rate, +£5 DRE", {{"policy.count_night_element", "yes"}, {"policy.dre_higher_rate_extra", "5.00"}}},
              {"higher rate, +£10 DRE", {{"policy.count_night_element", "yes"}, {"policy.dre_higher_rate_extra", "10.00"}}},

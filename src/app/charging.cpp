@@ -2,7 +2,13 @@
 // over a caseload, each under the built-in parameters plus any council parameter files.
 #include "app/council.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "core/error.hpp"
+#include "core/person_facts.hpp"
+#include "io/digest.hpp"
 
 namespace ascent::app {
 
@@ -48,6 +54,97 @@ charging::Simulation simulate_charging(const std::string &options_file, const st
         }
     }
     return charging::simulate(caseload, parameters_with(parameter_files), options);
+}
+
+charging::ParameterSet Council::charging_parameters(const std::vector<std::string> &extra_files) {
+    auto set = charging::ParameterSet::defaults();
+    for (const auto &f : store_->parameter_files()) set.load(f.content, "ledger file " + f.file_name);
+    for (const auto &f : extra_files) set.load_file(f);
+    return set;
+}
+
+store::ParameterFile Council::load_parameter_file(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path + ": cannot open the parameters file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    store::ParameterFile file{0, std::filesystem::path(path).filename().string(), io::sha256_text(text.str()), text.str(), ""};
+    charging_parameters().load(file.content, path); // errors name the file and line; nothing is stored
+    file.id = store_->add_parameter_file(file);
+    return file;
+}
+
+charging::LedgerCaseload Council::charging_caseload(Date on) {
+    const Ledger ledger = store_->load_ledger();
+    const PersonFacts facts = person_facts(ledger, ledger.as_at);
+    return charging::ledger_caseload(ledger, facts, on);
+}
+
+std::string Council::assess_person(const std::string &person_id, std::optional<Date> on,
+                                   const std::vector<std::string> &extra_files) {
+    const Ledger ledger = store_->load_ledger();
+    const auto person = ledger.find_person(person_id);
+    if (!person) throw input_error("no person '" + person_id + "' in the ledger");
+    const Date date = on.value_or(ledger.as_at);
+    const PersonFacts facts = person_facts(ledger, ledger.as_at);
+    const auto c = charging::ledger_case(ledger, facts, *person, date);
+    if (!c) throw input_error(person_id + " has no financial circumstances in the ledger (import a finances extract)");
+    const auto parameters = charging_parameters(extra_files);
+    const charging::Rates rates(parameters, date);
+    std::string out = charging::format_assessment(c->c, rates, charging::assess(c->c, rates, true));
+    if (c->recorded_charge != k_no_money) {
+        const auto assessed = charging::assess(c->c, rates).charge;
+        out += "Charge being collected: " + format_pence(Money::from_pence(c->recorded_charge));
+        out += assessed == c->recorded_charge
+                   ? " (the same)\n"
+                   : " (differs by " + format_pence(Money::from_pence(assessed - c->recorded_charge)) + " a week)\n";
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<charging::FinancialCase> cases_of(charging::LedgerCaseload &&caseload) {
+    std::vector<charging::FinancialCase> out;
+    out.reserve(caseload.cases.size());
+    for (auto &c : caseload.cases) out.push_back(std::move(c.c));
+    return out;
+}
+
+} // namespace
+
+charging::Simulation Council::simulate_charging(const std::string &options_file, const std::vector<std::string> &extra_files) {
+    const auto options = charging::read_options_file(options_file);
+    return charging::simulate(cases_of(charging_caseload(options.date)), charging_parameters(extra_files), options);
+}
+
+UprateOutcome Council::uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,
+                              const std::vector<std::string> &extra_files) {
+    UprateOutcome out;
+    // Cases are built once; the uprating assesses them on both dates.
+    out.caseload = cases_of(charging_caseload(to.first_day()));
+    const auto parameters = charging_parameters(extra_files);
+    out.uprating = charging::uprate(out.caseload, parameters, to, effective);
+    if (!apply) return out;
+    const auto &u = out.uprating;
+    if (!u.carried_forward.empty())
+        throw input_error("not applied: " + std::to_string(u.carried_forward.size()) + " yearly figure(s) have no " +
+                          to.label() + " value (first: " + u.carried_forward.front() + ")");
+    store::ChargingRun run;
+    run.kind = "uprate";
+    run.description = "uprate to " + to.label();
+    run.effective_from = u.effective;
+    for (const auto &s : u.parameter_sources) run.parameters += (run.parameters.empty() ? "" : "; ") + s;
+    run.run_by = run_by;
+    run.cases = u.cases;
+    run.changed = u.changed;
+    run.weekly_before = u.weekly_before;
+    run.weekly_after = u.weekly_after;
+    std::vector<store::ChargeChange> changes;
+    changes.reserve(u.people.size());
+    for (const auto &p : u.people) changes.push_back({out.caseload[p.index].id, p.before, p.after});
+    out.run_id = store_->write_charging_run(run, changes);
+    return out;
 }
 
 } // namespace ascent::app

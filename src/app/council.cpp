@@ -179,6 +179,8 @@ DemoResult build_demo(Council &council, const std::string &directory, const demo
     result.imports.push_back(council.import_extract(f.changes, f.changes_mapping, RowPolicy::all_or_nothing, progress));
     result.imports.push_back(
         council.import_extract(f.direct_payments, f.payments_mapping, RowPolicy::all_or_nothing, progress));
+    result.imports.push_back(council.import_extract(f.finances, f.finances_mapping, RowPolicy::all_or_nothing, progress));
+    if (council.parameter_files().empty()) council.load_parameter_file(f.charging_parameters);
     return result;
 }
 

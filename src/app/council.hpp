@@ -17,7 +17,10 @@
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
 #include "charging/case_file.hpp"
+#include "charging/backlog.hpp"
+#include "charging/ledger_cases.hpp"
 #include "charging/simulation.hpp"
+#include "charging/uprating.hpp"
 #include "opportunity/explain.hpp"
 #include "store/store.hpp"
 
@@ -36,6 +39,12 @@ struct ImportOutcome {
     bool already_imported = false; // the same file (by SHA-256) was imported before
     store::ImportRecord record;
     std::string message; // one sentence for the user
+};
+
+struct UprateOutcome {
+    charging::Uprating uprating;
+    std::vector<charging::FinancialCase> caseload;
+    int64_t run_id = 0; // the stored charging run, when applied
 };
 
 struct CohortMember {
@@ -88,6 +97,25 @@ public:
     std::unique_ptr<Analysis> analyse(const opportunity::RuleSet &rules, std::optional<Date> as_at,
                                       const opportunity::FindOptions &options = {});
 
+    // Charging. The parameters are the built-in ones, then the council's files stored in the ledger
+    // (in the order loaded), then any `extra_files` for this run only.
+    charging::ParameterSet charging_parameters(const std::vector<std::string> &extra_files = {});
+    // Checks a council parameter file over the current parameters and stores it in the ledger.
+    store::ParameterFile load_parameter_file(const std::string &path);
+    std::vector<store::ParameterFile> parameter_files() { return store_->parameter_files(); }
+    std::vector<store::ChargingRun> charging_runs() { return store_->charging_runs(); }
+    // A ledger person's financial assessment on `on` (default: the ledger's date), explained.
+    std::string assess_person(const std::string &person_id, std::optional<Date> on,
+                              const std::vector<std::string> &extra_files = {});
+    // Every ledger person with financial circumstances and an open service, as of the ledger's date.
+    charging::LedgerCaseload charging_caseload(Date on);
+    // An options file's policy options over the ledger's caseload.
+    charging::Simulation simulate_charging(const std::string &options_file, const std::vector<std::string> &extra_files = {});
+    // Re-runs every assessment under `to`'s parameters; with `apply`, stores the new charges and the
+    // run (who, when, parameters) in one transaction.
+    UprateOutcome uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,
+                         const std::vector<std::string> &extra_files = {});
+
 private:
     std::unique_ptr<store::Store> store_;
 };
@@ -129,6 +157,12 @@ std::string assess_case_file(const std::string &case_file, const std::vector<std
 // Runs an options file's policy options over a caseload (a case file), every case on the options' date.
 charging::Simulation simulate_charging(const std::string &options_file, const std::string &caseload_file,
                                        const std::vector<std::string> &parameter_files);
+
+// Charging results as XLSX, each with an "Income lines" sheet for business cases.
+void write_simulation_xlsx(const charging::Simulation &s, const std::string &path);
+void write_backlog_xlsx(const charging::BacklogModel &model, const std::vector<charging::BacklogProjection> &projections,
+                        const std::string &path);
+void write_uprating_xlsx(const UprateOutcome &outcome, WeeksPerYear weeks, const std::string &path);
 
 // A report as text: its issues (at most `max_issues`), counts, notes, format and CLD release.
 std::string format_report(const io::ImportReport &report, std::size_t max_issues);

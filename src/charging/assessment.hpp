@@ -25,6 +25,7 @@ struct IncomeItem {
     std::string name;
     int64_t weekly = 0;       // pence
     bool disregarded = false; // e.g. earnings, PIP/DLA mobility (Schedule 1)
+    std::string uprated_by;   // the percent parameter DWP uprates it by each April, if any
 };
 
 struct DreItem {
@@ -35,6 +36,7 @@ struct DreItem {
 
 struct FinancialCase {
     std::string id;
+    std::string group;                      // client group for reporting, e.g. "Learning disability 18-64"
     Date date;                              // the date the charge takes effect
     CareType care = CareType::non_residential;
     int age = 0;

@@ -86,7 +86,8 @@ public:
             c.income.clear();
             for (const auto &i : v) {
                 if (!i["name"] || !i["weekly"]) fail(i, "each income item needs 'name' and 'weekly'");
-                c.income.push_back({i["name"].Scalar(), money(i["weekly"], "weekly"), i["disregarded"] && yes_no(i["disregarded"], "disregarded")});
+                c.income.push_back({i["name"].Scalar(), money(i["weekly"], "weekly"), i["disregarded"] && yes_no(i["disregarded"], "disregarded"),
+                                    i["uprated_by"] ? i["uprated_by"].Scalar() : std::string()});
             }
         } else if (key == "dre") {
             std::vector<DreItem> items;

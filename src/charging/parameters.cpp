@@ -114,6 +114,11 @@ void ParameterSet::load(std::string_view text, const std::string &path) {
         else if (unit == "flag") p.unit = Unit::flag;
         else if (unit == "choice") p.unit = Unit::choice;
         else fail(path, node["unit"], "parameter '" + p.name + "': unit must be money, percent, flag or choice");
+        if (const auto uprated = node["uprated"]) {
+            if (normalise_key(uprated.as<std::string>()) != "yearly")
+                fail(path, uprated, "parameter '" + p.name + "': 'uprated' can only be 'yearly'");
+            p.uprated_yearly = true;
+        }
         if (const auto choices = node["choices"])
             for (const auto &c : choices) p.choices.push_back(normalise_key(c.as<std::string>()));
         const auto values = node["values"];

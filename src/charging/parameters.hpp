@@ -28,6 +28,7 @@ struct ParameterValue {
 struct Parameter {
     std::string name, description, file;
     Unit unit = Unit::money;
+    bool uprated_yearly = false;        // a new value is expected every April
     std::vector<std::string> choices;   // for Unit::choice, normalised
     std::vector<ParameterValue> values; // by date, earliest first
 };

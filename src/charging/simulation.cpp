@@ -4,17 +4,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <sstream>
 #include <thread>
 
+#include "core/annualise.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
 
 namespace ascent::charging {
-
-namespace {
 
 std::size_t change_band(int64_t change) {
     if (change < 0) return 0;
@@ -26,21 +26,48 @@ std::size_t change_band(int64_t change) {
     return 6;
 }
 
+namespace {
+
+// Largest change first; a heap with this order keeps the smallest of the kept changes on top.
+bool larger_change(const Affected &a, const Affected &b) {
+    return std::abs(a.after - a.before) > std::abs(b.after - b.before) ||
+           (std::abs(a.after - a.before) == std::abs(b.after - b.before) && a.index < b.index);
+}
+
+void keep_largest(std::vector<Affected> &kept, const Affected &a) {
+    if (kept.size() < k_affected) {
+        kept.push_back(a);
+        std::push_heap(kept.begin(), kept.end(), larger_change);
+    } else if (larger_change(a, kept.front())) {
+        std::pop_heap(kept.begin(), kept.end(), larger_change);
+        kept.back() = a;
+        std::push_heap(kept.begin(), kept.end(), larger_change);
+    }
+}
+
+struct Run {
+    const std::vector<FinancialCase> &caseload;
+    const std::vector<Rates> &rates;
+    const std::vector<std::string> &names;
+    const std::vector<uint32_t> &group_of;
+    std::size_t groups;
+};
+
 // Assesses cases [first, last) under every set of rates (index 0: the baseline) and tallies each
 // option against the baseline. Each case is read once for all options, and no charge is stored.
-std::vector<OptionResult> assess_range(const std::vector<FinancialCase> &caseload, const std::vector<Rates> &rates,
-                                       const std::vector<std::string> &names, std::size_t first, std::size_t last) {
-    std::vector<OptionResult> results(rates.size());
+std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::size_t last) {
+    std::vector<OptionResult> results(run.rates.size());
+    for (auto &r : results) r.by_group.resize(run.groups);
     for (std::size_t i = first; i < last; ++i) {
-        const auto &c = caseload[i];
+        const auto &c = run.caseload[i];
         check_case(c);
         int64_t baseline = 0;
-        for (std::size_t o = 0; o < rates.size(); ++o) {
+        for (std::size_t o = 0; o < run.rates.size(); ++o) {
             int64_t charge = 0;
             try {
-                charge = assess(c, rates[o], false, true).charge;
+                charge = assess(c, run.rates[o], false, true).charge;
             } catch (const Error &e) {
-                throw Error(e.kind(), "option '" + names[o] + "', case '" + c.id + "': " + e.what());
+                throw Error(e.kind(), "option '" + run.names[o] + "', case '" + c.id + "': " + e.what());
             }
             auto &r = results[o];
             r.weekly_income += charge;
@@ -53,6 +80,13 @@ std::vector<OptionResult> assess_range(const std::vector<FinancialCase> &caseloa
             ++r.by_change[change_band(charge - baseline)];
             r.new_payers += baseline == 0 && charge > 0;
             r.no_longer_paying += baseline > 0 && charge == 0;
+            auto &g = r.by_group[run.group_of[i]];
+            ++g.people;
+            g.up += charge > baseline;
+            g.down += charge < baseline;
+            g.weekly_before += baseline;
+            g.weekly_after += charge;
+            if (charge != baseline) keep_largest(r.affected, {i, baseline, charge, {}});
         }
     }
     return results;
@@ -65,6 +99,17 @@ void add(OptionResult &to, const OptionResult &part) {
     to.new_payers += part.new_payers;
     to.no_longer_paying += part.no_longer_paying;
     for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
+    to.by_group.resize(part.by_group.size());
+    for (std::size_t g = 0; g < part.by_group.size(); ++g) {
+        auto &t = to.by_group[g];
+        const auto &p = part.by_group[g];
+        t.people += p.people;
+        t.up += p.up;
+        t.down += p.down;
+        t.weekly_before += p.weekly_before;
+        t.weekly_after += p.weekly_after;
+    }
+    for (const auto &a : part.affected) keep_largest(to.affected, a);
 }
 
 } // namespace
@@ -86,6 +131,16 @@ OptionsFile read_options(std::string_view text, const std::string &path) {
     const auto date = parse_date(root["date"].Scalar());
     if (!date) fail(root["date"], "'date' must be a date such as 2025-06-01");
     f.date = *date;
+    f.effective = f.date;
+    if (const auto effective = root["effective"]) {
+        const auto e = parse_date(effective.Scalar());
+        if (!e) fail(effective, "'effective' must be a date such as 2025-10-01");
+        f.effective = *e;
+    }
+    if (const auto years = root["years"]) {
+        f.years = years.as<int>(0);
+        if (f.years < 1 || f.years > 10) fail(years, "'years' must be 1 to 10");
+    }
     if (const auto weeks = root["weeks_per_year"]) {
         const auto w = WeeksPerYear::parse(weeks.Scalar());
         if (!w) fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
@@ -124,6 +179,16 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     }
     std::vector<Rates> rates;
     for (const auto &set : sets) rates.emplace_back(set, options.date);
+    // Client groups, sorted, and each case's group.
+    for (const auto &c : caseload) s.groups.push_back(c.group.empty() ? "(no group)" : c.group);
+    std::sort(s.groups.begin(), s.groups.end());
+    s.groups.erase(std::unique(s.groups.begin(), s.groups.end()), s.groups.end());
+    std::vector<uint32_t> group_of(caseload.size());
+    for (std::size_t i = 0; i < caseload.size(); ++i) {
+        const auto &name = caseload[i].group.empty() ? std::string("(no group)") : caseload[i].group;
+        group_of[i] = static_cast<uint32_t>(std::lower_bound(s.groups.begin(), s.groups.end(), name) - s.groups.begin());
+    }
+    const Run run{caseload, rates, names, group_of, s.groups.size()};
     std::vector<OptionResult> results(sets.size());
     for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
     // The caseload in one slice per core.
@@ -131,19 +196,32 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     const std::size_t slice = (caseload.size() + workers - 1) / workers;
     std::vector<std::future<std::vector<OptionResult>>> running;
     for (std::size_t first = 0; first < caseload.size(); first += slice)
-        running.push_back(std::async(std::launch::async, assess_range, std::cref(caseload), std::cref(rates), std::cref(names), first,
+        running.push_back(std::async(std::launch::async, assess_range, std::cref(run), first,
                                      std::min(caseload.size(), first + slice)));
     for (auto &r : running) {
         const auto part = r.get();
         for (std::size_t o = 0; o < results.size(); ++o) add(results[o], part[o]);
+    }
+    for (auto &r : results) {
+        std::sort(r.affected.begin(), r.affected.end(), larger_change);
+        for (auto &a : r.affected) a.id = caseload[a.index].id;
     }
     s.baseline = std::move(results.front());
     s.results.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
     return s;
 }
 
+std::vector<std::pair<FinancialYear, Money>> income_by_year(const OptionsFile &options, int64_t weekly_change) {
+    std::vector<std::pair<FinancialYear, Money>> out;
+    FinancialYear year = FinancialYear::containing(options.effective);
+    for (int y = 0; y < options.years; ++y, year = year.next())
+        out.emplace_back(year, in_year_from_weekly(Money::from_pence(weekly_change), options.weeks, year, options.effective));
+    return out;
+}
+
 std::string format_simulation(const Simulation &s) {
     const auto &o = s.options;
+    const auto money = [](int64_t pence) { return format_pence(Money::from_pence(pence)); };
     std::string out = fmt::format("{}\nEvery assessment on {}; full year = weekly × {} weeks, rounded half-up once\n", o.name,
                                   o.date.uk(), o.weeks.name);
     for (const auto &src : s.parameter_sources) out += "Parameters: " + src + "\n";
@@ -154,12 +232,21 @@ std::string format_simulation(const Simulation &s) {
         const int64_t change = r.weekly_income - s.baseline.weekly_income;
         const Money annual = Money::from_pence(change).times(o.weeks.weeks);
         out += fmt::format("{:<44} {:>13} {:>12} {:>14} {:>8} {:>8} {:>10}\n", r.name.substr(0, 44),
-                           format_pence(Money::from_pence(r.weekly_income)), is_baseline ? "" : format_pence(Money::from_pence(change)),
+                           money(r.weekly_income), is_baseline ? "" : money(change),
                            is_baseline ? "" : format_pounds(annual), group_thousands(r.payers), group_thousands(r.nil),
                            is_baseline ? "" : group_thousands(r.new_payers));
     };
     row(s.baseline, true);
     for (const auto &r : s.results) row(r, false);
+    out += fmt::format("\nChange in income by financial year, from {}\n{:<44}", o.effective.uk(), "");
+    for (const auto &[year, amount] : income_by_year(o, 0)) out += fmt::format(" {:>12}", year.label());
+    out += "\n";
+    for (const auto &r : s.results) {
+        out += fmt::format("{:<44}", r.name.substr(0, 44));
+        for (const auto &[year, amount] : income_by_year(o, r.weekly_income - s.baseline.weekly_income))
+            out += fmt::format(" {:>12}", format_pounds(amount));
+        out += "\n";
+    }
     out += fmt::format("\nPeople by change in weekly charge against the baseline\n{:<44}", "");
     for (auto band : k_change_bands) out += fmt::format(" {:>10}", band);
     out += "\n";
@@ -167,6 +254,20 @@ std::string format_simulation(const Simulation &s) {
         out += fmt::format("{:<44}", r.name.substr(0, 44));
         for (auto n : r.by_change) out += fmt::format(" {:>10}", group_thousands(n));
         out += "\n";
+    }
+    for (const auto &r : s.results) {
+        out += fmt::format("\n{}: by client group\n{:<52} {:>8} {:>6} {:>6} {:>12}\n", r.name, "", "people", "up", "down",
+                           "change/wk");
+        for (std::size_t g = 0; g < s.groups.size(); ++g) {
+            const auto &t = r.by_group[g];
+            out += fmt::format("{:<52} {:>8} {:>6} {:>6} {:>12}\n", s.groups[g].substr(0, 52), group_thousands(t.people),
+                               group_thousands(t.up), group_thousands(t.down), money(t.weekly_after - t.weekly_before));
+        }
+        if (r.affected.empty()) continue;
+        out += fmt::format("Most affected (ascent assess explains each):\n");
+        for (const auto &a : r.affected)
+            out += fmt::format("  {:<24} {:>10} → {:>10} ({}{})\n", a.id, money(a.before), money(a.after),
+                               a.after > a.before ? "+" : "", money(a.after - a.before));
     }
     return out;
 }

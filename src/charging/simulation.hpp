@@ -22,6 +22,8 @@ struct PolicyOption {
 struct OptionsFile {
     std::string name;
     Date date;                                // the date every case is assessed on
+    Date effective;                           // when the options' charges would start (default: date)
+    int years = 3;                            // financial years of income to show from the effective date
     WeeksPerYear weeks = WeeksPerYear::fifty_two();
     std::vector<PolicyOption> options;        // the baseline is the parameters as they are
 };
@@ -32,6 +34,20 @@ OptionsFile read_options_file(const std::string &path);
 // People by the change in their weekly charge against the baseline.
 inline constexpr std::array<std::string_view, 7> k_change_bands = {
     "lower", "no change", "up to £5", "£5 to £10", "£10 to £20", "£20 to £30", "over £30"};
+// The band of a change in pence a week.
+std::size_t change_band(int64_t change);
+
+struct GroupChange {
+    int64_t people = 0, up = 0, down = 0;
+    int64_t weekly_before = 0, weekly_after = 0;
+};
+
+// A person whose charge an option changes.
+struct Affected {
+    std::size_t index = 0;                    // into the caseload
+    int64_t before = 0, after = 0;            // pence a week
+    std::string id;                           // the case's id, filled once the largest are known
+};
 
 struct OptionResult {
     std::string name;
@@ -39,12 +55,17 @@ struct OptionResult {
     int64_t payers = 0, nil = 0;
     int64_t new_payers = 0, no_longer_paying = 0; // against the baseline
     std::array<int64_t, k_change_bands.size()> by_change{};
+    std::vector<GroupChange> by_group;        // against the baseline, by Simulation::groups
+    std::vector<Affected> affected;           // the largest changes, largest first (at most k_affected)
 };
+
+inline constexpr std::size_t k_affected = 20;
 
 struct Simulation {
     OptionsFile options;
     std::vector<std::string> parameter_sources;
     int64_t cases = 0;
+    std::vector<std::string> groups;          // client groups, sorted; "(no group)" for cases without one
     OptionResult baseline;
     std::vector<OptionResult> results;        // one per option
 };
@@ -53,7 +74,12 @@ struct Simulation {
 // missing on the date is an error naming it and the first case that needed it.
 Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options);
 
-// The simulation as text: income and its change by week and full year, winners and losers.
+// An option's change in income in each financial year from the effective date: part of the first
+// year, then full years (weekly × weeks, no uprating), each rounded half-up once.
+std::vector<std::pair<FinancialYear, Money>> income_by_year(const OptionsFile &options, int64_t weekly_change);
+
+// The simulation as text: income and its change by week, full year and financial year, winners and
+// losers by band and client group, and the people most affected (case ids, for `ascent assess`).
 std::string format_simulation(const Simulation &s);
 
 } // namespace ascent::charging

@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/council.hpp"
+#include "cli/charging_commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
 
@@ -79,8 +80,11 @@ int main(int argc, char **argv) {
                "  ascent --db council.db explain P0000123\n"
                "  ascent --db council.db worklist high_cost_1800 -o reviews.xlsx --pseudonymise --key-file key.txt\n"
                "  ascent rules export > levers.yaml   (edit, then add --rules levers.yaml)\n"
+               "  ascent --db council.db assess P0000123\n"
                "  ascent assess --case cases.yaml --id base\n"
-               "  ascent charging simulate options.yaml --caseload cases.yaml\n"
+               "  ascent --db council.db charging simulate options.yaml -o options.xlsx\n"
+               "  ascent --db council.db charging uprate --to 2026/27 --preview\n"
+               "  ascent charging backlog reassessments.yaml\n"
                "\nExit codes: 0 success; 1 the data has errors; 2 bad usage or unreadable input;\n"
                "3 database error; 4 internal error.");
     std::string db = std::getenv("ASCENT_DB") != nullptr ? std::getenv("ASCENT_DB") : "ascent.db";
@@ -161,22 +165,7 @@ int main(int argc, char **argv) {
         ->check(CLI::ExistingFile);
     add_rules_options(worklist);
 
-    auto *assess = cli.add_subcommand("assess", "Care Act financial assessments of the cases in a file, explained");
-    std::string case_file, case_id;
-    std::vector<std::string> parameter_files;
-    assess->add_option("--case", case_file, "Case file (YAML: defaults and cases)")->required()->check(CLI::ExistingFile);
-    assess->add_option("--id", case_id, "Only this case");
-    assess->add_option("--parameters", parameter_files, "Council parameters file(s), applied over the built-in ones")
-        ->check(CLI::ExistingFile);
-
-    auto *charging = cli.add_subcommand("charging", "Charging policy: simulate options over a caseload");
-    charging->require_subcommand(1);
-    auto *simulate = charging->add_subcommand("simulate", "Run policy options over every assessment in a caseload");
-    std::string options_file;
-    simulate->add_option("options", options_file, "Options file (YAML: name, date, options each with the parameters it sets)")
-        ->required()->check(CLI::ExistingFile);
-    simulate->add_option("--caseload", case_file, "Caseload (a case file)")->required()->check(CLI::ExistingFile);
-    simulate->add_option("--parameters", parameter_files, "Council parameters file(s)")->check(CLI::ExistingFile);
+    cli::ChargingCommands charging_commands(cli, db);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
@@ -258,14 +247,7 @@ int main(int argc, char **argv) {
             }
             return 0;
         }
-        if (*assess) {
-            std::cout << app::assess_case_file(case_file, parameter_files, case_id);
-            return 0;
-        }
-        if (*simulate) {
-            std::cout << charging::format_simulation(app::simulate_charging(options_file, case_file, parameter_files));
-            return 0;
-        }
+        if (const auto code = charging_commands.run()) return *code;
         if (*rules_export) {
             std::cout << opportunity::default_rules_text();
             return 0;

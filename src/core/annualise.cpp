@@ -9,4 +9,8 @@ std::optional<WeeksPerYear> WeeksPerYear::parse(std::string_view text) {
     return std::nullopt;
 }
 
+Money in_year_from_weekly(Money weekly, WeeksPerYear convention, FinancialYear year, Date effective, RoundingMode mode) {
+    return weekly.times(Ratio{convention.weeks.num * year.days_from(effective), convention.weeks.den * year.days()}, mode);
+}
+
 } // namespace ascent

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.hpp"
 #include "core/money.hpp"
 
 namespace ascent {
@@ -34,5 +35,11 @@ inline Money weekly_from_annual(Money annual, WeeksPerYear convention,
                                 RoundingMode mode = RoundingMode::half_up) {
     return annual.times(Ratio{convention.weeks.den, convention.weeks.num}, mode);
 }
+
+// What a weekly amount in force from `effective` comes to in financial year `year`: the weekly
+// amount × weeks a year × the share of the year's days from that date (all of them if it is
+// earlier, none if it is later). One rounding, at the end.
+Money in_year_from_weekly(Money weekly, WeeksPerYear convention, FinancialYear year, Date effective,
+                          RoundingMode mode = RoundingMode::half_up);
 
 } // namespace ascent

@@ -42,6 +42,7 @@ template <typename L, typename F> void for_each_column(L &l, F &&f) {
     f(c.person), f(c.ref), f(c.reason), f(c.effective), f(c.old_weekly), f(c.new_weekly);
     auto &d = l.direct_payments;
     f(d.person), f(d.paid), f(d.spent), f(d.balance), f(d.audit_date);
+    f(l.finances);
 }
 
 } // namespace

@@ -116,12 +116,29 @@ struct DirectPaymentColumns {
     std::size_t size() const { return person.size(); }
 };
 
+// A person's financial circumstances for charging, from a finances extract (one per person).
+struct FinanceRecord {
+    uint32_t person = 0;
+    int32_t assessed_on = k_no_date;
+    int32_t charge_from = k_no_date;    // when the current charge took effect, if a charging run set it
+    int8_t pension_age = -1;            // -1: not recorded (taken from the date of birth)
+    bool couple = false, lone_parent = false, disability_premium = false, enhanced_disability_premium = false,
+         carer_premium = false, light_touch = false;
+    int32_t children = 0;
+    // Pence (capital) and pence a week; 0 when not recorded.
+    int64_t capital = 0, joint_capital = 0, state_pension = 0, pension_credit = 0, other_pension = 0, benefits = 0,
+            other_income = 0, earnings = 0, mobility = 0, housing_costs = 0;
+    int64_t dre_itemised = k_no_money;  // k_no_money: the standard allowance
+    int64_t current_charge = k_no_money;
+};
+
 class Ledger {
 public:
     PersonColumns people;
     LineColumns lines;
     ChangeColumns changes;
     DirectPaymentColumns direct_payments;
+    std::vector<FinanceRecord> finances; // in person order
     Dictionary text; // shared dictionary for text columns
     Date as_at;      // the date the ledger describes (end of the latest reporting period)
 

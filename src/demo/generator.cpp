@@ -11,33 +11,13 @@
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "demo/finances.hpp"
+#include "demo/rng.hpp"
 #include "io/csv_writer.hpp"
 
 namespace ascent::demo {
 
 namespace {
-
-// SplitMix64: tiny, fast and the same on every platform (std distributions are not).
-class Rng {
-public:
-    explicit Rng(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int64_t between(int64_t lo, int64_t hi) { // inclusive
-        return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
-    }
-    bool chance(int percent) { return between(1, 100) <= percent; }
-    template <typename T, std::size_t N> const T &pick(const std::array<T, N> &items) {
-        return items[static_cast<std::size_t>(between(0, N - 1))];
-    }
-
-private:
-    uint64_t state_;
-};
 
 enum class Kind { home_care, supported_living, residential, nursing, direct_payment, day_support, shared_lives };
 
@@ -196,9 +176,11 @@ public:
         files.services = dir_ + "/services.csv";
         files.changes = dir_ + "/changes.csv";
         files.direct_payments = dir_ + "/direct_payments.csv";
+        files.finances = dir_ + "/finances.csv";
         write_mappings(files);
         io::CsvWriter cld(files.cld), people(files.people), services(files.services), changes(files.changes),
-            payments(files.direct_payments);
+            payments(files.direct_payments), finances(files.finances);
+        write_finances_header(finances);
         cld.fields({"LA Code", "Reporting Period Start Date", "Reporting Period End Date", "NHS Number",
                     "LA Person Unique Identifier", "Gender", "Ethnicity", "Date of Birth", "Date of Death",
                     "Client Type", "Primary Support Reason", "Postcode", "Accommodation Status",
@@ -226,11 +208,11 @@ public:
             int64_t count = native == target ? segments[s].count : segments[s].count * target / native;
             if (s + 1 == segments.size()) count = target - written;
             for (int64_t i = 0; i < count; ++i, ++written) {
-                person(segments[s], written, cld, people, services, changes, payments, files);
+                person(segments[s], written, cld, people, services, changes, payments, finances, files);
                 if (progress && written % 16384 == 0) progress(written, target);
             }
         }
-        for (auto *out : {&cld, &people, &services, &changes, &payments}) out->close();
+        for (auto *out : {&cld, &people, &services, &changes, &payments, &finances}) out->close();
         if (progress) progress(target, target);
         files.people_written = written;
         return files;
@@ -248,6 +230,10 @@ private:
         files.services_mapping = dir_ + "/services.mapping.yaml";
         files.changes_mapping = dir_ + "/changes.mapping.yaml";
         files.payments_mapping = dir_ + "/direct_payments.mapping.yaml";
+        files.finances_mapping = dir_ + "/finances.mapping.yaml";
+        files.charging_parameters = dir_ + "/charging-parameters.yaml";
+        write(files.finances_mapping, finances_mapping());
+        write(files.charging_parameters, std::string(demo_charging_parameters()));
         const std::string head = "# Column mapping for the demo council's case system.\nsource: Demo case system\n";
         write(files.people_mapping,
               head + "kind: people\ncolumns:\n  person_id: Client ID\n  team: Team\n  placing_authority: Responsible "
@@ -331,7 +317,7 @@ private:
     }
 
     void person(const Segment &seg, int64_t n, io::CsvWriter &cld, io::CsvWriter &people, io::CsvWriter &services, io::CsvWriter &changes,
-                io::CsvWriter &payments, DemoFiles &files) {
+                io::CsvWriter &payments, io::CsvWriter &finances, DemoFiles &files) {
         const bool r1 = options_.release_1;
         const std::string id = fmt::format("P{:07}", n + 1);
         const int age = static_cast<int>(rng_.between(seg.age_min, seg.age_max));
@@ -472,6 +458,10 @@ private:
                        benefit, rate, rng_.chance(15) ? "Yes" : "No", review.uk(),
                        rng_.chance(80) ? random_date(options_.period_end.plus_days(-1000), options_.period_end).uk() : ""});
         people.end_row();
+        write_finances(finances, options_.seed,
+                       {id, n, age, seg.kind == Kind::residential || seg.kind == Kind::nursing, employment == emp_paid_under_16,
+                        benefit[0] == 'P'},
+                       options_.period_end);
 
         // Package changes from the ended history lines.
         if (lines.size() > 1 && rng_.chance(35)) {

@@ -1,7 +1,7 @@
 // Deterministic demo council generator.
 //
-// Writes the files a council would give ascent (a CLD return, plus people, services, changes and
-// direct-payment extracts in a fictional case system's own column names, with the mapping files
+// Writes the files a council would give ascent (a CLD return, plus people, services, changes,
+// direct-payment and finances extracts in a fictional case system's own column names, with the mapping files
 // that read them), so the demo goes through the real import path.
 //
 // Profiles are calibrated on the council documents; at a profile's own size its planted cohorts
@@ -35,8 +35,9 @@ struct DemoOptions {
 };
 
 struct DemoFiles {
-    std::string cld, people, services, changes, direct_payments;                         // data files
-    std::string people_mapping, services_mapping, changes_mapping, payments_mapping;     // YAML mappings
+    std::string cld, people, services, changes, direct_payments, finances;               // data files
+    std::string people_mapping, services_mapping, changes_mapping, payments_mapping, finances_mapping; // YAML
+    std::string charging_parameters; // the demo council's own charging parameters (YAML)
     int64_t people_written = 0;
     int64_t service_rows_written = 0;
     int64_t cld_rows_written = 0;

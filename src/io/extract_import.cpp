@@ -77,8 +77,35 @@ const std::vector<FieldSpec> k_direct_payments = {
     {"balance", T::money, "balance held, pounds (checked against paid − spent)"},
 };
 
+const std::vector<FieldSpec> k_finances = {
+    {"person_id", T::text, "LA person unique identifier", CodeField::gender, true},
+    {"assessed_on", T::date, "date of the financial assessment these circumstances come from"},
+    {"pension_age", T::flag, "at pension credit age (Yes/No; otherwise taken from the date of birth)"},
+    {"couple", T::flag, "lives as a couple (Yes/No)"},
+    {"lone_parent", T::flag, "a lone parent (Yes/No)"},
+    {"children", T::whole_number, "dependent children"},
+    {"disability_premium", T::flag, "entitled to the disability premium (Yes/No)"},
+    {"enhanced_disability_premium", T::flag, "entitled to the enhanced disability premium (Yes/No)"},
+    {"carer_premium", T::flag, "entitled to the carer premium (Yes/No)"},
+    {"capital", T::money, "the person's own capital, pounds"},
+    {"joint_capital", T::money, "capital held jointly with a partner, pounds (half is the person's)"},
+    {"state_pension", T::money, "state pension, pounds a week"},
+    {"pension_credit", T::money, "pension credit, pounds a week"},
+    {"other_pension", T::money, "occupational and private pensions, pounds a week"},
+    {"benefits", T::money, "ESA, Universal Credit, Income Support and other counted benefits, pounds a week"},
+    {"other_income", T::money, "other counted income, pounds a week"},
+    {"earnings", T::money, "earnings, pounds a week (always disregarded)"},
+    {"total_income", T::money, "total weekly income as stated (checked against its parts)"},
+    {"mobility", T::money, "PIP/DLA mobility component, pounds a week (always disregarded)"},
+    {"housing_costs", T::money, "rent and other housing costs, pounds a week"},
+    {"dre_itemised", T::money, "itemised disability-related expenditure allowed, pounds a week (blank: the standard allowance)"},
+    {"light_touch", T::flag, "agreed to pay the full cost without a full assessment (Yes/No)"},
+    {"current_charge", T::money, "the weekly charge being collected now, pounds"},
+};
+
 std::optional<ExtractKind> parse_kind(std::string_view text) {
-    for (auto kind : {ExtractKind::people, ExtractKind::services, ExtractKind::changes, ExtractKind::direct_payments})
+    for (auto kind : {ExtractKind::people, ExtractKind::services, ExtractKind::changes, ExtractKind::direct_payments,
+                      ExtractKind::finances})
         if (text == to_string(kind)) return kind;
     return std::nullopt;
 }
@@ -156,6 +183,18 @@ void check_totals(RowChecker &check, ExtractKind kind, const ExtractRecord &reco
                               "); difference " + format_pence(Money::from_pence(*balance - (*paid - *spent))) +
                               "; the stated balance is kept");
     }
+    if (kind == ExtractKind::finances) {
+        if (const auto *stated = number_in(record, fields, "total_income")) {
+            int64_t parts = 0;
+            for (auto part : {"state_pension", "pension_credit", "other_pension", "benefits", "other_income", "earnings"})
+                if (const auto *v = number_in(record, fields, part)) parts += *v;
+            if (parts != *stated)
+                check.warning("total-mismatch", column("total_income"), format_pence(Money::from_pence(*stated)),
+                              "the total income is not the sum of its parts (" + format_pence(Money::from_pence(parts)) +
+                                  "); difference " + format_pence(Money::from_pence(*stated - parts)) +
+                                  "; the parts are assessed");
+        }
+    }
     if (kind == ExtractKind::services) {
         static constexpr std::array<std::string_view, 4> k_shares = {"council_share", "chc_share", "s117_share",
                                                                      "other_council_share"};
@@ -203,6 +242,7 @@ std::string_view to_string(ExtractKind kind) {
     case ExtractKind::services: return "services";
     case ExtractKind::changes: return "changes";
     case ExtractKind::direct_payments: return "direct_payments";
+    case ExtractKind::finances: return "finances";
     }
     return "?";
 }
@@ -213,6 +253,7 @@ const std::vector<FieldSpec> &extract_fields(ExtractKind kind) {
     case ExtractKind::services: return k_services;
     case ExtractKind::changes: return k_changes;
     case ExtractKind::direct_payments: return k_direct_payments;
+    case ExtractKind::finances: return k_finances;
     }
     return k_services;
 }
@@ -229,11 +270,11 @@ ColumnMapping load_mapping(const std::string &path) {
     if (!root.IsMap()) throw input_error(path + ": a mapping file must be a YAML map with 'kind' and 'columns'");
     ColumnMapping mapping;
     mapping.source = root["source"] ? root["source"].as<std::string>() : "unnamed source";
-    if (!root["kind"]) throw input_error(path + ": 'kind' is missing; expected people, services, changes or direct_payments");
+    if (!root["kind"]) throw input_error(path + ": 'kind' is missing; expected people, services, changes, direct_payments or finances");
     const auto kind_text = root["kind"].as<std::string>();
     const auto kind = parse_kind(kind_text);
     if (!kind)
-        throw input_error(path + ": kind '" + kind_text + "' is not one of people, services, changes, direct_payments");
+        throw input_error(path + ": kind '" + kind_text + "' is not one of people, services, changes, direct_payments, finances");
     mapping.kind = *kind;
     if (root["sheet"]) mapping.sheet = root["sheet"].as<std::string>();
     const auto columns = root["columns"];

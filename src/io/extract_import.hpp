@@ -1,12 +1,13 @@
 // Supplementary package extracts: the fields CLD lacks (provider, health funding split, night
-// support, staffing ratio, S117/CHC status, benefits, package changes, direct-payment accounts),
+// support, staffing ratio, S117/CHC status, benefits, package changes, direct-payment accounts,
+// people's financial circumstances for charging),
 // read from a council's own CSV or XLSX export through a saved column mapping.
 //
 // A mapping file (YAML) names the source system, the kind of extract and, for each ascent field,
 // the council's column header, so a council's own file imports without editing:
 //
 //   source: Mosaic
-//   kind: services            # people | services | changes | direct_payments
+//   kind: services            # people | services | changes | direct_payments | finances
 //   sheet: Packages           # XLSX only; first sheet if omitted
 //   columns:
 //     person_id: Person ID
@@ -28,7 +29,7 @@
 
 namespace ascent::io {
 
-enum class ExtractKind { people, services, changes, direct_payments };
+enum class ExtractKind { people, services, changes, direct_payments, finances };
 std::string_view to_string(ExtractKind kind);
 
 // What the store can write for a field: text (codes and enums as their canonical names), a

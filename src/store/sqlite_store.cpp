@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -38,6 +39,7 @@ std::string_view table_for(io::ExtractKind kind) {
     case io::ExtractKind::services: return "line_extract";
     case io::ExtractKind::changes: return "package_change";
     case io::ExtractKind::direct_payments: return "direct_payment";
+    case io::ExtractKind::finances: return "person_finances";
     }
     return "";
 }
@@ -187,12 +189,75 @@ public:
         return id;
     }
 
+    int64_t write_charging_run(ChargingRun run, const std::vector<ChargeChange> &changes) override {
+        Transaction tx(db_);
+        auto r = db_.prepare("INSERT INTO charging_run (kind, description, effective_from, parameters, run_by, run_at, "
+                             "cases, changed, weekly_before, weekly_after) "
+                             "VALUES (?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?)");
+        r.bind(1, run.kind);
+        r.bind(2, run.description);
+        r.bind(3, run.effective_from.iso());
+        r.bind(4, run.parameters);
+        r.bind(5, run.run_by);
+        r.bind(6, run.cases);
+        r.bind(7, run.changed);
+        r.bind(8, run.weekly_before);
+        r.bind(9, run.weekly_after);
+        r.run();
+        const int64_t id = sqlite3_last_insert_rowid(db_.handle());
+        auto change = db_.prepare("INSERT INTO charging_run_change VALUES (?,?,?,?)");
+        auto update = db_.prepare("UPDATE person_finances SET current_charge = ?, current_charge_from = ? WHERE person_id = ?");
+        for (const auto &c : changes) {
+            change.bind(1, id);
+            change.bind(2, c.person_id);
+            bind_optional(change, 3, c.old_charge, k_no_money);
+            change.bind(4, c.new_charge);
+            change.run();
+            update.bind(1, c.new_charge);
+            update.bind(2, run.effective_from.iso());
+            update.bind(3, c.person_id);
+            update.run();
+        }
+        tx.commit();
+        return id;
+    }
+
+    std::vector<ChargingRun> charging_runs() override {
+        auto s = db_.prepare("SELECT id, kind, description, effective_from, parameters, run_by, run_at, cases, changed, "
+                             "weekly_before, weekly_after FROM charging_run ORDER BY id");
+        std::vector<ChargingRun> out;
+        while (s.step())
+            out.push_back({s.integer(0), std::string(s.text(1)), std::string(s.text(2)),
+                           Date::from_serial(serial_or_none(s.text(3))), std::string(s.text(4)), std::string(s.text(5)),
+                           std::string(s.text(6)), s.integer(7), s.integer(8), s.integer(9), s.integer(10)});
+        return out;
+    }
+
+    int64_t add_parameter_file(const ParameterFile &file) override {
+        auto s = db_.prepare("INSERT INTO parameter_file (file_name, sha256, content, loaded_at) "
+                             "VALUES (?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+        s.bind(1, file.file_name);
+        s.bind(2, file.sha256);
+        s.bind(3, file.content);
+        s.run();
+        return sqlite3_last_insert_rowid(db_.handle());
+    }
+
+    std::vector<ParameterFile> parameter_files() override {
+        auto s = db_.prepare("SELECT id, file_name, sha256, content, loaded_at FROM parameter_file ORDER BY id");
+        std::vector<ParameterFile> out;
+        while (s.step())
+            out.push_back({s.integer(0), std::string(s.text(1)), std::string(s.text(2)), std::string(s.text(3)),
+                           std::string(s.text(4))});
+        return out;
+    }
+
     Ledger load_ledger() override;
 
     std::vector<std::pair<std::string, int64_t>> table_counts() override {
         std::vector<std::pair<std::string, int64_t>> out;
         for (const char *table : {"person", "service_line", "line_extract", "package_change", "direct_payment",
-                                  "import_log"})
+                                  "person_finances", "charging_run", "import_log"})
             out.emplace_back(table, db_.scalar(std::string("SELECT COUNT(*) FROM ") + table));
         return out;
     }
@@ -482,6 +547,31 @@ Ledger SqliteStore::load_ledger() {
         d.spent.push_back(optional_int(payments, 3, k_no_money));
         d.balance.push_back(optional_int(payments, 4, k_no_money));
     }
+    auto finances = db_.prepare(
+        "SELECT person_id, assessed_on, current_charge_from, pension_age, couple, lone_parent, disability_premium, "
+        "enhanced_disability_premium, carer_premium, light_touch, children, capital, joint_capital, state_pension, "
+        "pension_credit, other_pension, benefits, other_income, earnings, mobility, housing_costs, dre_itemised, "
+        "current_charge FROM person_finances ORDER BY rowid");
+    while (finances.step()) {
+        FinanceRecord f;
+        f.person = p.append(finances.text(0));
+        f.assessed_on = serial_or_none(finances.text(1));
+        f.charge_from = serial_or_none(finances.text(2));
+        f.pension_age = static_cast<int8_t>(optional_int(finances, 3, -1));
+        for (auto [column, flag] : {std::pair{4, &f.couple}, {5, &f.lone_parent}, {6, &f.disability_premium},
+                                    {7, &f.enhanced_disability_premium}, {8, &f.carer_premium}, {9, &f.light_touch}})
+            *flag = optional_int(finances, column, 0) != 0;
+        f.children = static_cast<int32_t>(optional_int(finances, 10, 0));
+        int column = 11;
+        for (int64_t *amount : {&f.capital, &f.joint_capital, &f.state_pension, &f.pension_credit, &f.other_pension,
+                                &f.benefits, &f.other_income, &f.earnings, &f.mobility, &f.housing_costs})
+            *amount = optional_int(finances, column++, 0);
+        f.dre_itemised = optional_int(finances, 21, k_no_money);
+        f.current_charge = optional_int(finances, 22, k_no_money);
+        ledger.finances.push_back(f);
+    }
+    std::sort(ledger.finances.begin(), ledger.finances.end(),
+              [](const FinanceRecord &a, const FinanceRecord &b) { return a.person < b.person; });
     ledger.shrink_to_fit(); // only the small tables (changes, payments) and dictionaries have slack
     return ledger;
 }

@@ -33,6 +33,26 @@ struct ImportRecord {
     std::string imported_at;   // ISO timestamp, UTC
 };
 
+// A charging run that changed people's charges (annual uprating), for the audit record.
+struct ChargingRun {
+    int64_t id = 0;
+    std::string kind, description;
+    Date effective_from;
+    std::string parameters;    // the parameter files used
+    std::string run_by, run_at; // run_at: ISO timestamp, UTC, set by the store
+    int64_t cases = 0, changed = 0, weekly_before = 0, weekly_after = 0;
+};
+
+struct ChargeChange {
+    std::string person_id;
+    int64_t old_charge = k_no_money, new_charge = 0; // pence a week
+};
+
+struct ParameterFile {
+    int64_t id = 0;
+    std::string file_name, sha256, content, loaded_at;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -44,6 +64,12 @@ public:
     virtual int64_t write_cld(const io::CldBatch &batch, ImportRecord record) = 0;
     // Merges extract records (only the fields the extract has); one transaction.
     virtual int64_t write_extract(const io::ExtractBatch &batch, ImportRecord record) = 0;
+    // Records a charging run and sets each person's current charge from its date; one transaction.
+    virtual int64_t write_charging_run(ChargingRun run, const std::vector<ChargeChange> &changes) = 0;
+    virtual std::vector<ChargingRun> charging_runs() = 0;
+    // The council's charging parameter files, in the order they apply.
+    virtual int64_t add_parameter_file(const ParameterFile &file) = 0;
+    virtual std::vector<ParameterFile> parameter_files() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

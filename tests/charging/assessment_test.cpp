@@ -95,7 +95,7 @@ RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
     c.night_care = *rc::gen::arbitrary<bool>();
     c.disability_premium = *rc::gen::arbitrary<bool>();
     const int64_t income = *rc::gen::inRange<int64_t>(0, 100'000);
-    c.income = {{"income", income, false}};
+    c.income = {{"income", income, false, ""}};
     const ParameterSet set = ParameterSet::defaults();
     const Rates rates(set, c.date);
     const auto a = assess(c, rates);

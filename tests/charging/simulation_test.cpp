@@ -21,7 +21,7 @@ std::vector<FinancialCase> cambridgeshire_caseload() {
         c.id = "C" + std::to_string(i);
         c.date = Date::ymd(2018, 6, 1);
         c.age = 40;
-        c.income = {{"ESA", i < 159 ? 120'00 : 10'00, false}};
+        c.income = {{"ESA", i < 159 ? 120'00 : 10'00, false, ""}};
         c.benefit = Benefit::pip_daily_living;
         c.benefit_rate = BenefitRate::highest;
         c.weekly_cost = 500'00;
@@ -53,7 +53,7 @@ TEST(ChargingSimulation, ReproducesCambridgeshirePipOptions) {
 TEST(ChargingSimulation, NilChargePeopleCanBecomePayers) {
     auto caseload = cambridgeshire_caseload();
     caseload.back().income[0].weekly = 40'00; // £40 + £83.10 − £111.40 = £11.70 once the enhanced rate counts
-    OptionsFile options{"one option", Date::ymd(2018, 6, 1), WeeksPerYear::fifty_two(), {{"count", {{"policy.count_night_element", "yes"}}}}};
+    OptionsFile options{"one option", Date::ymd(2018, 6, 1), Date::ymd(2018, 6, 1), 3, WeeksPerYear::fifty_two(), {{"count", {{"policy.count_night_element", "yes"}}}}};
     const auto s = simulate(caseload, ParameterSet::defaults(), options);
     EXPECT_EQ(s.results[0].new_payers, 1);
     EXPECT_EQ(s.results[0].weekly_income - s.baseline.weekly_income, 4364'55 + 11'70);
@@ -62,7 +62,7 @@ TEST(ChargingSimulation, NilChargePeopleCanBecomePayers) {
 TEST(ChargingSimulation, AMissingParameterNamesTheOptionAndCase) {
     auto caseload = cambridgeshire_caseload();
     caseload[3].carer_premium = true;
-    OptionsFile options{"x", Date::ymd(2025, 6, 1), WeeksPerYear::fifty_two(), {}};
+    OptionsFile options{"x", Date::ymd(2025, 6, 1), Date::ymd(2025, 6, 1), 3, WeeksPerYear::fifty_two(), {}};
     for (auto &c : caseload) c.date = options.date;
     try {
         simulate(caseload, ParameterSet::defaults(), options);

@@ -1,0 +1,204 @@
+#include "charging/backlog.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/money.hpp"
+
+namespace ascent::charging {
+
+namespace {
+
+class Reader {
+public:
+    explicit Reader(const std::string &path) : path_(path) {}
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &what) const {
+        throw input_error(path_ + ", line " + std::to_string(node.Mark().line + 1) + ": " + what);
+    }
+    // A decimal as a whole number of 1/10^decimals, e.g. "333.5" with 2 → 33350; "76.6%" as percent.
+    int64_t scaled(const YAML::Node &node, int decimals, const std::string &what, bool percent = false) const {
+        if (!node || !node.IsScalar()) fail(node, what + " is missing");
+        std::string text = node.Scalar();
+        if (percent) {
+            if (text.empty() || text.back() != '%') fail(node, what + " must be a percentage such as 77%, not '" + text + "'");
+            text.pop_back();
+        }
+        const auto r = parse_decimal(text, decimals);
+        if (!r || r->num < 0) fail(node, what + " must be a number of 0 or more with at most " + std::to_string(decimals) +
+                                             " decimal places, not '" + node.Scalar() + "'");
+        int64_t unit = 1;
+        for (int i = 0; i < decimals; ++i) unit *= 10;
+        return r->num * (unit / r->den);
+    }
+
+private:
+    std::string path_;
+};
+
+int64_t power_of_ten(int n) {
+    int64_t v = 1;
+    while (n-- > 0) v *= 10;
+    return v;
+}
+
+BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlog_left) {
+    if (!o["name"]) in.fail(o, "each option needs a 'name'");
+    BacklogOption option{o["name"].Scalar(), {}, 0};
+    if (o["officer_cost"]) option.officer_cost = in.scaled(o["officer_cost"], 2, "'officer_cost' (pounds a year per officer)");
+    if (const auto years = o["years"]) {
+        if (!years.IsSequence() || years.size() == 0) in.fail(years, "'years' must be a list");
+        for (const auto &y : years)
+            option.years.push_back({in.scaled(y["assessments"], 2, "'assessments'"), in.scaled(y["increase"], 4, "'increase' (pounds a week)"),
+                                    in.scaled(y["likelihood"], 4, "'likelihood'", true), 0});
+        return option;
+    }
+    const auto officers = o["officers"];
+    const auto likelihood = o["likelihood"];
+    if (!officers || !officers.IsSequence() || !likelihood || !likelihood.IsSequence())
+        in.fail(o, "option '" + option.name + "': give 'years', or 'officers' and 'likelihood' lists (with 'per_officer', 'increase' and 'decay')");
+    if (likelihood.size() != officers.size())
+        in.fail(likelihood, "option '" + option.name + "': 'likelihood' needs one value for each year of 'officers'");
+    const int64_t per_officer = in.scaled(o["per_officer"], 2, "'per_officer' (reassessments a year per officer)");
+    int64_t increase = in.scaled(o["increase"], 4, "'increase' (pounds a week)");
+    const int64_t decay = o["decay"] ? in.scaled(o["decay"], 4, "'decay'", true) : 0; // parts per million
+    for (std::size_t t = 0; t < officers.size(); ++t) {
+        const int64_t fte = in.scaled(officers[t], 2, "'officers'");
+        int64_t n = divide_rounded(static_cast<Int128>(fte) * per_officer, 100, RoundingMode::half_up);
+        if (backlog_left >= 0) {
+            n = std::min(n, backlog_left);
+            backlog_left -= n;
+        }
+        option.years.push_back({n, increase, in.scaled(likelihood[t], 4, "'likelihood'", true), fte});
+        increase = divide_rounded(static_cast<Int128>(increase) * (1'000'000 - decay), 1'000'000, RoundingMode::half_up);
+    }
+    return option;
+}
+
+} // namespace
+
+BacklogModel read_backlog(std::string_view text, const std::string &path) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception &e) {
+        throw input_error(path + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
+    }
+    const Reader in(path);
+    if (!root.IsMap() || !root["name"] || !root["first_year"] || !root["options"] || !root["options"].IsSequence())
+        in.fail(root, "a backlog model is a mapping with 'name', 'first_year' and a list of 'options'");
+    BacklogModel m;
+    m.name = root["name"].Scalar();
+    const auto first = FinancialYear::parse(root["first_year"].Scalar());
+    if (!first) in.fail(root["first_year"], "'first_year' must be a financial year such as 2017/18");
+    m.first_year = *first;
+    if (const auto weeks = root["weeks_per_year"]) {
+        const auto w = WeeksPerYear::parse(weeks.Scalar());
+        if (!w) in.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
+        m.weeks = *w;
+    }
+    if (const auto years = root["income_years"]) {
+        m.income_years = years.as<int>(0);
+        if (m.income_years < 1 || m.income_years > 10) in.fail(years, "'income_years' must be a whole number of years, 1 to 10");
+    }
+    if (root["backlog"]) m.backlog = in.scaled(root["backlog"], 2, "'backlog' (reassessments overdue)");
+    for (const auto &o : root["options"]) {
+        int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
+        m.options.push_back(read_option(in, o, left));
+    }
+    return m;
+}
+
+BacklogModel read_backlog_file(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path + ": cannot open the backlog model");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return read_backlog(text.str(), path);
+}
+
+std::vector<BacklogProjection> project(const BacklogModel &model) {
+    // Every cohort's annual income over one common denominator: assessments (1/100) × increase
+    // (1/100 p) × likelihood (1/1e6) × weeks (num/den), and 2 for the half years.
+    const Int128 denominator = static_cast<Int128>(100) * 100 * 1'000'000 * model.weeks.weeks.den * 2;
+    std::vector<BacklogProjection> out;
+    for (const auto &o : model.options) {
+        const std::size_t span = o.years.size() + static_cast<std::size_t>(model.income_years);
+        std::vector<Int128> exact(span, 0);
+        BacklogProjection p{o.name, {}, {}, 0, 0, 0};
+        for (std::size_t c = 0; c < o.years.size(); ++c) {
+            const auto &y = o.years[c];
+            const Int128 annual_twice = static_cast<Int128>(y.assessments) * y.increase * y.likelihood * model.weeks.weeks.num;
+            // Half in the reassessment year, whole years after it, half in the last.
+            exact[c] += annual_twice;
+            for (int k = 1; k < model.income_years; ++k) exact[c + static_cast<std::size_t>(k)] += 2 * annual_twice;
+            exact[c + static_cast<std::size_t>(model.income_years)] += annual_twice;
+            p.assessments += y.assessments;
+        }
+        Int128 total = 0;
+        for (const auto &e : exact) {
+            p.income.push_back(divide_rounded(e, denominator, RoundingMode::half_up));
+            total += e;
+        }
+        p.total_income = divide_rounded(total, denominator, RoundingMode::half_up);
+        if (o.officer_cost > 0)
+            for (const auto &y : o.years) {
+                const int64_t fte = y.officers > 0 ? y.officers : 0;
+                p.cost.push_back(divide_rounded(static_cast<Int128>(fte) * o.officer_cost, 100, RoundingMode::half_up));
+                p.total_cost += p.cost.back();
+            }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections) {
+    const auto decimal = [](int64_t scaled, int decimals) {
+        const int64_t unit = power_of_ten(decimals);
+        std::string s = fmt::format("{}.{:0{}}", scaled / unit, scaled % unit, decimals);
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+        return s;
+    };
+    const auto pounds = [](int64_t pence) { return format_pounds(Money::from_pence(pence)); };
+    std::string out = fmt::format("{}\nIncome = reassessments × weekly increase × {} weeks × likelihood still in care; "
+                                  "half in the year of the reassessment, the rest over the next {}; rounded half-up once\n",
+                                  model.name, model.weeks.name, count_of(static_cast<uint64_t>(model.income_years), "year", "years"));
+    for (std::size_t i = 0; i < model.options.size(); ++i) {
+        const auto &o = model.options[i];
+        const auto &p = projections[i];
+        out += fmt::format("\n{}\n{:<36}", o.name, "");
+        FinancialYear fy = model.first_year;
+        for (std::size_t y = 0; y < p.income.size(); ++y, fy = fy.next()) out += fmt::format(" {:>11}", fy.label());
+        const auto row = [&](const std::string &label, auto cell) {
+            out += fmt::format("\n{:<36}", label);
+            for (std::size_t y = 0; y < p.income.size(); ++y)
+                out += fmt::format(" {:>11}", y < o.years.size() ? cell(o.years[y]) : std::string("NA"));
+        };
+        if (o.years.front().officers > 0) row("Officers (FTE)", [&](const BacklogYear &y) { return decimal(y.officers, 2); });
+        row("Number of assessments", [&](const BacklogYear &y) { return decimal(y.assessments, 2); });
+        row("Average weekly increase", [&](const BacklogYear &y) { return "£" + decimal(y.increase, 4); });
+        row("Likelihood still in receipt of care", [&](const BacklogYear &y) { return decimal(y.likelihood, 4) + "%"; });
+        out += fmt::format("\n{:<36}", "Income");
+        for (auto v : p.income) out += fmt::format(" {:>11}", pounds(v));
+        if (!p.cost.empty()) {
+            out += fmt::format("\n{:<36}", "Officer cost");
+            for (std::size_t y = 0; y < p.income.size(); ++y)
+                out += fmt::format(" {:>11}", y < p.cost.size() ? pounds(p.cost[y]) : "");
+        }
+        out += fmt::format("\nTotal over the whole period: {} additional income{}\n", pounds(p.total_income),
+                           p.cost.empty() ? " (officer costs not given)" : "; net of officer costs " + pounds(p.total_income - p.total_cost));
+    }
+    out += fmt::format("\n{:<48} {:>12} {:>14} {:>14} {:>14}\n", "Option", "assessments", "income", "officer cost", "net");
+    for (const auto &p : projections)
+        out += fmt::format("{:<48} {:>12} {:>14} {:>14} {:>14}\n", p.name.substr(0, 48), decimal(p.assessments, 2),
+                           pounds(p.total_income), p.cost.empty() ? "not given" : pounds(p.total_cost),
+                           pounds(p.total_income - p.total_cost));
+    return out;
+}
+
+} // namespace ascent::charging
