@@ -166,7 +166,8 @@ std::string format_backlog(const BacklogModel &model, const std::vector<BacklogP
     };
     const auto pounds = [](int64_t pence) { return format_pounds(Money::from_pence(pence)); };
     std::string out = fmt::format("{}\nIncome = reassessments × weekly increase × {} weeks × likelihood still in care; "
-                                  "half in the year of the reassessment, the rest over the next {}; rounded half-up once\n",
+                                  "it lasts {} from each reassessment, spread evenly through the year, so half a year's falls in the year of the "
+                                  "reassessment; rounded half-up once\n",
                                   model.name, model.weeks.name, count_of(static_cast<uint64_t>(model.income_years), "year", "years"));
     for (std::size_t i = 0; i < model.options.size(); ++i) {
         const auto &o = model.options[i];

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "charging/simulation.hpp"
+#include "charging/case_file.hpp"
 #include "core/error.hpp"
 
 namespace ascent {
@@ -70,6 +71,84 @@ TEST(ChargingSimulation, AMissingParameterNamesTheOptionAndCase) {
     } catch (const Error &e) {
         EXPECT_EQ(std::string(e.what()), "option 'Baseline', case 'C3': missing parameter 'mig.carer_premium' on 01/06/2025: the value "
                                          "from 01/04/2025 is unknown (2025/26 figure not held); set it in your council's parameters file");
+    }
+}
+
+namespace {
+
+std::vector<FinancialCase> expanded(const std::string &file, Date on) {
+    std::vector<FinancialCase> out;
+    for (const auto &e : read_case_file(file)) {
+        for (int i = 0; i < e.count; ++i) {
+            out.push_back(e.c);
+            out.back().id += "#" + std::to_string(i + 1);
+            out.back().date = on;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+// Cambridgeshire A/R.7.108: 66 people with short respite stays pay £54.94 a week on average under
+// non-residential rules and £179.74 under residential rules, £124.80 more; over three weeks' stay
+// a year that is £24,710.
+TEST(ChargingSimulation, ReproducesCambridgeshireRespiteChange) {
+    const std::string dir = std::string(ASCENT_TESTS) + "/charging/";
+    const auto options = read_options_file(dir + "respite_options.yaml");
+    const auto caseload = expanded(dir + "respite_caseload.yaml", options.date);
+    ASSERT_EQ(caseload.size(), 66u);
+    const auto s = simulate(caseload, ParameterSet::defaults(), options);
+    EXPECT_EQ(s.baseline.weekly_income, 66 * 54'94);
+    EXPECT_EQ(s.results[0].weekly_income, 66 * 179'74);
+    const int64_t change = s.results[0].weekly_income - s.baseline.weekly_income;
+    EXPECT_EQ(change, 66 * 124'80);
+    EXPECT_EQ(format_pounds(Money::from_pence(change * 3)), "£24,710");
+    EXPECT_EQ(s.results[0].by_change[6], 66); // everyone pays over £30 a week more
+}
+
+TEST(ChargingSimulation, GroupsAndMostAffectedPeople) {
+    auto caseload = cambridgeshire_caseload();
+    for (std::size_t i = 0; i < caseload.size(); ++i) caseload[i].group = i % 2 == 0 ? "LD 18-64" : "MH 18-64";
+    const auto options = read_options_file(std::string(ASCENT_TESTS) + "/charging/pip_options.yaml");
+    const auto s = simulate(caseload, ParameterSet::defaults(), options);
+    ASSERT_EQ(s.groups, (std::vector<std::string>{"LD 18-64", "MH 18-64"}));
+    const auto &r = s.results[0];
+    // 159 contributors alternate between the groups: 80 even, 79 odd.
+    EXPECT_EQ(r.by_group[0].up, 80);
+    EXPECT_EQ(r.by_group[1].up, 79);
+    EXPECT_EQ(r.by_group[0].people + r.by_group[1].people, 311);
+    EXPECT_EQ(r.by_group[0].weekly_after - r.by_group[0].weekly_before + r.by_group[1].weekly_after -
+                  r.by_group[1].weekly_before,
+              r.weekly_income - s.baseline.weekly_income);
+    ASSERT_EQ(r.affected.size(), k_affected);
+    for (const auto &a : r.affected) {
+        EXPECT_EQ(a.after - a.before, 27'45);
+        EXPECT_EQ(a.id, caseload[a.index].id);
+    }
+    // Equal changes are listed in caseload order: deterministic whatever the threads did.
+    EXPECT_EQ(r.affected.front().id, "C0");
+    EXPECT_EQ(r.affected.back().id, "C19");
+}
+
+TEST(ChargingSimulation, IncomeByFinancialYearFromTheEffectiveDate) {
+    OptionsFile o{"x", Date::ymd(2025, 6, 1), Date::ymd(2025, 10, 1), 3, WeeksPerYear::fifty_two(), {}};
+    const auto years = income_by_year(o, 100'00); // £100 a week
+    ASSERT_EQ(years.size(), 3u);
+    EXPECT_EQ(years[0].first.label(), "2025/26");
+    // 182 of the year's 365 days fall from 1 October to 31 March.
+    EXPECT_EQ(years[0].second.pence(), divide_rounded(Int128{100'00} * 52 * 182, 365, RoundingMode::half_up));
+    EXPECT_EQ(years[1].second.pence(), 5200'00);
+    EXPECT_EQ(years[2].first.label(), "2027/28");
+}
+
+TEST(ChargingSimulation, OptionsFileErrorsNameTheLine) {
+    EXPECT_THROW(read_options("name: x\ndate: 2025-06-01\neffective: soon\noptions: []\n", "o.yaml"), Error);
+    try {
+        read_options("name: x\ndate: 2025-06-01\nyears: 40\noptions: []\n", "o.yaml");
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_STREQ(e.what(), "o.yaml, line 3: 'years' must be 1 to 10");
     }
 }
 
