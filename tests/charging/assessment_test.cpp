@@ -62,7 +62,7 @@ TEST(Charging, ExplanationNamesEveryParameterUsedWithItsSource) {
     EXPECT_NE(text.find("Charge: £91.40 a week"), std::string::npos) << text;
     EXPECT_NE(text.find("mig.single_25_to_pension"), std::string::npos);
     EXPECT_NE(text.find("112.50 from 01/04/2025 [S] advice sites"), std::string::npos) << text;
-    EXPECT_NE(text.find("from England statutory charging parameters 2025.1"), std::string::npos);
+    EXPECT_NE(text.find("from England statutory charging parameters 2025.2"), std::string::npos);
 }
 
 TEST(Charging, BadCaseFilesNameTheLineAndTheCase) {
