@@ -76,17 +76,14 @@ void write_backlog_xlsx(const charging::BacklogModel &model, const std::vector<c
         for (std::size_t y = 0; y < p.income.size(); ++y, year = year.next()) {
             lines.rows.push_back(income_line(model.name, p.name, year, Money::from_pence(p.income[y]),
                                              "reassessment backlog model, " + std::string(model.weeks.name) + " weeks"));
-            std::vector<Cell> row{p.name, year.label()};
-            if (y < o.years.size()) {
-                const auto &by = o.years[y];
-                row.insert(row.end(), {hundredths(by.officers), hundredths(by.assessments), Pence{divide_rounded(by.increase, 100, RoundingMode::half_up)},
-                                       fmt::format("{}.{:04}", by.likelihood / 10'000, by.likelihood % 10'000)});
-            } else {
-                row.insert(row.end(), {std::string(), std::string(), std::string(), std::string()});
-            }
-            row.push_back(Pence{p.income[y]});
-            row.push_back(y < p.cost.size() ? Cell{Pence{p.cost[y]}} : Cell{std::string()});
-            years.rows.push_back(std::move(row));
+            const bool reassessed = y < o.years.size();
+            const charging::BacklogYear by = reassessed ? o.years[y] : charging::BacklogYear{};
+            const auto shown = [&](std::string text) { return reassessed ? text : std::string(); };
+            const Cell increase = reassessed ? Cell{Pence{divide_rounded(by.increase, 100, RoundingMode::half_up)}} : Cell{std::string()};
+            const Cell cost = y < p.cost.size() ? Cell{Pence{p.cost[y]}} : Cell{std::string()};
+            years.rows.push_back({p.name, year.label(), shown(hundredths(by.officers)), shown(hundredths(by.assessments)), increase,
+                                  shown(fmt::format("{}.{:04}", by.likelihood / 10'000, by.likelihood % 10'000)),
+                                  Pence{p.income[y]}, cost});
         }
     }
     io::write_workbook(path, {lines, years},
