@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "app/council.hpp"
+#include "charging/backlog.hpp"
 #include "core/error.hpp"
+#include "io/table_reader.hpp"
 
 namespace ascent {
 
@@ -33,6 +35,17 @@ struct DemoLedger : ::testing::Test {
     static inline std::string dir;
     static inline std::unique_ptr<app::Council> council;
 };
+
+// The rows of one sheet of a workbook, as text.
+std::vector<std::vector<std::string>> sheet_rows(const std::string &path, const std::string &sheet) {
+    io::TableOptions options;
+    options.sheet = sheet;
+    auto reader = io::open_table(path, options);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string_view> cells;
+    while (reader->next(cells)) rows.emplace_back(cells.begin(), cells.end());
+    return rows;
+}
 
 } // namespace
 
@@ -105,6 +118,29 @@ TEST_F(DemoLedger, UpratingPreviewStoresNothingAndApplyIsAudited) {
             EXPECT_EQ(f.current_charge, largest.after);
             EXPECT_EQ(f.charge_from, Date::ymd(2026, 4, 6).serial());
         }
+}
+
+TEST_F(DemoLedger, ResultsExportIncomeLinesForBusinessCases) {
+    const std::string options = dir + "/options.yaml";
+    std::ofstream(options) << "name: night-time rate\ndate: 2026-09-30\neffective: 2026-11-02\nyears: 2\n"
+                              "options:\n  - {name: count it, set: {policy.count_night_element: \"yes\"}}\n";
+    const auto s = council->simulate_charging(options);
+    const std::string xlsx = dir + "/simulation.xlsx";
+    app::write_simulation_xlsx(s, xlsx);
+    const auto lines = sheet_rows(xlsx, "Income lines");
+    ASSERT_EQ(lines.size(), 3u); // header, 2026/27 (part year), 2027/28
+    EXPECT_EQ(lines[0][3], "Income £");
+    EXPECT_EQ(lines[1][2], "2026/27");
+    const auto years = charging::income_by_year(s.options, s.results[0].weekly_income - s.baseline.weekly_income);
+    EXPECT_EQ(std::stod(lines[2][3]) * 100, static_cast<double>(years[1].second.pence()));
+
+    const auto model = charging::read_backlog_file(std::string(ASCENT_TESTS) + "/charging/backlog_cambs.yaml");
+    const std::string backlog = dir + "/backlog.xlsx";
+    app::write_backlog_xlsx(model, charging::project(model), backlog);
+    const auto income = sheet_rows(backlog, "Income lines");
+    ASSERT_EQ(income.size(), 1u + 5 + 3);
+    EXPECT_EQ(income[2][2], "2018/19");
+    EXPECT_NEAR(std::stod(income[2][3]), 267'579, 0.5);
 }
 
 } // namespace ascent
