@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ascent::store {
 
@@ -23,6 +24,11 @@ public:
     void bind(int index, std::string_view text);
     void bind(int index, std::string &&text);
     void bind_null(int index);
+    // Binds the values to parameters 1, 2, … in order.
+    template <typename... Values> void bind_all(Values &&...values) {
+        int index = 0;
+        (bind(++index, std::forward<Values>(values)), ...);
+    }
     // Steps once; true if a row is available.
     bool step();
     void reset();

@@ -194,15 +194,9 @@ public:
         auto r = db_.prepare("INSERT INTO charging_run (kind, description, effective_from, parameters, run_by, run_at, "
                              "cases, changed, weekly_before, weekly_after) "
                              "VALUES (?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?,?,?,?)");
-        r.bind(1, run.kind);
-        r.bind(2, run.description);
-        r.bind(3, run.effective_from.iso());
-        r.bind(4, run.parameters);
-        r.bind(5, run.run_by);
-        r.bind(6, run.cases);
-        r.bind(7, run.changed);
-        r.bind(8, run.weekly_before);
-        r.bind(9, run.weekly_after);
+        r.bind_all(std::string_view(run.kind), std::string_view(run.description), run.effective_from.iso(),
+                   std::string_view(run.parameters), std::string_view(run.run_by), run.cases, run.changed,
+                   run.weekly_before, run.weekly_after);
         r.run();
         const int64_t id = sqlite3_last_insert_rowid(db_.handle());
         auto change = db_.prepare("INSERT INTO charging_run_change VALUES (?,?,?,?)");
@@ -310,19 +304,10 @@ private:
             "INSERT INTO import_log (kind, file_name, content_hash, source, format, release, la_code, period_start, "
             "period_end, rows_read, rows_rejected, errors, warnings, records_written, imported_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-        s.bind(1, r.kind);
-        s.bind(2, r.file_name);
-        s.bind(3, r.content_hash);
-        s.bind(4, r.source);
-        s.bind(5, r.format);
-        s.bind(6, r.release);
-        s.bind(7, r.la_code);
-        s.bind(8, r.period_start);
-        s.bind(9, r.period_end);
-        s.bind(10, static_cast<int64_t>(r.rows_read));
-        s.bind(11, static_cast<int64_t>(r.rows_rejected));
-        s.bind(12, static_cast<int64_t>(r.errors));
-        s.bind(13, static_cast<int64_t>(r.warnings));
+        const auto text = [](const std::string &value) { return std::string_view(value); };
+        s.bind_all(text(r.kind), text(r.file_name), text(r.content_hash), text(r.source), text(r.format), text(r.release),
+                   text(r.la_code), text(r.period_start), text(r.period_end), static_cast<int64_t>(r.rows_read),
+                   static_cast<int64_t>(r.rows_rejected), static_cast<int64_t>(r.errors), static_cast<int64_t>(r.warnings));
         s.run();
         return sqlite3_last_insert_rowid(db_.handle());
     }

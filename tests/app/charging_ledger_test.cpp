@@ -10,7 +10,7 @@
 #include "app/council.hpp"
 #include "charging/backlog.hpp"
 #include "core/error.hpp"
-#include "io/table_reader.hpp"
+#include "app/read_table.hpp"
 
 namespace ascent {
 
@@ -36,16 +36,7 @@ struct DemoLedger : ::testing::Test {
     static inline std::unique_ptr<app::Council> council;
 };
 
-// The rows of one sheet of a workbook, as text.
-std::vector<std::vector<std::string>> sheet_rows(const std::string &path, const std::string &sheet) {
-    io::TableOptions options;
-    options.sheet = sheet;
-    auto reader = io::open_table(path, options);
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string_view> cells;
-    while (reader->next(cells)) rows.emplace_back(cells.begin(), cells.end());
-    return rows;
-}
+using testing_support::read_table;
 
 } // namespace
 
@@ -127,7 +118,7 @@ TEST_F(DemoLedger, ResultsExportIncomeLinesForBusinessCases) {
     const auto s = council->simulate_charging(options);
     const std::string xlsx = dir + "/simulation.xlsx";
     app::write_simulation_xlsx(s, xlsx);
-    const auto lines = sheet_rows(xlsx, "Income lines");
+    const auto lines = read_table(xlsx, "Income lines");
     ASSERT_EQ(lines.size(), 3u); // header, 2026/27 (part year), 2027/28
     EXPECT_EQ(lines[0][3], "Income £");
     EXPECT_EQ(lines[1][2], "2026/27");
@@ -137,7 +128,7 @@ TEST_F(DemoLedger, ResultsExportIncomeLinesForBusinessCases) {
     const auto model = charging::read_backlog_file(std::string(ASCENT_TESTS) + "/charging/backlog_cambs.yaml");
     const std::string backlog = dir + "/backlog.xlsx";
     app::write_backlog_xlsx(model, charging::project(model), backlog);
-    const auto income = sheet_rows(backlog, "Income lines");
+    const auto income = read_table(backlog, "Income lines");
     ASSERT_EQ(income.size(), 1u + 5 + 3);
     EXPECT_EQ(income[2][2], "2018/19");
     EXPECT_NEAR(std::stod(income[2][3]), 267'579, 0.5);

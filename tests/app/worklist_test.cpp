@@ -1,6 +1,8 @@
 // Worklists: what a review team receives. Read back through ascent's own CSV/XLSX reader.
 #include <gtest/gtest.h>
 
+#include "app/read_table.hpp"
+
 #include "app/council.hpp"
 #include "core/error.hpp"
 #include "io/table_reader.hpp"
@@ -10,15 +12,7 @@ namespace ascent {
 
 namespace {
 
-std::vector<std::vector<std::string>> read_table(const std::string &path, const std::string &sheet = {}) {
-    io::TableOptions options;
-    options.sheet = sheet;
-    auto reader = io::open_table(path, options);
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string_view> cells;
-    while (reader->next(cells)) rows.emplace_back(cells.begin(), cells.end());
-    return rows;
-}
+using testing_support::read_table;
 
 struct Demo {
     test::TempDir dir;
