@@ -134,7 +134,8 @@ std::optional<int> ChargingCommands::run() {
     }
     if (*list_) {
         app::Council council(db_);
-        for (const auto &s : council.charging_parameters().sources()) std::cout << s << "\n";
+        const auto parameters = council.charging_parameters();
+        for (const auto &s : parameters.sources()) std::cout << s << "\n";
         return 0;
     }
     if (*runs_) {
