@@ -9,6 +9,7 @@
 #include <future>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "core/annualise.hpp"
 #include "core/error.hpp"
@@ -179,15 +180,20 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     }
     std::vector<Rates> rates;
     for (const auto &set : sets) rates.emplace_back(set, options.date);
-    // Client groups, sorted, and each case's group.
-    for (const auto &c : caseload) s.groups.push_back(c.group.empty() ? "(no group)" : c.group);
-    std::sort(s.groups.begin(), s.groups.end());
-    s.groups.erase(std::unique(s.groups.begin(), s.groups.end()), s.groups.end());
+    // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
+    // then only those sorted.
     std::vector<uint32_t> group_of(caseload.size());
+    std::unordered_map<std::string_view, uint32_t> seen;
     for (std::size_t i = 0; i < caseload.size(); ++i) {
-        const auto &name = caseload[i].group.empty() ? std::string("(no group)") : caseload[i].group;
-        group_of[i] = static_cast<uint32_t>(std::lower_bound(s.groups.begin(), s.groups.end(), name) - s.groups.begin());
+        const std::string_view name = caseload[i].group.empty() ? std::string_view("(no group)") : caseload[i].group;
+        group_of[i] = seen.try_emplace(name, static_cast<uint32_t>(seen.size())).first->second;
     }
+    for (const auto &[name, index] : seen) s.groups.emplace_back(name);
+    std::sort(s.groups.begin(), s.groups.end());
+    std::vector<uint32_t> sorted_index(seen.size());
+    for (const auto &[name, index] : seen)
+        sorted_index[index] = static_cast<uint32_t>(std::lower_bound(s.groups.begin(), s.groups.end(), name) - s.groups.begin());
+    for (auto &g : group_of) g = sorted_index[g];
     const Run run{caseload, rates, names, group_of, s.groups.size()};
     std::vector<OptionResult> results(sets.size());
     for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
