@@ -3,12 +3,11 @@
 #include "app/council.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.hpp"
 #include "core/person_facts.hpp"
 #include "io/digest.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::app {
 
@@ -64,11 +63,8 @@ charging::ParameterSet Council::charging_parameters(const std::vector<std::strin
 }
 
 store::ParameterFile Council::load_parameter_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the parameters file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    store::ParameterFile file{0, std::filesystem::path(path).filename().string(), io::sha256_text(text.str()), text.str(), ""};
+    const auto text = io::read_text_file(path, "the parameters file");
+    store::ParameterFile file{0, std::filesystem::path(path).filename().string(), io::sha256_text(text), text, ""};
     charging_parameters().load(file.content, path); // errors name the file and line; nothing is stored
     file.id = store_->add_parameter_file(file);
     return file;

@@ -4,11 +4,10 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::charging {
 
@@ -114,11 +113,7 @@ BacklogModel read_backlog(std::string_view text, const std::string &path) {
 }
 
 BacklogModel read_backlog_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the backlog model");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return read_backlog(text.str(), path);
+    return read_backlog(io::read_text_file(path, "the backlog model"), path);
 }
 
 std::vector<BacklogProjection> project(const BacklogModel &model) {

@@ -3,13 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::charging {
 
@@ -144,11 +143,7 @@ std::vector<CaseEntry> read_cases(std::string_view text, const std::string &path
 }
 
 std::vector<CaseEntry> read_case_file(const std::string &path, const std::vector<std::string> &extra_fields) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the case file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return read_cases(text.str(), path, extra_fields);
+    return read_cases(io::read_text_file(path, "the case file"), path, extra_fields);
 }
 
 } // namespace ascent::charging

@@ -3,13 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "io/digest.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::charging {
 
@@ -145,11 +144,7 @@ void ParameterSet::load(std::string_view text, const std::string &path) {
 }
 
 void ParameterSet::load_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the parameters file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    load(text.str(), path);
+    load(io::read_text_file(path, "the parameters file"), path);
 }
 
 void ParameterSet::set(const std::string &name, Date from, const std::string &text, const std::string &source) {

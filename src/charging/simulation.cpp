@@ -5,15 +5,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <future>
-#include <sstream>
 #include <thread>
 #include <unordered_map>
 
 #include "core/annualise.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::charging {
 
@@ -157,11 +156,7 @@ OptionsFile read_options(std::string_view text, const std::string &path) {
 }
 
 OptionsFile read_options_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the options file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return read_options(text.str(), path);
+    return read_options(io::read_text_file(path, "the options file"), path);
 }
 
 Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options) {

@@ -3,11 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.hpp"
 #include "io/digest.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::opportunity {
 
@@ -230,11 +229,7 @@ RuleSet parse_rules(std::string_view text, const std::string &path) {
 }
 
 RuleSet load_rules(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path + ": cannot open the rules file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_rules(text.str(), path);
+    return parse_rules(io::read_text_file(path, "the rules file"), path);
 }
 
 std::string_view default_rules_text() { return k_default_rules.front(); }

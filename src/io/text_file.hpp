@@ -1,0 +1,12 @@
+// A whole file read as text, for the YAML files ascent reads (rules, parameters, options, cases).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ascent::io {
+
+// The file's bytes. Throws input_error "PATH: cannot open WHAT" if it cannot be read.
+std::string read_text_file(const std::string &path, std::string_view what);
+
+} // namespace ascent::io
