@@ -236,6 +236,14 @@ int64_t residential(const FinancialCase &c, Work &w, int64_t capital, bool short
 
 } // namespace
 
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context) {
+    try {
+        return assess(c, rates, false, true).charge;
+    } catch (const Error &e) {
+        throw Error(e.kind(), std::string(context) + ", case '" + c.id + "': " + e.what());
+    }
+}
+
 std::string_view to_string(CareType care) {
     switch (care) {
     case CareType::non_residential: return "non-residential";

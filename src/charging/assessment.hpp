@@ -105,6 +105,9 @@ struct Assessment {
 void check_case(const FinancialCase &c);
 // Checks the case (unless the caller already has, e.g. once for many options) and assesses it.
 Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false, bool checked = false);
+// The weekly charge of a case already checked; an error names `context` (e.g. "option 'X'") and
+// the case, for runs over many cases.
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context);
 // The rules an assessment applied, in words.
 std::string rule_text(const Assessment &a);
 // The explanation as text, with the parameters used and their sources.

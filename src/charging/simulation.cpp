@@ -48,7 +48,7 @@ void keep_largest(std::vector<Affected> &kept, const Affected &a) {
 struct Run {
     const std::vector<FinancialCase> &caseload;
     const std::vector<Rates> &rates;
-    const std::vector<std::string> &names;
+    const std::vector<std::string> &contexts; // "option 'name'", for errors
     const std::vector<uint32_t> &group_of;
     std::size_t groups;
 };
@@ -63,12 +63,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
         check_case(c);
         int64_t baseline = 0;
         for (std::size_t o = 0; o < run.rates.size(); ++o) {
-            int64_t charge = 0;
-            try {
-                charge = assess(c, run.rates[o], false, true).charge;
-            } catch (const Error &e) {
-                throw Error(e.kind(), "option '" + run.names[o] + "', case '" + c.id + "': " + e.what());
-            }
+            const int64_t charge = charge_of(c, run.rates[o], run.contexts[o]);
             auto &r = results[o];
             r.weekly_income += charge;
             r.payers += charge > 0;
@@ -80,12 +75,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
             ++r.by_change[change_band(charge - baseline)];
             r.new_payers += baseline == 0 && charge > 0;
             r.no_longer_paying += baseline > 0 && charge == 0;
-            auto &g = r.by_group[run.group_of[i]];
-            ++g.people;
-            g.up += charge > baseline;
-            g.down += charge < baseline;
-            g.weekly_before += baseline;
-            g.weekly_after += charge;
+            r.by_group[run.group_of[i]].add(baseline, charge);
             if (charge != baseline) keep_largest(r.affected, {i, baseline, charge, {}});
         }
     }
@@ -100,15 +90,7 @@ void add(OptionResult &to, const OptionResult &part) {
     to.no_longer_paying += part.no_longer_paying;
     for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
     to.by_group.resize(part.by_group.size());
-    for (std::size_t g = 0; g < part.by_group.size(); ++g) {
-        auto &t = to.by_group[g];
-        const auto &p = part.by_group[g];
-        t.people += p.people;
-        t.up += p.up;
-        t.down += p.down;
-        t.weekly_before += p.weekly_before;
-        t.weekly_after += p.weekly_after;
-    }
+    for (std::size_t g = 0; g < part.by_group.size(); ++g) to.by_group[g] += part.by_group[g];
     for (const auto &a : part.affected) keep_largest(to.affected, a);
 }
 
@@ -180,7 +162,7 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     std::vector<uint32_t> group_of(caseload.size());
     std::unordered_map<std::string_view, uint32_t> seen;
     for (std::size_t i = 0; i < caseload.size(); ++i) {
-        const std::string_view name = caseload[i].group.empty() ? std::string_view("(no group)") : caseload[i].group;
+        const std::string_view name = caseload[i].group.empty() ? k_no_group : caseload[i].group;
         group_of[i] = seen.try_emplace(name, static_cast<uint32_t>(seen.size())).first->second;
     }
     for (const auto &[name, index] : seen) s.groups.emplace_back(name);
@@ -189,7 +171,9 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     for (const auto &[name, index] : seen)
         sorted_index[index] = static_cast<uint32_t>(std::lower_bound(s.groups.begin(), s.groups.end(), name) - s.groups.begin());
     for (auto &g : group_of) g = sorted_index[g];
-    const Run run{caseload, rates, names, group_of, s.groups.size()};
+    std::vector<std::string> contexts;
+    for (const auto &name : names) contexts.push_back("option '" + name + "'");
+    const Run run{caseload, rates, contexts, group_of, s.groups.size()};
     std::vector<OptionResult> results(sets.size());
     for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
     // The caseload in one slice per core.

@@ -37,9 +37,28 @@ inline constexpr std::array<std::string_view, 7> k_change_bands = {
 // The band of a change in pence a week.
 std::size_t change_band(int64_t change);
 
+// The client group reported for a case without one.
+inline constexpr std::string_view k_no_group = "(no group)";
+
 struct GroupChange {
     int64_t people = 0, up = 0, down = 0;
     int64_t weekly_before = 0, weekly_after = 0;
+
+    void add(int64_t before, int64_t after) {
+        ++people;
+        up += after > before;
+        down += after < before;
+        weekly_before += before;
+        weekly_after += after;
+    }
+    GroupChange &operator+=(const GroupChange &o) {
+        people += o.people;
+        up += o.up;
+        down += o.down;
+        weekly_before += o.weekly_before;
+        weekly_after += o.weekly_after;
+        return *this;
+    }
 };
 
 // A person whose charge an option changes.

@@ -35,14 +35,6 @@ std::vector<std::string> carried_forward(const ParameterSet &parameters, Financi
     return out;
 }
 
-int64_t assess_or_explain(const FinancialCase &c, const Rates &rates, const char *which) {
-    try {
-        return assess(c, rates, false, true).charge;
-    } catch (const Error &e) {
-        throw Error(e.kind(), std::string(which) + ", case '" + c.id + "': " + e.what());
-    }
-}
-
 // The case a year on: each income DWP uprates risen by its April percentage, rounded half-up to
 // the penny. A rise with no value in the year is treated as none (and listed as carried forward).
 FinancialCase a_year_on(const FinancialCase &c, const ParameterSet &parameters, FinancialYear to, Date effective) {
@@ -74,8 +66,8 @@ Uprating uprate(const std::vector<FinancialCase> &caseload, const ParameterSet &
     for (std::size_t i = 0; i < caseload.size(); ++i) {
         const auto &c = caseload[i];
         check_case(c);
-        const int64_t was = assess_or_explain(c, before, "this year's charge");
-        const int64_t now = assess_or_explain(a_year_on(c, parameters, to, u.effective), after, "next year's charge");
+        const int64_t was = charge_of(c, before, "this year's charge");
+        const int64_t now = charge_of(a_year_on(c, parameters, to, u.effective), after, "next year's charge");
         u.people.push_back({i, was, now});
         u.weekly_before += was;
         u.weekly_after += now;
@@ -83,12 +75,7 @@ Uprating uprate(const std::vector<FinancialCase> &caseload, const ParameterSet &
         u.up += now > was;
         u.down += now < was;
         ++u.by_change[change_band(now - was)];
-        auto &g = u.by_group[c.group.empty() ? "(no group)" : c.group];
-        ++g.people;
-        g.up += now > was;
-        g.down += now < was;
-        g.weekly_before += was;
-        g.weekly_after += now;
+        u.by_group[c.group.empty() ? std::string(k_no_group) : c.group].add(was, now);
     }
     std::stable_sort(u.people.begin(), u.people.end(), [](const UpratedCase &a, const UpratedCase &b) {
         return std::abs(a.after - a.before) > std::abs(b.after - b.before);
