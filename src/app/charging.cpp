@@ -2,6 +2,9 @@
 // over a caseload, each under the built-in parameters plus any council parameter files.
 #include "app/council.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -87,13 +90,13 @@ std::string Council::assess_person(const std::string &person_id, std::optional<D
     if (!c) throw input_error(person_id + " has no financial circumstances in the ledger (import a finances extract)");
     const auto parameters = charging_parameters(extra_files);
     const charging::Rates rates(parameters, date);
-    std::string out = charging::format_assessment(c->c, rates, charging::assess(c->c, rates, true));
+    const auto assessment = charging::assess(c->c, rates, true);
+    std::string out = charging::format_assessment(c->c, rates, assessment);
     if (c->recorded_charge != k_no_money) {
-        const auto assessed = charging::assess(c->c, rates).charge;
         out += "Charge being collected: " + format_pence(Money::from_pence(c->recorded_charge));
-        out += assessed == c->recorded_charge
+        out += assessment.charge == c->recorded_charge
                    ? " (the same)\n"
-                   : " (differs by " + format_pence(Money::from_pence(assessed - c->recorded_charge)) + " a week)\n";
+                   : " (differs by " + format_pence(Money::from_pence(assessment.charge - c->recorded_charge)) + " a week)\n";
     }
     return out;
 }
@@ -130,7 +133,7 @@ UprateOutcome Council::uprate(FinancialYear to, std::optional<Date> effective, b
     run.kind = "uprate";
     run.description = "uprate to " + to.label();
     run.effective_from = u.effective;
-    for (const auto &s : u.parameter_sources) run.parameters += (run.parameters.empty() ? "" : "; ") + s;
+    run.parameters = fmt::format("{}", fmt::join(u.parameter_sources, "; "));
     run.run_by = run_by;
     run.cases = u.cases;
     run.changed = u.changed;

@@ -3,6 +3,7 @@
 #include "app/council.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "io/xlsx_writer.hpp"
 
@@ -20,11 +21,7 @@ std::vector<Cell> income_line(const std::string &line, const std::string &option
     return {line, option, year.label(), Pence{amount.pence()}, std::string("income"), basis};
 }
 
-std::string joined(const std::vector<std::string> &parts) {
-    std::string out;
-    for (const auto &p : parts) out += (out.empty() ? "" : "; ") + p;
-    return out;
-}
+std::string joined(const std::vector<std::string> &parts) { return fmt::format("{}", fmt::join(parts, "; ")); }
 
 } // namespace
 
