@@ -6,16 +6,12 @@
 #include <iostream>
 
 #include "app/council.hpp"
+#include "cli/option_values.hpp"
 #include "core/error.hpp"
 
 namespace ascent::cli {
 
 namespace {
-
-Date parse_date_option(const std::string &text, const char *option) {
-    if (auto d = parse_date(text)) return *d;
-    throw input_error(std::string(option) + " must be a date such as 06/04/2026, not '" + text + "'");
-}
 
 void add_parameters_option(CLI::App *command, std::vector<std::string> &files) {
     command->add_option("--parameters", files, "Extra parameter file(s) for this run, over the built-in and the ledger's")
@@ -68,9 +64,6 @@ ChargingCommands::ChargingCommands(CLI::App &app, const std::string &db) : db_(d
 }
 
 std::optional<int> ChargingCommands::run() {
-    const auto optional_date = [](const std::string &text, const char *option) {
-        return text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(text, option));
-    };
     if (*assess_) {
         if (!case_file_.empty()) {
             std::cout << app::assess_case_file(case_file_, parameter_files_, case_id_);
@@ -100,15 +93,14 @@ std::optional<int> ChargingCommands::run() {
         if (preview_ && apply_) throw input_error("--preview and --apply cannot be used together");
         const auto to = FinancialYear::parse(to_);
         if (!to) throw input_error("--to must be a financial year such as 2026/27, not '" + to_ + "'");
-        const auto weeks = WeeksPerYear::parse(weeks_);
-        if (!weeks) throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + weeks_ + "'");
+        const auto weeks = parse_weeks(weeks_);
         const char *user = std::getenv("USER");
         const std::string by = !run_by_.empty() ? run_by_ : user != nullptr ? user : "unknown";
         app::Council council(db_);
         const auto outcome = council.uprate(*to, optional_date(from_, "--from"), apply_, by, parameter_files_);
-        std::cout << charging::format_uprating(outcome.uprating, outcome.caseload, *weeks, limit_);
+        std::cout << charging::format_uprating(outcome.uprating, outcome.caseload, weeks, limit_);
         if (!output_.empty()) {
-            app::write_uprating_xlsx(outcome, *weeks, output_);
+            app::write_uprating_xlsx(outcome, weeks, output_);
             std::cout << "Wrote " << output_ << "\n";
         }
         std::cout << (apply_ ? fmt::format("\nApplied: charging run #{} stored with every old and new charge.\n", outcome.run_id)

@@ -13,6 +13,7 @@
 
 #include "app/council.hpp"
 #include "cli/charging_commands.hpp"
+#include "cli/option_values.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
 
@@ -32,17 +33,10 @@ int exit_code_for(ErrorKind kind) {
     return k_exit_internal;
 }
 
-WeeksPerYear parse_weeks(const std::string &text) {
-    if (auto w = WeeksPerYear::parse(text)) return *w;
-    throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
-}
+using cli::parse_weeks;
 
 // --as-at, if given; nothing means "the ledger's own date".
-std::optional<Date> parse_as_at(const std::string &text) {
-    if (text.empty()) return std::nullopt;
-    if (auto date = parse_date(text)) return date;
-    throw input_error("--as-at must be a date such as 31/03/2026, not '" + text + "'");
-}
+std::optional<Date> parse_as_at(const std::string &text) { return cli::optional_date(text, "--as-at"); }
 
 app::Progress progress_to(cli::ProgressBar &bar) {
     return [&bar](std::string_view stage, uint64_t done, uint64_t total) { bar.update(stage, done, total); };

@@ -1,0 +1,18 @@
+#include "cli/option_values.hpp"
+
+#include "core/error.hpp"
+
+namespace ascent::cli {
+
+WeeksPerYear parse_weeks(const std::string &text) {
+    if (auto w = WeeksPerYear::parse(text)) return *w;
+    throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
+}
+
+std::optional<Date> optional_date(const std::string &text, std::string_view option) {
+    if (text.empty()) return std::nullopt;
+    if (auto date = parse_date(text)) return date;
+    throw input_error(std::string(option) + " must be a date such as 31/03/2026, not '" + text + "'");
+}
+
+} // namespace ascent::cli

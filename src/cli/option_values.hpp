@@ -1,0 +1,18 @@
+// Option values the commands share, parsed with one wording for their errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/annualise.hpp"
+#include "core/date.hpp"
+
+namespace ascent::cli {
+
+// --weeks: 52, 52.14, 52.143 or 365/7.
+WeeksPerYear parse_weeks(const std::string &text);
+// A date option, if given (nothing for an empty text); `option` names it in the error.
+std::optional<Date> optional_date(const std::string &text, std::string_view option);
+
+} // namespace ascent::cli
