@@ -13,6 +13,12 @@ namespace ascent::charging {
 
 namespace {
 
+int64_t power_of_ten(int n) {
+    int64_t v = 1;
+    while (n-- > 0) v *= 10;
+    return v;
+}
+
 class Reader {
 public:
     explicit Reader(const std::string &path) : path_(path) {}
@@ -30,20 +36,12 @@ public:
         const auto r = parse_decimal(text, decimals);
         if (!r || r->num < 0) fail(node, what + " must be a number of 0 or more with at most " + std::to_string(decimals) +
                                              " decimal places, not '" + node.Scalar() + "'");
-        int64_t unit = 1;
-        for (int i = 0; i < decimals; ++i) unit *= 10;
-        return r->num * (unit / r->den);
+        return r->num * (power_of_ten(decimals) / r->den);
     }
 
 private:
     std::string path_;
 };
-
-int64_t power_of_ten(int n) {
-    int64_t v = 1;
-    while (n-- > 0) v *= 10;
-    return v;
-}
 
 BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlog_left) {
     if (!o["name"]) in.fail(o, "each option needs a 'name'");
