@@ -135,10 +135,10 @@ UprateOutcome Council::uprate(FinancialYear to, std::optional<Date> effective, b
     run.effective_from = u.effective;
     run.parameters = fmt::format("{}", fmt::join(u.parameter_sources, "; "));
     run.run_by = run_by;
-    run.cases = u.cases;
-    run.changed = u.changed;
-    run.weekly_before = u.weekly_before;
-    run.weekly_after = u.weekly_after;
+    run.cases = u.total.people;
+    run.changed = u.changed();
+    run.weekly_before = u.total.weekly_before;
+    run.weekly_after = u.total.weekly_after;
     std::vector<store::ChargeChange> changes;
     changes.reserve(u.people.size());
     for (const auto &p : u.people) changes.push_back({out.caseload[p.index].id, p.before, p.after});

@@ -93,7 +93,7 @@ void write_backlog_xlsx(const charging::BacklogModel &model, const std::vector<c
 
 void write_uprating_xlsx(const UprateOutcome &outcome, WeeksPerYear weeks, const std::string &path) {
     const auto &u = outcome.uprating;
-    const int64_t change = u.weekly_after - u.weekly_before;
+    const int64_t change = u.total.weekly_after - u.total.weekly_before;
     io::Sheet lines{"Income lines", k_income_headers, {}};
     const std::string line = "Uprating to " + u.to.label();
     lines.rows.push_back(income_line(line, "uprate", u.to, in_year_from_weekly(Money::from_pence(change), weeks, u.to, u.effective),

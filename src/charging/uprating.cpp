@@ -61,7 +61,6 @@ Uprating uprate(const std::vector<FinancialCase> &caseload, const ParameterSet &
     u.parameter_sources = parameters.sources();
     u.carried_forward = carried_forward(parameters, to);
     const Rates before(parameters, u.before_on), after(parameters, u.effective);
-    u.cases = static_cast<int64_t>(caseload.size());
     u.people.reserve(caseload.size());
     for (std::size_t i = 0; i < caseload.size(); ++i) {
         const auto &c = caseload[i];
@@ -69,11 +68,7 @@ Uprating uprate(const std::vector<FinancialCase> &caseload, const ParameterSet &
         const int64_t was = charge_of(c, before, "this year's charge");
         const int64_t now = charge_of(a_year_on(c, parameters, to, u.effective), after, "next year's charge");
         u.people.push_back({i, was, now});
-        u.weekly_before += was;
-        u.weekly_after += now;
-        u.changed += was != now;
-        u.up += now > was;
-        u.down += now < was;
+        u.total.add(was, now);
         ++u.by_change[change_band(now - was)];
         u.by_group[c.group.empty() ? std::string(k_no_group) : c.group].add(was, now);
     }
@@ -96,10 +91,11 @@ std::string format_uprating(const Uprating &u, const std::vector<FinancialCase> 
         for (std::size_t i = 0; i < u.carried_forward.size(); ++i) out += (i ? ", " : "") + u.carried_forward[i];
         out += ".\nEnter the new figures (ascent charging parameters load FILE) before applying.\n";
     }
-    const int64_t change = u.weekly_after - u.weekly_before;
-    out += fmt::format("\nAssessments: {}   changed: {}   up: {}   down: {}\n", group_thousands(u.cases),
-                       group_thousands(u.changed), group_thousands(u.up), group_thousands(u.down));
-    out += fmt::format("Weekly income: {} → {} ({}{})\n", money(u.weekly_before), money(u.weekly_after),
+    const auto &t = u.total;
+    const int64_t change = t.weekly_after - t.weekly_before;
+    out += fmt::format("\nAssessments: {}   changed: {}   up: {}   down: {}\n", group_thousands(t.people),
+                       group_thousands(u.changed()), group_thousands(t.up), group_thousands(t.down));
+    out += fmt::format("Weekly income: {} → {} ({}{})\n", money(t.weekly_before), money(t.weekly_after),
                        change >= 0 ? "+" : "", money(change));
     out += fmt::format("Income change in {} from {}: {}; in a full year: {} ({} weeks, rounded half-up once)\n",
                        u.to.label(), u.effective.uk(),

@@ -26,8 +26,8 @@ struct Uprating {
     Date before_on, effective;                  // this year's last day; when next year's charges start
     std::vector<std::string> parameter_sources;
     std::vector<std::string> carried_forward;   // yearly figures with no value of their own in `to`
-    int64_t cases = 0, changed = 0, up = 0, down = 0;
-    int64_t weekly_before = 0, weekly_after = 0;
+    GroupChange total;                          // every case: people, up, down, weekly before and after
+    int64_t changed() const { return total.up + total.down; }
     std::array<int64_t, k_change_bands.size()> by_change{};
     std::map<std::string, GroupChange> by_group;
     std::vector<UpratedCase> people;            // every case, largest change first

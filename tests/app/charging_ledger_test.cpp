@@ -85,7 +85,7 @@ TEST_F(DemoLedger, UpratingPreviewStoresNothingAndApplyIsAudited) {
     EXPECT_TRUE(council->charging_runs().empty());
     EXPECT_TRUE(preview.uprating.carried_forward.empty()) << preview.uprating.carried_forward.front();
     EXPECT_EQ(preview.uprating.effective, Date::ymd(2026, 4, 6));
-    EXPECT_GT(preview.uprating.up, preview.uprating.down); // incomes and benefits rise faster than the MIG
+    EXPECT_GT(preview.uprating.total.up, preview.uprating.total.down); // incomes and benefits rise faster than the MIG
 
     // 2027/28 has no figures: applying is refused and nothing is written.
     EXPECT_THROW(council->uprate(FinancialYear(2027), std::nullopt, true, "tester"), Error);
@@ -97,7 +97,7 @@ TEST_F(DemoLedger, UpratingPreviewStoresNothingAndApplyIsAudited) {
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].run_by, "tester");
     EXPECT_EQ(runs[0].description, "uprate to 2026/27");
-    EXPECT_EQ(runs[0].weekly_after, applied.uprating.weekly_after);
+    EXPECT_EQ(runs[0].weekly_after, applied.uprating.total.weekly_after);
     EXPECT_NE(runs[0].parameters.find("Demo council charging parameters"), std::string::npos);
     // Each person's new charge is now the charge being collected, from the effective date.
     const auto ledger = council->load_ledger();

@@ -65,10 +65,10 @@ TEST(Uprating, NextYearFromTheBenefitUpratingWeek) {
     // Before: 150 + 73.90 − 112.50 − 20 = £91.40. After: 155.70 (150 × 1.038) + 76.70 − 116.80 − 20 = £95.60.
     EXPECT_EQ(u.people.front().before, 91'40);
     EXPECT_EQ(u.people.front().after, 95'60);
-    EXPECT_EQ(u.changed, 1);
-    EXPECT_EQ(u.up, 1);
+    EXPECT_EQ(u.changed(), 1);
+    EXPECT_EQ(u.total.up, 1);
     EXPECT_EQ(u.by_change[2], 1); // up to £5
-    EXPECT_EQ(u.weekly_after - u.weekly_before, 4'20);
+    EXPECT_EQ(u.total.weekly_after - u.total.weekly_before, 4'20);
     EXPECT_EQ(u.by_group.at("LD 18-64").people, 2);
     // Every other yearly figure has no 2026/27 value of its own.
     EXPECT_FALSE(u.carried_forward.empty());
