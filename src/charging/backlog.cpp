@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::charging {
 
@@ -23,7 +24,7 @@ class Reader {
 public:
     explicit Reader(const std::string &path) : path_(path) {}
     [[noreturn]] void fail(const YAML::Node &node, const std::string &what) const {
-        throw input_error(path_ + ", line " + std::to_string(node.Mark().line + 1) + ": " + what);
+        throw input_error(path_ + io::line_of(node) + ": " + what);
     }
     // A decimal as a whole number of 1/10^decimals, e.g. "333.5" with 2 → 33350; "76.6%" as percent.
     int64_t scaled(const YAML::Node &node, int decimals, const std::string &what, bool percent = false) const {
@@ -39,6 +40,12 @@ public:
         return r->num * (power_of_ten(decimals) / r->den);
     }
 
+    // The same for `parent`'s `key`; a missing key is an error at the parent's line.
+    int64_t scaled(const YAML::Node &parent, const char *key, int decimals, const std::string &what, bool percent = false) const {
+        if (!parent[key]) fail(parent, what + " is missing");
+        return scaled(parent[key], decimals, what, percent);
+    }
+
 private:
     std::string path_;
 };
@@ -46,12 +53,12 @@ private:
 BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlog_left) {
     if (!o["name"]) in.fail(o, "each option needs a 'name'");
     BacklogOption option{o["name"].Scalar(), {}, 0};
-    if (o["officer_cost"]) option.officer_cost = in.scaled(o["officer_cost"], 2, "'officer_cost' (pounds a year per officer)");
+    if (o["officer_cost"]) option.officer_cost = in.scaled(o, "officer_cost", 2, "'officer_cost' (pounds a year per officer)");
     if (const auto years = o["years"]) {
         if (!years.IsSequence() || years.size() == 0) in.fail(years, "'years' must be a list");
         for (const auto &y : years)
-            option.years.push_back({in.scaled(y["assessments"], 2, "'assessments'"), in.scaled(y["increase"], 4, "'increase' (pounds a week)"),
-                                    in.scaled(y["likelihood"], 4, "'likelihood'", true), 0});
+            option.years.push_back({in.scaled(y, "assessments", 2, "'assessments'"), in.scaled(y, "increase", 4, "'increase' (pounds a week)"),
+                                    in.scaled(y, "likelihood", 4, "'likelihood'", true), 0});
         return option;
     }
     const auto officers = o["officers"];
@@ -60,9 +67,9 @@ BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlo
         in.fail(o, "option '" + option.name + "': give 'years', or 'officers' and 'likelihood' lists (with 'per_officer', 'increase' and 'decay')");
     if (likelihood.size() != officers.size())
         in.fail(likelihood, "option '" + option.name + "': 'likelihood' needs one value for each year of 'officers'");
-    const int64_t per_officer = in.scaled(o["per_officer"], 2, "'per_officer' (reassessments a year per officer)");
-    int64_t increase = in.scaled(o["increase"], 4, "'increase' (pounds a week)");
-    const int64_t decay = o["decay"] ? in.scaled(o["decay"], 4, "'decay'", true) : 0; // parts per million
+    const int64_t per_officer = in.scaled(o, "per_officer", 2, "'per_officer' (reassessments a year per officer)");
+    int64_t increase = in.scaled(o, "increase", 4, "'increase' (pounds a week)");
+    const int64_t decay = o["decay"] ? in.scaled(o, "decay", 4, "'decay'", true) : 0; // parts per million
     for (std::size_t t = 0; t < officers.size(); ++t) {
         const int64_t fte = in.scaled(officers[t], 2, "'officers'");
         int64_t n = divide_rounded(static_cast<Int128>(fte) * per_officer, 100, RoundingMode::half_up);
@@ -79,12 +86,7 @@ BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlo
 } // namespace
 
 BacklogModel read_backlog(std::string_view text, const std::string &path) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw input_error(path + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = io::parse_yaml(text, path);
     const Reader in(path);
     if (!root.IsMap() || !root["name"] || !root["first_year"] || !root["options"] || !root["options"].IsSequence())
         in.fail(root, "a backlog model is a mapping with 'name', 'first_year' and a list of 'options'");
@@ -102,7 +104,7 @@ BacklogModel read_backlog(std::string_view text, const std::string &path) {
         m.income_years = years.as<int>(0);
         if (m.income_years < 1 || m.income_years > 10) in.fail(years, "'income_years' must be a whole number of years, 1 to 10");
     }
-    if (root["backlog"]) m.backlog = in.scaled(root["backlog"], 2, "'backlog' (reassessments overdue)");
+    if (root["backlog"]) m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue)");
     for (const auto &o : root["options"]) {
         int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
         m.options.push_back(read_option(in, o, left));

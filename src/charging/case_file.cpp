@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::charging {
 
@@ -19,8 +20,7 @@ public:
     Reader(std::string path, std::vector<std::string> extra) : path_(std::move(path)), extra_(std::move(extra)) {}
 
     [[noreturn]] void fail(const YAML::Node &node, const std::string &what) const {
-        const auto line = node.Mark().line >= 0 ? ", line " + std::to_string(node.Mark().line + 1) : std::string();
-        throw input_error(path_ + line + (id_.empty() ? "" : ", case '" + id_ + "'") + ": " + what);
+        throw input_error(path_ + io::line_of(node) + (id_.empty() ? "" : ", case '" + id_ + "'") + ": " + what);
     }
 
     int64_t money(const YAML::Node &node, const std::string &field) const {
@@ -106,12 +106,7 @@ public:
     }
 
     std::vector<CaseEntry> read(std::string_view text) {
-        YAML::Node root;
-        try {
-            root = YAML::Load(std::string(text));
-        } catch (const YAML::Exception &e) {
-            throw input_error(path_ + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-        }
+        const YAML::Node root = io::parse_yaml(text, path_);
         if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) fail(root, "a case file is a mapping with a list of 'cases'");
         CaseEntry defaults;
         if (const auto d = root["defaults"])

@@ -9,6 +9,7 @@
 #include "core/money.hpp"
 #include "io/digest.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::charging {
 
@@ -27,8 +28,7 @@ std::string_view unit_name(Unit unit) {
 }
 
 [[noreturn]] void fail(const std::string &path, const YAML::Node &node, const std::string &what) {
-    const auto line = node.Mark().line >= 0 ? ", line " + std::to_string(node.Mark().line + 1) : std::string();
-    throw input_error(path + line + ": " + what);
+    throw input_error(path + io::line_of(node) + ": " + what);
 }
 
 // Reads one value's text for a unit; nothing if it does not fit.
@@ -91,12 +91,7 @@ ParameterSet ParameterSet::defaults() {
 }
 
 void ParameterSet::load(std::string_view text, const std::string &path) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw input_error(path + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = io::parse_yaml(text, path);
     const auto params = root["parameters"];
     if (!root.IsMap() || !root["name"] || !root["version"] || !params || !params.IsMap())
         fail(path, root, "a parameters file is a mapping with 'name', 'version' and 'parameters'");

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::charging {
 
@@ -97,14 +98,9 @@ void add(OptionResult &to, const OptionResult &part) {
 } // namespace
 
 OptionsFile read_options(std::string_view text, const std::string &path) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw input_error(path + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = io::parse_yaml(text, path);
     const auto fail = [&](const YAML::Node &node, const std::string &what) {
-        throw input_error(path + ", line " + std::to_string(node.Mark().line + 1) + ": " + what);
+        throw input_error(path + io::line_of(node) + ": " + what);
     };
     if (!root.IsMap() || !root["name"] || !root["date"] || !root["options"] || !root["options"].IsSequence())
         fail(root, "an options file is a mapping with 'name', 'date' and a list of 'options'");

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "io/digest.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::opportunity {
 
@@ -43,8 +44,7 @@ public:
     explicit Reader(const std::string &path) : path_(path) {}
 
     [[noreturn]] void fail(const YAML::Node &node, const std::string &message) const {
-        const auto line = node.Mark().line >= 0 ? ", line " + std::to_string(node.Mark().line + 1) : std::string();
-        throw input_error(path_ + line + (lever_.empty() ? "" : ", lever '" + lever_ + "'") + ": " + message);
+        throw input_error(path_ + io::line_of(node) + (lever_.empty() ? "" : ", lever '" + lever_ + "'") + ": " + message);
     }
 
     std::string text(const YAML::Node &parent, const char *key, bool required) const {
@@ -204,12 +204,7 @@ const Lever *RuleSet::find(std::string_view id) const {
 }
 
 RuleSet parse_rules(std::string_view text, const std::string &path) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw input_error(path + ", line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = io::parse_yaml(text, path);
     Reader reader(path);
     if (!root.IsMap()) reader.fail(root, "a rules file is a mapping with 'name', 'version' and 'levers'");
     RuleSet rules;

@@ -119,6 +119,10 @@ TEST(BacklogModel, BadFilesGetClearErrors) {
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    years:\n      - {assessments: \"3\", "
                        "increase: \"1\", likelihood: \"0.5\"}\n"),
               "b.yaml, line 6: 'likelihood' must be a percentage such as 77%, not '0.5'");
+    // A missing figure is named at its year's line (it once escaped as an internal error).
+    EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    years:\n      - {assessments: \"3\", "
+                       "likelihood: \"50%\"}\n"),
+              "b.yaml, line 6: 'increase' (pounds a week) is missing");
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    officers: [\"4\"]\n    likelihood: []\n"),
               "b.yaml, line 6: option 'o': 'likelihood' needs one value for each year of 'officers'");
 }
