@@ -116,6 +116,11 @@ public:
     UprateOutcome uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,
                          const std::vector<std::string> &extra_files = {});
 
+    // Business cases: checks and profiles a case file, then stores it as the case's next version
+    // (or nothing if it is the same as the latest); the latest version of every case.
+    store::StoredCase import_case(const std::string &path);
+    std::vector<store::StoredCase> stored_cases() { return store_->cases(); }
+
 private:
     std::unique_ptr<store::Store> store_;
 };

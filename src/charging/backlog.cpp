@@ -12,47 +12,10 @@
 
 namespace ascent::charging {
 
-namespace {
+using Reader = io::YamlFields;
 
-int64_t power_of_ten(int n) {
-    int64_t v = 1;
-    while (n-- > 0) v *= 10;
-    return v;
-}
-
-class Reader {
-public:
-    explicit Reader(const std::string &path) : path_(path) {}
-    [[noreturn]] void fail(const YAML::Node &node, const std::string &what) const {
-        throw input_error(path_ + io::line_of(node) + ": " + what);
-    }
-    // A decimal as a whole number of 1/10^decimals, e.g. "333.5" with 2 → 33350; "76.6%" as percent.
-    int64_t scaled(const YAML::Node &node, int decimals, const std::string &what, bool percent = false) const {
-        if (!node || !node.IsScalar()) fail(node, what + " is missing");
-        std::string text = node.Scalar();
-        if (percent) {
-            if (text.empty() || text.back() != '%') fail(node, what + " must be a percentage such as 77%, not '" + text + "'");
-            text.pop_back();
-        }
-        const auto r = parse_decimal(text, decimals);
-        if (!r || r->num < 0) fail(node, what + " must be a number of 0 or more with at most " + std::to_string(decimals) +
-                                             " decimal places, not '" + node.Scalar() + "'");
-        return r->num * (power_of_ten(decimals) / r->den);
-    }
-
-    // The same for `parent`'s `key`; a missing key is an error at the parent's line.
-    int64_t scaled(const YAML::Node &parent, const char *key, int decimals, const std::string &what, bool percent = false) const {
-        if (!parent[key]) fail(parent, what + " is missing");
-        return scaled(parent[key], decimals, what, percent);
-    }
-
-private:
-    std::string path_;
-};
-
-BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlog_left) {
-    if (!o["name"]) in.fail(o, "each option needs a 'name'");
-    BacklogOption option{o["name"].Scalar(), {}, 0};
+BacklogOption read_backlog_option(const io::YamlFields &in, const YAML::Node &o, int64_t &backlog_left) {
+    BacklogOption option{o["name"] ? o["name"].Scalar() : std::string(), {}, 0};
     if (o["officer_cost"]) option.officer_cost = in.scaled(o, "officer_cost", 2, "'officer_cost' (pounds a year per officer)");
     if (const auto years = o["years"]) {
         if (!years.IsSequence() || years.size() == 0) in.fail(years, "'years' must be a list");
@@ -83,8 +46,6 @@ BacklogOption read_option(const Reader &in, const YAML::Node &o, int64_t &backlo
     return option;
 }
 
-} // namespace
-
 BacklogModel read_backlog(std::string_view text, const std::string &path) {
     const YAML::Node root = io::parse_yaml(text, path);
     const Reader in(path);
@@ -106,8 +67,9 @@ BacklogModel read_backlog(std::string_view text, const std::string &path) {
     }
     if (root["backlog"]) m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue)");
     for (const auto &o : root["options"]) {
+        if (!o["name"]) in.fail(o, "each option needs a 'name'");
         int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
-        m.options.push_back(read_option(in, o, left));
+        m.options.push_back(read_backlog_option(in, o, left));
     }
     return m;
 }
@@ -153,7 +115,7 @@ std::vector<BacklogProjection> project(const BacklogModel &model) {
 
 std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections) {
     const auto decimal = [](int64_t scaled, int decimals) {
-        const int64_t unit = power_of_ten(decimals);
+        const int64_t unit = io::power_of_ten(decimals);
         std::string s = fmt::format("{}.{:0{}}", scaled / unit, scaled % unit, decimals);
         while (s.back() == '0') s.pop_back();
         if (s.back() == '.') s.pop_back();

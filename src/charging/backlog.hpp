@@ -21,6 +21,7 @@
 
 #include "core/annualise.hpp"
 #include "core/date.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::charging {
 
@@ -47,6 +48,9 @@ struct BacklogModel {
 };
 
 BacklogModel read_backlog(std::string_view text, const std::string &path);
+// One option from its YAML mapping (business cases embed them). `backlog_left` is what is left of
+// the backlog to clear (hundredths; below 0 for no cap) and is reduced by the option's years.
+BacklogOption read_backlog_option(const io::YamlFields &in, const YAML::Node &node, int64_t &backlog_left);
 BacklogModel read_backlog_file(const std::string &path);
 
 struct BacklogProjection {

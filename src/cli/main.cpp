@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/council.hpp"
+#include "cli/case_commands.hpp"
 #include "cli/charging_commands.hpp"
 #include "cli/option_values.hpp"
 #include "cli/progress_bar.hpp"
@@ -160,6 +161,7 @@ int main(int argc, char **argv) {
     add_rules_options(worklist);
 
     cli::ChargingCommands charging_commands(cli, db);
+    cli::CaseCommands case_commands(cli, db);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
@@ -242,6 +244,7 @@ int main(int argc, char **argv) {
             return 0;
         }
         if (const auto code = charging_commands.run()) return *code;
+        if (const auto code = case_commands.run()) return *code;
         if (*rules_export) {
             std::cout << opportunity::default_rules_text();
             return 0;

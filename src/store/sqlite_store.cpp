@@ -246,6 +246,31 @@ public:
         return out;
     }
 
+    int64_t add_case(const StoredCase &c) override {
+        Transaction tx(db_);
+        auto last = db_.prepare("SELECT version, sha256 FROM business_case WHERE id = ? ORDER BY version DESC LIMIT 1");
+        last.bind(1, std::string_view(c.id));
+        const int64_t latest = last.step() ? last.integer(0) : 0;
+        if (latest > 0 && last.text(1) == c.sha256) return latest;
+        auto s = db_.prepare("INSERT INTO business_case (id, version, title, status, file_name, sha256, content, stored_at) "
+                             "VALUES (?,?,?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+        s.bind_all(std::string_view(c.id), latest + 1, std::string_view(c.title), std::string_view(c.status), std::string_view(c.file_name),
+                   std::string_view(c.sha256), std::string_view(c.content));
+        s.run();
+        tx.commit();
+        return latest + 1;
+    }
+
+    std::vector<StoredCase> cases() override {
+        auto s = db_.prepare("SELECT id, version, title, status, file_name, sha256, content, stored_at FROM business_case b "
+                             "WHERE version = (SELECT MAX(version) FROM business_case WHERE id = b.id) ORDER BY id");
+        std::vector<StoredCase> out;
+        while (s.step())
+            out.push_back({std::string(s.text(0)), s.integer(1), std::string(s.text(2)), std::string(s.text(3)),
+                           std::string(s.text(4)), std::string(s.text(5)), std::string(s.text(6)), std::string(s.text(7))});
+        return out;
+    }
+
     Ledger load_ledger() override;
 
     std::vector<std::pair<std::string, int64_t>> table_counts() override {

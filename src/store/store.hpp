@@ -53,6 +53,14 @@ struct ParameterFile {
     std::string file_name, sha256, content, loaded_at;
 };
 
+// A business case as imported: its YAML and where it came from. Each import of changed content is
+// a new version.
+struct StoredCase {
+    std::string id;
+    int64_t version = 0;
+    std::string title, status, file_name, sha256, content, stored_at;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -70,6 +78,10 @@ public:
     // The council's charging parameter files, in the order they apply.
     virtual int64_t add_parameter_file(const ParameterFile &file) = 0;
     virtual std::vector<ParameterFile> parameter_files() = 0;
+    // Stores a case as its next version (unless the latest has the same SHA-256); returns the version.
+    virtual int64_t add_case(const StoredCase &c) = 0;
+    // The latest version of every case, by id.
+    virtual std::vector<StoredCase> cases() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

@@ -1,0 +1,78 @@
+#include "app/cases.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cases/reconcile.hpp"
+#include "core/error.hpp"
+#include "io/digest.hpp"
+#include "io/text_file.hpp"
+#include "opportunity/rules.hpp"
+
+namespace ascent::app {
+
+store::StoredCase Council::import_case(const std::string &path) {
+    const std::string text = io::read_text_file(path, "the business case");
+    const auto c = cases::read_case(text, path);
+    (void)cases::profile_case(c, [](const cases::CohortLink &) { return cases::CohortFigures{}; }); // every line must profile
+    store::StoredCase stored{c.id, 0, c.title, std::string(cases::to_string(c.status)),
+                             std::filesystem::path(path).filename().string(), io::sha256_text(text), text, {}};
+    stored.version = store_->add_case(stored);
+    return stored;
+}
+
+CaseWorkspace::CaseWorkspace(std::string database_path, std::optional<Date> as_at)
+    : database_path_(std::move(database_path)), as_at_(as_at) {}
+
+CaseWorkspace::~CaseWorkspace() = default;
+
+Council &CaseWorkspace::council() {
+    if (!council_) council_ = std::make_unique<Council>(database_path_);
+    return *council_;
+}
+
+cases::BusinessCase CaseWorkspace::find(const std::string &file_or_id) {
+    if (std::filesystem::is_regular_file(file_or_id)) return cases::read_case_file(file_or_id);
+    for (const auto &stored : council().stored_cases())
+        if (stored.id == file_or_id) return cases::read_case(stored.content, fmt::format("{} (version {})", stored.id, stored.version));
+    throw input_error("'" + file_or_id + "' is neither a case file nor a case in the ledger " + database_path_ +
+                      " (see `ascent case list`)");
+}
+
+std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::string> &files_or_ids) {
+    std::vector<cases::BusinessCase> out;
+    if (files_or_ids.empty())
+        for (const auto &stored : council().stored_cases())
+            out.push_back(cases::read_case(stored.content, fmt::format("{} (version {})", stored.id, stored.version)));
+    for (const auto &name : files_or_ids) out.push_back(find(name));
+    if (out.empty()) throw input_error("no business cases: name case files, or import some with `ascent case import`");
+    return out;
+}
+
+cases::CohortLookup CaseWorkspace::cohorts(const cases::BusinessCase &c) {
+    bool needed = false;
+    for (const auto &o : c.options)
+        for (const auto &l : o.lines) needed = needed || l.cohort.has_value();
+    if (!needed) return {};
+    return [this](const cases::CohortLink &link) {
+        cases::CohortFigures f;
+        if (!link.expression.empty()) {
+            const auto cohort = council().cohort(link.expression, as_at_);
+            f.people = static_cast<int64_t>(cohort.members.size()) * 100;
+            f.weekly_cost = cohort.weekly_cost.pence();
+            f.source = fmt::format("cohort \"{}\" on the ledger at {}", link.expression, cohort.as_at.uk());
+            return f;
+        }
+        if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
+        const auto *lever = analysis_->lever_result(link.lever);
+        if (!lever) throw input_error("no lever '" + link.lever + "' in the catalogue (see `ascent opportunities`)");
+        f.people = lever->people * 100;
+        f.weekly_cost = lever->weekly_in_scope.pence();
+        f.weekly_saving = opportunity::to_money(lever->standalone[1]).pence();
+        f.source = fmt::format("lever {} on the ledger at {}", link.lever, analysis_->found.as_at.uk());
+        return f;
+    };
+}
+
+} // namespace ascent::app

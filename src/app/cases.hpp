@@ -1,0 +1,35 @@
+// Business cases against a council's ledger: finding a case (a file, or an id stored in the
+// ledger), and the cohort figures a case's lines draw on (the opportunity finder's levers and
+// cohort expressions, run on the ledger only when a case needs them).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/council.hpp"
+#include "cases/profile.hpp"
+
+namespace ascent::app {
+
+class CaseWorkspace {
+public:
+    CaseWorkspace(std::string database_path, std::optional<Date> as_at);
+    ~CaseWorkspace();
+    // A case file if `file_or_id` names one, else the latest stored version of that case id.
+    cases::BusinessCase find(const std::string &file_or_id);
+    // Each of `files_or_ids`; none given: every case stored in the ledger.
+    std::vector<cases::BusinessCase> find_all(const std::vector<std::string> &files_or_ids);
+    // Cohort figures from the ledger for the lines of `c` that draw on one (empty if none do).
+    cases::CohortLookup cohorts(const cases::BusinessCase &c);
+    Council &council();
+
+private:
+    std::string database_path_;
+    std::optional<Date> as_at_;
+    std::unique_ptr<Council> council_;
+    std::unique_ptr<Analysis> analysis_;
+};
+
+} // namespace ascent::app

@@ -1,0 +1,14 @@
+// A case's financial tables as text for the terminal: each option's lines by financial year with
+// their workings, the totals on both bases, the conventions used, and every stated figure checked.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cases/reconcile.hpp"
+
+namespace ascent::cases {
+
+std::string format_profiles(const BusinessCase &c, const std::vector<Profile> &profiles, const std::vector<Check> &checks);
+
+} // namespace ascent::cases

@@ -1,0 +1,65 @@
+#include "cli/case_commands.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/cases.hpp"
+#include "cases/case_text.hpp"
+#include "cli/option_values.hpp"
+#include "core/error.hpp"
+
+namespace ascent::cli {
+
+namespace {
+
+void add_case_argument(CLI::App *command, std::string &target) {
+    command->add_option("case", target, "A case file (YAML or JSON), or the id of a case stored in the ledger")->required();
+}
+
+} // namespace
+
+CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
+    auto *group = app.add_subcommand("case", "Savings business cases: import, list, show, profile, export");
+    group->require_subcommand(1);
+    import_ = group->add_subcommand("import", "Check a case file, profile it and store it in the ledger (a new version if it exists)");
+    import_->add_option("file", case_, "Case file (YAML or JSON)")->required()->check(CLI::ExistingFile);
+    list_ = group->add_subcommand("list", "The cases in the ledger: status, category, service and net profile");
+    show_ = group->add_subcommand("show", "Every section of a case, its options and its risks");
+    add_case_argument(show_, case_);
+    profile_ = group->add_subcommand("profile", "Each option's savings profile by financial year, with every stated figure checked");
+    add_case_argument(profile_, case_);
+    export_ = group->add_subcommand("export", "Write a case as YAML or JSON");
+    add_case_argument(export_, case_);
+    export_->add_flag("--json", json_, "JSON instead of YAML");
+    export_->add_option("-o,--output", output_, "File to write (default: standard output)");
+    for (auto *command : {profile_, show_})
+        command->add_option("--as-at", as_at_, "Ledger date for cases that draw on cohorts (default: the ledger's date)");
+}
+
+std::optional<int> CaseCommands::run() {
+    if (*profile_) {
+        app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
+        const auto c = work.find(case_);
+        const auto profiles = cases::profile_case(c, work.cohorts(c));
+        std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
+        return 0;
+    }
+    if (*export_) {
+        app::CaseWorkspace work(db_, std::nullopt);
+        const auto c = work.find(case_);
+        const std::string text = json_ ? cases::write_case_json(c) : cases::write_case_yaml(c);
+        if (output_.empty()) {
+            std::cout << text;
+        } else {
+            std::ofstream(output_) << text;
+            std::cout << fmt::format("Wrote {} to {}\n", c.id, output_);
+        }
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace ascent::cli

@@ -1,0 +1,28 @@
+// The business-case commands: `ascent case import | list | show | profile | export`,
+// `ascent programme`, `ascent budget-table`, `ascent risk` and `ascent report`.
+// Registered on the CLI app by main; run if one of them was chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ascent::cli {
+
+class CaseCommands {
+public:
+    // `db` is read when a command runs (after parsing).
+    CaseCommands(CLI::App &app, const std::string &db);
+    // The exit code of the chosen command, or nothing if none was chosen.
+    std::optional<int> run();
+
+private:
+    const std::string &db_;
+    CLI::App *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *profile_ = nullptr, *export_ = nullptr;
+    std::string case_, output_, as_at_;
+    bool json_ = false;
+};
+
+} // namespace ascent::cli
