@@ -1,6 +1,9 @@
 #include "cases/case_text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cstdlib>
 
 #include "core/money.hpp"
 
@@ -61,6 +64,56 @@ std::string format_profiles(const BusinessCase &c, const std::vector<Profile> &p
         const auto differ = std::count_if(checks.begin(), checks.end(), [](const Check &k) { return !k.agrees; });
         out += fmt::format("\nStated figures checked: {}, {} differ\n", checks.size(), differ);
         for (const auto &k : checks) out += fmt::format("  {} {}\n", k.agrees ? "ok  " : "WARN", describe(k));
+    }
+    return out;
+}
+
+std::string format_case(const BusinessCase &c) {
+    std::string out = fmt::format("{} {}\n", c.id, c.title);
+    const auto field = [&](std::string_view label, const std::string &value) {
+        if (!value.empty()) out += fmt::format("{:<28} {}\n", label, value);
+    };
+    field("Status", std::string(to_string(c.status)));
+    field("Category", std::string(title_of(c.category)));
+    field("Directorate", c.directorate);
+    field("Service", c.service);
+    field("Senior responsible officer", c.senior_responsible_officer);
+    field("Executive director", c.executive_director);
+    field("Cabinet member", c.cabinet_member);
+    field("Headline saving", c.headline ? c.headline->amount.text + (c.headline->year ? " in " + c.headline->year->label() : "") : "");
+    field("Years", fmt::format("{} from {}, {} weeks a year", c.years, c.first_year.label(), c.weeks.name));
+    field("How to be achieved", c.how_achieved);
+    field("Risk to delivery", std::string(letter_of(c.delivery_risk)));
+    field("Impacts on staff", c.staff_impact);
+    if (!c.cohorts.empty()) field("Cohorts and levers", fmt::format("{}", fmt::join(c.cohorts, ", ")));
+    for (const auto &[key, heading] : k_sections)
+        if (const auto *text = c.section(key)) out += fmt::format("\n{}\n{}\n", heading, *text);
+    out += "\nDelivery options\n";
+    for (const auto &o : c.options) {
+        out += fmt::format("- {}{}{}\n", o.name, o.preferred ? " (preferred)" : "", o.description.empty() ? "" : ": " + o.description);
+        for (const auto &l : o.lines) out += fmt::format("    {} {} line: {}\n", to_string(l.kind), to_string(l.type), l.name);
+    }
+    if (!c.risks.empty()) {
+        out += fmt::format("\nRisks\n{:<60} {:>10} {:>7}  {}\n", "Risk", "Likelihood", "Impact", "Mitigation");
+        for (const auto &r : c.risks)
+            out += fmt::format("{:<60} {:>10} {:>7}  {}\n", r.title, r.likelihood ? letter_of(*r.likelihood) : "-",
+                               r.impact ? letter_of(*r.impact) : "-", r.mitigation);
+    }
+    if (!c.milestones.empty()) {
+        out += "\nMilestones\n";
+        for (const auto &m : c.milestones) out += fmt::format("- {}{}\n", m.what, m.when.empty() ? "" : " (" + m.when + ")");
+    }
+    out += fmt::format("\nConsultation required: {}\n", c.consultation_required ? "yes" : "no");
+    for (const auto &w : c.consultation) out += fmt::format("- {} {} {}\n", w.with, w.start, w.end);
+    out += "\nEquality impact: possible disproportionate or adverse impact on\n";
+    for (std::size_t g = 0; g < k_equality_groups.size(); ++g)
+        out += fmt::format("  [{}] {}\n", c.equality[g] ? "x" : " ", equality_title(g));
+    if (c.eia_required) out += fmt::format("EIA required: {}\n", *c.eia_required ? "yes" : "no");
+    if (!c.staffing_fte.empty()) {
+        out += "\nStaffing change (FTE):";
+        for (const auto &[fy, fte] : c.staffing_fte)
+            out += fmt::format(" {} {}{}.{:02}", fy.label(), fte < 0 ? "-" : "", std::abs(fte) / 100, std::abs(fte) % 100);
+        out += "\n";
     }
     return out;
 }

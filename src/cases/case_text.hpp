@@ -9,6 +9,10 @@
 
 namespace ascent::cases {
 
+// Every section of a case in template order: details, text sections, options, risks, milestones,
+// consultation, the equality checklist and staffing.
+std::string format_case(const BusinessCase &c);
+
 std::string format_profiles(const BusinessCase &c, const std::vector<Profile> &profiles, const std::vector<Check> &checks);
 
 } // namespace ascent::cases

@@ -40,6 +40,33 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
 }
 
 std::optional<int> CaseCommands::run() {
+    if (*import_) {
+        app::Council council(db_);
+        const auto stored = council.import_case(case_);
+        std::cout << fmt::format("{} {}: version {} in the ledger (SHA-256 {}…)\n", stored.id, stored.title, stored.version,
+                                 stored.sha256.substr(0, 12));
+        return 0;
+    }
+    if (*list_) {
+        app::CaseWorkspace work(db_, std::nullopt);
+        const auto stored = work.council().stored_cases();
+        std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", "Case", "v", "Status", "Category", "Title",
+                                 "Net first year", "Full year");
+        for (const auto &s : stored) {
+            const auto c = work.find(s.id);
+            const auto p = cases::profile_option(c, c.preferred(), work.cohorts(c));
+            std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", c.id, s.version, cases::to_string(c.status),
+                                     cases::title_of(c.category), c.title.substr(0, 34),
+                                     format_pounds(Money::from_pence(p.net.front())), format_pounds(Money::from_pence(p.full_year_effect)));
+        }
+        std::cout << count_of(stored.size(), "case", "cases") << "\n";
+        return 0;
+    }
+    if (*show_) {
+        app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
+        std::cout << cases::format_case(work.find(case_));
+        return 0;
+    }
     if (*profile_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
         const auto c = work.find(case_);
