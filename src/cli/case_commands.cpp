@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/case_reports.hpp"
 #include "app/cases.hpp"
 #include "cases/case_text.hpp"
 #include "cli/option_values.hpp"
@@ -35,11 +36,39 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
     add_case_argument(export_, case_);
     export_->add_flag("--json", json_, "JSON instead of YAML");
     export_->add_option("-o,--output", output_, "File to write (default: standard output)");
-    for (auto *command : {profile_, show_})
+    programme_ = app.add_subcommand("programme", "Cases rolled up: net savings by year, category and directorate, against targets");
+    budget_table_ = app.add_subcommand("budget-table", "The budget proposals table (appendix layout), checked against its printed totals");
+    for (auto *command : {programme_, budget_table_}) {
+        command->add_option("cases", cases_, "Case files or stored case ids (default: every case in the ledger)");
+        command->add_option("--programme", programme_file_, "A programme file: case files, budget lines, printed subtotals, targets")
+            ->check(CLI::ExistingFile);
+        command->add_option("--years", years_, "Financial years to show (cases only)")->capture_default_str();
+    }
+    budget_table_->add_option("-o,--output", output_, "Also write the table to this .xlsx file (subtotals as SUM formulas)");
+    for (auto *command : {profile_, show_, programme_, budget_table_})
         command->add_option("--as-at", as_at_, "Ledger date for cases that draw on cohorts (default: the ledger's date)");
 }
 
 std::optional<int> CaseCommands::run() {
+    if (*programme_ || *budget_table_) {
+        app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
+        const auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
+                                                       : cases::read_programme_file(programme_file_);
+        cases::BusinessCase all;
+        for (const auto &c : programme.cases) all.options.insert(all.options.end(), c.options.begin(), c.options.end());
+        const auto table = cases::budget_table(programme, work.cohorts(all));
+        const auto checks = cases::reconcile(programme, table);
+        if (*programme_) {
+            std::cout << cases::format_programme(programme, table);
+            return 0;
+        }
+        std::cout << cases::format_budget_table(table, checks);
+        if (!output_.empty()) {
+            app::write_budget_table_xlsx(table, checks, output_);
+            std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
+        }
+        return 0;
+    }
     if (*import_) {
         app::Council council(db_);
         const auto stored = council.import_case(case_);
