@@ -65,6 +65,8 @@ Inputs inputs_of(const Line &line, const CohortLookup &cohorts) {
     return in;
 }
 
+} // namespace
+
 LineProfile profile_line(const BusinessCase &c, const Line &line, const CohortLookup &cohorts) {
     const std::size_t years = static_cast<std::size_t>(c.years);
     LineProfile p{line.name, line.kind, line.type, std::vector<int64_t>(years, 0), 0, std::nullopt, {}};
@@ -136,7 +138,26 @@ LineProfile profile_line(const BusinessCase &c, const Line &line, const CohortLo
     return p;
 }
 
-} // namespace
+int sign_of(const Line &line) {
+    switch (line.type) {
+    case LineType::saving:
+    case LineType::income: return 1;
+    case LineType::reinvestment: return -1;
+    case LineType::investment: return line.netted ? -1 : 0;
+    }
+    return 0;
+}
+
+std::vector<int64_t> aligned(const BusinessCase &c, const Line &line, const LineProfile &profile, FinancialYear first, int years) {
+    const bool ongoing = line.lasts == 0 && !line.one_off && line.kind != LineKind::capacity;
+    std::vector<int64_t> out(static_cast<std::size_t>(years), 0);
+    for (int y = 0; y < years; ++y) {
+        const int offset = first.start_year() + y - c.first_year.start_year();
+        if (offset >= 0 && offset < c.years) out[static_cast<std::size_t>(y)] = profile.in_year[static_cast<std::size_t>(offset)];
+        else if (offset >= c.years && ongoing) out[static_cast<std::size_t>(y)] = profile.in_year.back();
+    }
+    return out;
+}
 
 Ratio year_share(const Line &line, Date start, int offset) {
     if (offset < 0) return {0, 1};
@@ -170,14 +191,12 @@ Profile profile_option(const BusinessCase &c, const DeliveryOption &option, cons
         LineProfile lp = profile_line(c, line, cohorts);
         for (std::size_t y = 0; y < years; ++y) {
             const int64_t v = lp.in_year[y];
+            p.net[y] += sign_of(line) * v;
             switch (line.type) {
-            case LineType::saving: p.gross[y] += v; p.net[y] += v; break;
-            case LineType::income: p.income[y] += v; p.net[y] += v; break;
-            case LineType::reinvestment: p.reinvestment[y] += v; p.net[y] -= v; break;
-            case LineType::investment:
-                (line.netted ? p.investment : p.investment_elsewhere)[y] += v;
-                if (line.netted) p.net[y] -= v;
-                break;
+            case LineType::saving: p.gross[y] += v; break;
+            case LineType::income: p.income[y] += v; break;
+            case LineType::reinvestment: p.reinvestment[y] += v; break;
+            case LineType::investment: (line.netted ? p.investment : p.investment_elsewhere)[y] += v; break;
             }
         }
         const bool adds = line.type == LineType::saving || line.type == LineType::income;

@@ -64,6 +64,14 @@ struct Profile {
 Profile profile_option(const BusinessCase &c, const DeliveryOption &option, const CohortLookup &cohorts = {});
 std::vector<Profile> profile_case(const BusinessCase &c, const CohortLookup &cohorts = {});
 
+// One line's profile over the case's years.
+LineProfile profile_line(const BusinessCase &c, const Line &line, const CohortLookup &cohorts = {});
+// +1 for savings and income, -1 for what is netted off (reinvestment, invest-to-save), 0 otherwise.
+int sign_of(const Line &line);
+// A line's in-year figures on another span of years (a programme's): nothing before the case, and
+// after the case's years its last year's figure if the effect is ongoing.
+std::vector<int64_t> aligned(const BusinessCase &c, const Line &line, const LineProfile &profile, FinancialYear first, int years);
+
 // The share of financial year `offset` (0 = the start's year) that a line's effect falls in, as an
 // exact fraction. Exposed for the risk simulation and tests.
 Ratio year_share(const Line &line, Date start, int offset);

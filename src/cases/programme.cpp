@@ -121,12 +121,6 @@ private:
     int64_t scale_ = 1;
 };
 
-int64_t in_year_at(const Profile &p, FinancialYear fy) {
-    const int offset = fy.start_year() - p.first_year.start_year();
-    if (offset < 0 || p.net.empty()) return 0;
-    return p.net[std::min(static_cast<std::size_t>(offset), p.net.size() - 1)]; // after the case's years its last year holds
-}
-
 std::string group_name(const StatedSubtotal &s) {
     std::string name = s.directorate;
     if (!s.service.empty()) name += " / " + s.service;
@@ -161,16 +155,19 @@ BudgetTable budget_table(const Programme &programme, const CohortLookup &cohorts
     t.name = programme.name;
     for (int y = 0; y < programme.years; ++y) t.years.emplace_back(programme.first_year.start_year() + y);
     for (const auto &c : programme.cases) {
-        const Profile p = profile_option(c, c.preferred(), cohorts);
         BudgetRow row{c.id, c.title, c.how_achieved, c.directorate, c.service, c.category, {}, 0, c.delivery_risk, c.staff_impact, {}, {}};
         if (const auto *s = c.section("impact_property")) row.property = *s;
         if (const auto *s = c.section("impact_service_delivery")) row.service_delivery = *s;
-        int64_t before = in_year_at(p, FinancialYear(programme.first_year.start_year() - 1));
-        for (const auto fy : t.years) {
-            const int64_t now = in_year_at(p, fy);
-            row.years.push_back(now - before);
-            row.total += now - before;
-            before = now;
+        // In-year net from the year before the programme (so its first year's change is known).
+        const FinancialYear before_first(programme.first_year.start_year() - 1);
+        std::vector<int64_t> in_year(t.years.size() + 1, 0);
+        for (const auto &line : c.preferred().lines) {
+            const auto figures = aligned(c, line, profile_line(c, line, cohorts), before_first, programme.years + 1);
+            for (std::size_t y = 0; y < in_year.size(); ++y) in_year[y] += sign_of(line) * figures[y];
+        }
+        for (std::size_t y = 1; y < in_year.size(); ++y) {
+            row.years.push_back(in_year[y] - in_year[y - 1]);
+            row.total += row.years.back();
         }
         t.rows.push_back(std::move(row));
     }

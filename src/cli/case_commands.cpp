@@ -9,6 +9,7 @@
 #include "app/case_reports.hpp"
 #include "app/cases.hpp"
 #include "cases/case_text.hpp"
+#include "cases/risk.hpp"
 #include "cli/option_values.hpp"
 #include "core/error.hpp"
 
@@ -38,24 +39,32 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
     export_->add_option("-o,--output", output_, "File to write (default: standard output)");
     programme_ = app.add_subcommand("programme", "Cases rolled up: net savings by year, category and directorate, against targets");
     budget_table_ = app.add_subcommand("budget-table", "The budget proposals table (appendix layout), checked against its printed totals");
-    for (auto *command : {programme_, budget_table_}) {
+    risk_ = app.add_subcommand("risk", "Monte Carlo risk ranges: P10/P50/P90 by year for each case and the programme, chance of the targets");
+    risk_->add_option("--trials", trials_, "Trials")->capture_default_str()->check(CLI::Range(int64_t{100}, int64_t{10'000'000}));
+    risk_->add_option("--seed", seed_, "Seed: the same seed gives the same figures")->capture_default_str();
+    risk_->add_option("--threads", threads_, "Threads (default: one per core)");
+    for (auto *command : {programme_, budget_table_, risk_}) {
         command->add_option("cases", cases_, "Case files or stored case ids (default: every case in the ledger)");
         command->add_option("--programme", programme_file_, "A programme file: case files, budget lines, printed subtotals, targets")
             ->check(CLI::ExistingFile);
         command->add_option("--years", years_, "Financial years to show (cases only)")->capture_default_str();
     }
     budget_table_->add_option("-o,--output", output_, "Also write the table to this .xlsx file (subtotals as SUM formulas)");
-    for (auto *command : {profile_, show_, programme_, budget_table_})
+    for (auto *command : {profile_, show_, programme_, budget_table_, risk_})
         command->add_option("--as-at", as_at_, "Ledger date for cases that draw on cohorts (default: the ledger's date)");
 }
 
 std::optional<int> CaseCommands::run() {
-    if (*programme_ || *budget_table_) {
+    if (*programme_ || *budget_table_ || *risk_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
         const auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
                                                        : cases::read_programme_file(programme_file_);
         cases::BusinessCase all;
         for (const auto &c : programme.cases) all.options.insert(all.options.end(), c.options.begin(), c.options.end());
+        if (*risk_) {
+            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts(all)));
+            return 0;
+        }
         const auto table = cases::budget_table(programme, work.cohorts(all));
         const auto checks = cases::reconcile(programme, table);
         if (*programme_) {

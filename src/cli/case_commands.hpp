@@ -21,10 +21,13 @@ public:
 private:
     const std::string &db_;
     CLI::App *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *profile_ = nullptr, *export_ = nullptr,
-             *programme_ = nullptr, *budget_table_ = nullptr;
+             *programme_ = nullptr, *budget_table_ = nullptr, *risk_ = nullptr;
     std::string case_, output_, as_at_, programme_file_;
     std::vector<std::string> cases_;
     int years_ = 3;
+    int64_t trials_ = 10'000;
+    uint64_t seed_ = 1;
+    unsigned threads_ = 0;
     bool json_ = false;
 };
 

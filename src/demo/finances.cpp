@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "demo/rng.hpp"
+#include "core/rng.hpp"
 
 namespace ascent::demo {
 

@@ -12,7 +12,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "demo/finances.hpp"
-#include "demo/rng.hpp"
+#include "core/rng.hpp"
 #include "io/csv_writer.hpp"
 
 namespace ascent::demo {

@@ -1,4 +1,4 @@
-// The demo generator's random numbers: SplitMix64, tiny, fast and the same for a seed on every
+// Seeded random numbers (the demo generator, the risk simulation): SplitMix64, tiny, fast and the same for a seed on every
 // platform (std distributions are not).
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace ascent::demo {
+namespace ascent {
 
 class Rng {
 public:
@@ -20,6 +20,8 @@ public:
     int64_t between(int64_t lo, int64_t hi) { // inclusive
         return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
     }
+    // Uniform in [0, 1), from the top 53 bits.
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     bool chance(int percent) { return between(1, 100) <= percent; }
     template <typename T, std::size_t N> const T &pick(const std::array<T, N> &items) {
         return items[static_cast<std::size_t>(between(0, N - 1))];
@@ -29,4 +31,4 @@ private:
     uint64_t state_;
 };
 
-} // namespace ascent::demo
+} // namespace ascent

@@ -1,0 +1,51 @@
+// Risk ranges: a seeded Monte Carlo over each case's uncertain inputs — cohort size, per-case
+// saving, confidence, attrition and start-date slippage, each a triangular distribution around
+// the case's own value — giving P10/P50/P90 of the net saving by financial year for each case and
+// for the programme, and the chance of meeting each target.
+//
+// A trial scales each uncertain line's profile (recomputed for each month of slippage) by its
+// sampled inputs. The sampled factors are random draws (computed in double, as any sampler is);
+// the money is integer pence throughout, scaled in 32-bit fixed point, so a seed gives the same
+// pence on every machine and thread count. Cases draw from their own seeded streams.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "cases/programme.hpp"
+
+namespace ascent::cases {
+
+struct RiskOptions {
+    int64_t trials = 10'000;
+    uint64_t seed = 1;
+    unsigned threads = 0;   // 0: one per core
+};
+
+struct Percentiles {
+    int64_t p10 = 0, p50 = 0, p90 = 0;   // pence
+};
+
+struct CaseRisk {
+    std::string id, title;
+    std::vector<int64_t> planned;        // pence, in-year net by programme year, as profiled
+    std::vector<Percentiles> by_year;
+    bool uncertain = false;              // has at least one line with a risk range
+};
+
+struct RiskResult {
+    std::vector<FinancialYear> years;
+    std::vector<CaseRisk> cases;
+    std::vector<int64_t> planned;        // programme in-year net by year
+    std::vector<Percentiles> by_year;    // programme
+    std::vector<std::pair<FinancialYear, int64_t>> targets;
+    std::vector<double> chance;          // of each target being met: the share of trials at or above it
+    int64_t trials = 0;
+    uint64_t seed = 0;
+};
+
+RiskResult simulate_risk(const Programme &programme, const RiskOptions &options, const CohortLookup &cohorts = {});
+
+std::string format_risk(const RiskResult &result);
+
+} // namespace ascent::cases
