@@ -1,19 +1,25 @@
 // Reports of business cases and programmes: the budget proposals table as XLSX (with SUM formulas
-// for every subtotal) and a business case as a self-contained HTML page with a chart of its profile.
+// for every subtotal) and PDF, and a business case as HTML or PDF with a chart of its profile.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "cases/programme.hpp"
+#include "report/document.hpp"
 
 namespace ascent::app {
 
 void write_budget_table_xlsx(const cases::BudgetTable &table, const std::vector<cases::Check> &checks, const std::string &path);
 
-// The case's every section, each option's financial table and a bar chart of the preferred
-// option's net profile (inline SVG), and the stated figures checked.
-std::string case_html(const cases::BusinessCase &c, const std::vector<cases::Profile> &profiles,
-                      const std::vector<cases::Check> &checks);
+// A business case as a report: every section, each option's financial table with its workings, a
+// chart of the preferred option's net saving by year, the stated figures checked, risks,
+// milestones, consultation and the equality checklist.
+report::Document case_document(const cases::BusinessCase &c, const std::vector<cases::Profile> &profiles,
+                               const std::vector<cases::Check> &checks);
+// The budget proposals table as a report (landscape), £000 to 1 dp, with its subtotals.
+report::Document budget_table_document(const cases::BudgetTable &table);
+// .html or .pdf, by the file's extension.
+void write_document(const report::Document &doc, const std::string &path);
 
 } // namespace ascent::app

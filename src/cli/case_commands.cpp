@@ -49,8 +49,11 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
             ->check(CLI::ExistingFile);
         command->add_option("--years", years_, "Financial years to show (cases only)")->capture_default_str();
     }
-    budget_table_->add_option("-o,--output", output_, "Also write the table to this .xlsx file (subtotals as SUM formulas)");
-    for (auto *command : {profile_, show_, programme_, budget_table_, risk_})
+    budget_table_->add_option("-o,--output", output_, "Also write the table to this .xlsx (subtotals as SUM formulas) or .pdf file");
+    report_ = app.add_subcommand("report", "A business case as HTML or PDF: every section, financial tables, a chart, checks");
+    add_case_argument(report_, case_);
+    report_->add_option("-o,--output", output_, "File to write: .html or .pdf")->required();
+    for (auto *command : {profile_, show_, programme_, budget_table_, risk_, report_})
         command->add_option("--as-at", as_at_, "Ledger date for cases that draw on cohorts (default: the ledger's date)");
 }
 
@@ -72,7 +75,10 @@ std::optional<int> CaseCommands::run() {
             return 0;
         }
         std::cout << cases::format_budget_table(table, checks);
-        if (!output_.empty()) {
+        if (output_.ends_with(".pdf")) {
+            app::write_document(app::budget_table_document(table), output_);
+            std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
+        } else if (!output_.empty()) {
             app::write_budget_table_xlsx(table, checks, output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         }
@@ -110,6 +116,14 @@ std::optional<int> CaseCommands::run() {
         const auto c = work.find(case_);
         const auto profiles = cases::profile_case(c, work.cohorts(c));
         std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
+        return 0;
+    }
+    if (*report_) {
+        app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
+        const auto c = work.find(case_);
+        const auto profiles = cases::profile_case(c, work.cohorts(c));
+        app::write_document(app::case_document(c, profiles, cases::reconcile(c, profiles)), output_);
+        std::cout << fmt::format("Wrote {} to {}\n", c.id, output_);
         return 0;
     }
     if (*export_) {

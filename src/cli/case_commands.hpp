@@ -21,7 +21,7 @@ public:
 private:
     const std::string &db_;
     CLI::App *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *profile_ = nullptr, *export_ = nullptr,
-             *programme_ = nullptr, *budget_table_ = nullptr, *risk_ = nullptr;
+             *programme_ = nullptr, *budget_table_ = nullptr, *risk_ = nullptr, *report_ = nullptr;
     std::string case_, output_, as_at_, programme_file_;
     std::vector<std::string> cases_;
     int years_ = 3;
