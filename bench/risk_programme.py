@@ -39,4 +39,4 @@ options:
 """)
     lines.append(f"  - {case.split('/')[-1]}")
 json.dump(params, open(out + ".json", "w"))
-open(out + ".yaml", "w").write("\n".join(lines) + "\ntargets: {2027/28: \"15m\"}\n")
+open(out + ".yaml", "w").write("\n".join(lines) + "\ntargets: {2027/28: \"66.8m\"}\n")

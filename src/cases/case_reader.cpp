@@ -165,9 +165,13 @@ private:
             return s == "even" ? std::optional(Phasing::even) : s == "from_start" ? std::optional(Phasing::from_start) : std::nullopt; }, "'phasing'", "from_start or even");
         if (l["part_year"]) line.part_year = named(l["part_year"], [](std::string_view s) {
             return s == "days" ? std::optional(PartYear::days) : s == "months" ? std::optional(PartYear::months) : std::nullopt; }, "'part_year'", "months or days");
-        if (l["confidence"]) line.confidence = percent(l["confidence"], "'confidence'") * 100;
-        for (const auto &a : sequence(l, "attrition")) line.attrition.push_back(percent(a, "an 'attrition' likelihood") * 100);
-        if (l["decay"]) line.decay = percent(l["decay"], "'decay'") * 100;
+        if (l["confidence"]) line.confidence = percent(l["confidence"], "'confidence'");
+        for (const auto &a : sequence(l, "attrition")) line.attrition.push_back(percent(a, "an 'attrition' likelihood"));
+        if (l["decay"]) line.decay = percent(l["decay"], "'decay'");
+        for (const auto *key : {"confidence", "decay"})
+            if (l[key] && percent(l[key], key) > k_ppm) in_.fail(l[key], fmt::format("'{}' must be at most 100%", key));
+        for (const auto a : line.attrition)
+            if (a > k_ppm) in_.fail(l["attrition"], "an 'attrition' likelihood must be at most 100%");
         if (l["lasts"]) {
             line.lasts = l["lasts"].as<int>(0);
             if (line.lasts < 1 || line.lasts > 20) in_.fail(l["lasts"], "'lasts' must be a whole number of years, 1 to 20");
@@ -236,14 +240,14 @@ private:
         link.lever = text(node, "lever");
         link.expression = text(node, "expression");
         if (link.lever.empty() == link.expression.empty()) in_.fail(node, "a 'cohort' has either a 'lever' or an 'expression'");
-        if (node["share"]) link.share = percent(node["share"], "'share'") * 100;
+        if (node["share"]) link.share = percent(node["share"], "'share'");
         return link;
     }
 
     RiskRange risk_range(const YAML::Node &node) const {
         if (!node.IsMap()) in_.fail(node, "'risk' maps inputs to [low, high] ranges");
         RiskRange r;
-        const auto pct = [&](const YAML::Node &n) { return percent(n, "a percentage") * 100; };
+        const auto pct = [&](const YAML::Node &n) { return percent(n, "a percentage"); };
         if (node["people"]) r.people = range(node["people"], "'people'", [&](const YAML::Node &n) { return in_.scaled(n, 2, "a number of people"); });
         if (node["rate"]) r.rate = range(node["rate"], "'rate'", [&](const YAML::Node &n) { return money(n, "an amount"); });
         if (node["confidence"]) r.confidence = range(node["confidence"], "'confidence'", pct);

@@ -122,6 +122,24 @@ TEST(CaseProfile, ConfidenceAttritionAndDecay) {
     EXPECT_EQ(p.net, (std::vector<int64_t>{35'958'00, 22'142'12, 14'956'50, 8'283'60}));
 }
 
+TEST(CaseProfile, PercentagesReadFromAFile) {
+    const auto c = read_case(R"(
+id: T
+title: the same line as above, from YAML
+first_year: 2018/19
+years: 4
+options:
+  - name: only
+    lines:
+      - {name: per person, kind: weekly, rate: "13.83", people: "100", decay: "20%", confidence: "50%",
+         attrition: ["100%", "77%", "65%", "45%"]}
+)", "t.yaml");
+    EXPECT_EQ(profile_case(c).front().net, (std::vector<int64_t>{35'958'00, 22'142'12, 14'956'50, 8'283'60}));
+    EXPECT_THROW(read_case("id: T\ntitle: t\nfirst_year: 2018/19\noptions:\n  - name: o\n    lines:\n"
+                           "      - {name: l, amount: '5', confidence: '150%'}\n", "t.yaml"),
+                 Error);
+}
+
 TEST(CaseProfile, PartYearByDays) {
     Line l;
     l.name = "from 1 October";

@@ -1,0 +1,102 @@
+// Risk ranges (reproducible by seed whatever the threads; ranges around the plan; targets) and
+// the reports read back: HTML with its chart, PDF text through pdftotext, a page rendered to PNG.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/case_reports.hpp"
+#include "cases/risk.hpp"
+#include "test_support.hpp"
+
+namespace ascent::cases {
+
+namespace {
+
+const std::string k_documents = std::string(ASCENT_TESTS) + "/cases/documents/";
+
+Programme respite_and_retender() {
+    std::vector<BusinessCase> cases;
+    for (const auto *name : {"cambs-ar-7-108", "cambs-ar-6-115"}) cases.push_back(read_case_file(k_documents + name + ".yaml"));
+    auto p = programme_of(cases, 2);
+    p.targets = {{FinancialYear(2017), 95'000'00}};
+    return p;
+}
+
+std::string run(const std::string &command) {
+    std::string out;
+    FILE *pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
+    if (pipe) pclose(pipe);
+    return out;
+}
+
+} // namespace
+
+TEST(Risk, TheSameSeedGivesTheSameFiguresWhateverTheThreads) {
+    const auto p = respite_and_retender();
+    const auto one = simulate_risk(p, {20'000, 7, 1});
+    const auto two = simulate_risk(p, {20'000, 7, 2});
+    ASSERT_EQ(one.by_year.size(), 2u);
+    for (std::size_t y = 0; y < 2; ++y) {
+        EXPECT_EQ(one.by_year[y].p10, two.by_year[y].p10);
+        EXPECT_EQ(one.by_year[y].p50, two.by_year[y].p50);
+        EXPECT_EQ(one.by_year[y].p90, two.by_year[y].p90);
+    }
+    EXPECT_EQ(format_risk(one), format_risk(two));
+    EXPECT_NE(simulate_risk(p, {20'000, 8, 1}).by_year[0].p50, one.by_year[0].p50);
+}
+
+TEST(Risk, RangesSitAroundThePlanAndCertainCasesDoNotMove) {
+    const auto r = simulate_risk(respite_and_retender(), {20'000, 1, 0});
+    // 7.108: people 50–80 around 66, £100–£130 around £124.80: its P10 < P50 < P90, all below the top.
+    const auto &respite = r.cases[0].by_year[0];
+    EXPECT_LT(respite.p10, respite.p50);
+    EXPECT_LT(respite.p50, respite.p90);
+    EXPECT_LT(respite.p90, 80 * 130'00 * 3);
+    EXPECT_GT(respite.p10, 50 * 100'00 * 3);
+    // 6.115 has no ranges: every percentile is its plan.
+    const auto &retender = r.cases[1].by_year[0];
+    EXPECT_EQ(retender.p10, 70'833'33);
+    EXPECT_EQ(retender.p90, 70'833'33);
+    // The plan is £95,543.73 in 2017/18; the respite ranges lean low, so a £95,000 target is met in under half the trials.
+    EXPECT_EQ(r.planned[0], 24'710'40 + 70'833'33);
+    ASSERT_EQ(r.chance.size(), 1u);
+    EXPECT_GT(r.chance[0], 0.05);
+    EXPECT_LT(r.chance[0], 0.5);
+}
+
+TEST(CaseReport, HtmlHasEverySectionTheTablesAndAChart) {
+    const auto c = read_case_file(k_documents + "cambs-ar-6-127.yaml");
+    const auto profiles = profile_case(c);
+    const auto html = report::to_html(app::case_document(c, profiles, reconcile(c, profiles)));
+    for (const auto *expected : {"<h1>A/R.6.127 Care in Cambridgeshire", "£373,000", "£313,000", "Transformation Fund", "<svg",
+                                 "DIFFERS", "stated £315k, computed £313,000.00", "People on low incomes", "Court of Protection"})
+        EXPECT_NE(html.find(expected), std::string::npos) << expected;
+}
+
+TEST(CaseReport, PdfReadsBackAndRendersToAPage) {
+    const test::TempDir dir;
+    const auto c = read_case_file(k_documents + "cambs-ar-6-173.yaml");
+    const auto profiles = profile_case(c);
+    const auto pdf = dir.file("case.pdf");
+    app::write_document(app::case_document(c, profiles, reconcile(c, profiles)), pdf);
+    const auto text = run("pdftotext -layout " + pdf + " -");
+    for (const auto *expected : {"A/R.6.173", "£412,680", "£267,579", "£791,486.97", "£412,679.98 (rounds to £413K)", "page 2"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    run("pdftoppm -r 40 -png -f 1 -l 1 " + pdf + " " + dir.file("page"));
+    EXPECT_GT(std::filesystem::file_size(dir.file("page-1.png")), 5'000u);
+}
+
+TEST(BudgetTable, PdfHasTheRowsAndTotals) {
+    const test::TempDir dir;
+    const auto programme = read_programme_file(k_documents + "appendix4-budget-proposals.yaml");
+    const auto pdf = dir.file("budget.pdf");
+    app::write_document(app::budget_table_document(budget_table(programme)), pdf);
+    const auto text = run("pdftotext -layout " + pdf + " -");
+    for (const auto *expected : {"Sub Total -", "1,125.5", "TOTAL People", "7,342.0", "Music Service"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+}
+
+} // namespace ascent::cases
