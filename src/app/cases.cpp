@@ -50,11 +50,7 @@ std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::
     return out;
 }
 
-cases::CohortLookup CaseWorkspace::cohorts(const cases::BusinessCase &c) {
-    bool needed = false;
-    for (const auto &o : c.options)
-        for (const auto &l : o.lines) needed = needed || l.cohort.has_value();
-    if (!needed) return {};
+cases::CohortLookup CaseWorkspace::cohorts() {
     return [this](const cases::CohortLink &link) {
         cases::CohortFigures f;
         if (!link.expression.empty()) {

@@ -21,8 +21,9 @@ public:
     cases::BusinessCase find(const std::string &file_or_id);
     // Each of `files_or_ids`; none given: every case stored in the ledger.
     std::vector<cases::BusinessCase> find_all(const std::vector<std::string> &files_or_ids);
-    // Cohort figures from the ledger for the lines of `c` that draw on one (empty if none do).
-    cases::CohortLookup cohorts(const cases::BusinessCase &c);
+    // Cohort figures from the ledger, for lines that draw on one; the ledger is read (and the
+    // opportunity finder run) only when the first such line asks.
+    cases::CohortLookup cohorts();
     Council &council();
 
 private:

@@ -181,6 +181,7 @@ DemoResult build_demo(Council &council, const std::string &directory, const demo
         council.import_extract(f.direct_payments, f.payments_mapping, RowPolicy::all_or_nothing, progress));
     result.imports.push_back(council.import_extract(f.finances, f.finances_mapping, RowPolicy::all_or_nothing, progress));
     if (council.parameter_files().empty()) council.load_parameter_file(f.charging_parameters);
+    for (const auto &c : f.cases) council.import_case(c);
     return result;
 }
 

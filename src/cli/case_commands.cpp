@@ -62,13 +62,11 @@ std::optional<int> CaseCommands::run() {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
         const auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
                                                        : cases::read_programme_file(programme_file_);
-        cases::BusinessCase all;
-        for (const auto &c : programme.cases) all.options.insert(all.options.end(), c.options.begin(), c.options.end());
         if (*risk_) {
-            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts(all)));
+            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts()));
             return 0;
         }
-        const auto table = cases::budget_table(programme, work.cohorts(all));
+        const auto table = cases::budget_table(programme, work.cohorts());
         const auto checks = cases::reconcile(programme, table);
         if (*programme_) {
             std::cout << cases::format_programme(programme, table);
@@ -98,7 +96,7 @@ std::optional<int> CaseCommands::run() {
                                  "Net first year", "Full year");
         for (const auto &s : stored) {
             const auto c = work.find(s.id);
-            const auto p = cases::profile_option(c, c.preferred(), work.cohorts(c));
+            const auto p = cases::profile_option(c, c.preferred(), work.cohorts());
             std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", c.id, s.version, cases::to_string(c.status),
                                      cases::title_of(c.category), c.title.substr(0, 34),
                                      format_pounds(Money::from_pence(p.net.front())), format_pounds(Money::from_pence(p.full_year_effect)));
@@ -114,14 +112,14 @@ std::optional<int> CaseCommands::run() {
     if (*profile_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
         const auto c = work.find(case_);
-        const auto profiles = cases::profile_case(c, work.cohorts(c));
+        const auto profiles = cases::profile_case(c, work.cohorts());
         std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
         return 0;
     }
     if (*report_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
         const auto c = work.find(case_);
-        const auto profiles = cases::profile_case(c, work.cohorts(c));
+        const auto profiles = cases::profile_case(c, work.cohorts());
         app::write_document(app::case_document(c, profiles, cases::reconcile(c, profiles)), output_);
         std::cout << fmt::format("Wrote {} to {}\n", c.id, output_);
         return 0;

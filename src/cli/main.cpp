@@ -12,6 +12,8 @@
 #include <iostream>
 
 #include "app/council.hpp"
+#include "app/cases.hpp"
+#include "cases/programme.hpp"
 #include "cli/case_commands.hpp"
 #include "cli/charging_commands.hpp"
 #include "cli/option_values.hpp"
@@ -285,6 +287,9 @@ int main(int argc, char **argv) {
             }
             std::cout << "\n" << app::format_summary(council.summary(std::nullopt, weeks), council.imports());
             std::cout << "\n" << app::format_opportunities(*council.analyse(opportunity::default_rules(), std::nullopt));
+            app::CaseWorkspace cases_on_demo(db, std::nullopt);
+            const auto programme = cases::read_programme_file(result.files.programme);
+            std::cout << "\n" << cases::format_programme(programme, cases::budget_table(programme, cases_on_demo.cohorts()));
             std::cout << "\nLedger database: " << db << "  (files in " << demo_dir << "/)\n";
             return code;
         }

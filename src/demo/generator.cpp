@@ -17,6 +17,8 @@
 
 namespace ascent::demo {
 
+extern const std::vector<std::string_view> k_demo_cases; // cases/*.yaml, then cases/programme.yaml
+
 namespace {
 
 enum class Kind { home_care, supported_living, residential, nursing, direct_payment, day_support, shared_lives };
@@ -234,6 +236,14 @@ private:
         files.charging_parameters = dir_ + "/charging-parameters.yaml";
         write(files.finances_mapping, finances_mapping());
         write(files.charging_parameters, std::string(demo_charging_parameters()));
+        std::filesystem::create_directories(dir_ + "/cases");
+        const char *case_names[] = {"high-cost-reviews.yaml", "waking-nights.yaml", "programme.yaml"};
+        for (std::size_t i = 0; i < k_demo_cases.size(); ++i) {
+            const std::string path = dir_ + "/cases/" + case_names[i];
+            write(path, std::string(k_demo_cases[i]));
+            if (i + 1 < k_demo_cases.size()) files.cases.push_back(path);
+            else files.programme = path;
+        }
         const std::string head = "# Column mapping for the demo council's case system.\nsource: Demo case system\n";
         write(files.people_mapping,
               head + "kind: people\ncolumns:\n  person_id: Client ID\n  team: Team\n  placing_authority: Responsible "

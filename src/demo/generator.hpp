@@ -38,6 +38,8 @@ struct DemoFiles {
     std::string cld, people, services, changes, direct_payments, finances;               // data files
     std::string people_mapping, services_mapping, changes_mapping, payments_mapping, finances_mapping; // YAML
     std::string charging_parameters; // the demo council's own charging parameters (YAML)
+    std::vector<std::string> cases;  // its business cases (YAML), drawing on its ledger
+    std::string programme;           // its savings programme: the cases, a budget line, targets
     int64_t people_written = 0;
     int64_t service_rows_written = 0;
     int64_t cld_rows_written = 0;
