@@ -65,20 +65,8 @@ report::Document case_document(const cases::BusinessCase &c, const std::vector<c
     auto &b = doc.blocks;
     b.emplace_back(report::Heading{doc.title, 1});
     report::Table details{{"", ""}, {}, {false, false}, {}, {1, 3}};
-    const auto detail = [&](const char *label, const std::string &value) {
-        if (!value.empty()) details.rows.push_back({label, value});
-    };
-    detail("Status", std::string(cases::to_string(c.status)));
-    detail("Category", std::string(cases::title_of(c.category)));
-    detail("Directorate", c.directorate);
-    detail("Service", c.service);
-    detail("Senior responsible officer", c.senior_responsible_officer);
-    detail("Executive director", c.executive_director);
-    detail("Cabinet member", c.cabinet_member);
-    detail("Headline saving", c.headline ? c.headline->amount.text + (c.headline->year ? " in " + c.headline->year->label() : "") : "");
-    detail("Risk to delivery", std::string(cases::letter_of(c.delivery_risk)));
-    detail("Conventions", fmt::format("{} weeks a year; financial years 1 April to 31 March; each figure rounded once, half-up, to the penny",
-                                      c.weeks.name));
+    for (const auto &[label, value] : cases::details_of(c)) details.rows.push_back({label, value});
+    details.rows.push_back({"Conventions", "financial years 1 April to 31 March; each figure exact until one rounding, half-up, to the penny"});
     b.emplace_back(std::move(details));
     for (const auto &[key, heading] : cases::k_sections)
         if (const auto *text = c.section(key)) {

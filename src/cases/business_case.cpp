@@ -88,4 +88,27 @@ const std::string *BusinessCase::section(std::string_view key) const {
     return nullptr;
 }
 
+std::vector<std::pair<std::string, std::string>> details_of(const BusinessCase &c) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto add = [&](const char *label, std::string value) {
+        if (!value.empty()) out.emplace_back(label, std::move(value));
+    };
+    add("Status", std::string(to_string(c.status)));
+    add("Category", std::string(title_of(c.category)));
+    add("Directorate", c.directorate);
+    add("Service", c.service);
+    add("Senior responsible officer", c.senior_responsible_officer);
+    add("Executive director", c.executive_director);
+    add("Cabinet member", c.cabinet_member);
+    add("Headline saving", c.headline ? c.headline->amount.text + (c.headline->year ? " in " + c.headline->year->label() : "") : "");
+    add("Years", std::to_string(c.years) + " from " + c.first_year.label() + ", " + std::string(c.weeks.name) + " weeks a year");
+    add("How to be achieved", c.how_achieved);
+    add("Risk to delivery", std::string(letter_of(c.delivery_risk)));
+    add("Impacts on staff", c.staff_impact);
+    std::string cohorts;
+    for (const auto &name : c.cohorts) cohorts += (cohorts.empty() ? "" : ", ") + name;
+    add("Cohorts and levers", cohorts);
+    return out;
+}
+
 } // namespace ascent::cases

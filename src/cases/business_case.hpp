@@ -197,6 +197,9 @@ struct BusinessCase {
     const std::string *section(std::string_view key) const;
 };
 
+// The case's details as label and value, for a report's opening table (empty values left out).
+std::vector<std::pair<std::string, std::string>> details_of(const BusinessCase &c);
+
 // Reads a case from YAML (or JSON, a subset of YAML); errors name the file and line.
 BusinessCase read_case(std::string_view text, const std::string &path);
 BusinessCase read_case_file(const std::string &path);

@@ -1,7 +1,6 @@
 #include "cases/case_text.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <cstdlib>
 
@@ -70,22 +69,7 @@ std::string format_profiles(const BusinessCase &c, const std::vector<Profile> &p
 
 std::string format_case(const BusinessCase &c) {
     std::string out = fmt::format("{} {}\n", c.id, c.title);
-    const auto field = [&](std::string_view label, const std::string &value) {
-        if (!value.empty()) out += fmt::format("{:<28} {}\n", label, value);
-    };
-    field("Status", std::string(to_string(c.status)));
-    field("Category", std::string(title_of(c.category)));
-    field("Directorate", c.directorate);
-    field("Service", c.service);
-    field("Senior responsible officer", c.senior_responsible_officer);
-    field("Executive director", c.executive_director);
-    field("Cabinet member", c.cabinet_member);
-    field("Headline saving", c.headline ? c.headline->amount.text + (c.headline->year ? " in " + c.headline->year->label() : "") : "");
-    field("Years", fmt::format("{} from {}, {} weeks a year", c.years, c.first_year.label(), c.weeks.name));
-    field("How to be achieved", c.how_achieved);
-    field("Risk to delivery", std::string(letter_of(c.delivery_risk)));
-    field("Impacts on staff", c.staff_impact);
-    if (!c.cohorts.empty()) field("Cohorts and levers", fmt::format("{}", fmt::join(c.cohorts, ", ")));
+    for (const auto &[label, value] : details_of(c)) out += fmt::format("{:<28} {}\n", label, value);
     for (const auto &[key, heading] : k_sections)
         if (const auto *text = c.section(key)) out += fmt::format("\n{}\n{}\n", heading, *text);
     out += "\nDelivery options\n";

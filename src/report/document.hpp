@@ -3,7 +3,9 @@
 // the two outputs the same; figures arrive already formatted, so neither renderer rounds money.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -33,6 +35,17 @@ struct BarChart {
     std::vector<std::string> series;                    // legend names
     std::vector<std::vector<double>> values;           // [series][category], in display units (£000)
     std::vector<std::vector<std::string>> labels;      // the same, formatted
+
+    // The lowest and highest value, taking in zero (the axis); never an empty span.
+    std::pair<double, double> range() const {
+        double least = 0, most = 0;
+        for (const auto &s : values)
+            for (const double v : s) {
+                least = std::min(least, v);
+                most = std::max(most, v);
+            }
+        return {least, most > least ? most : least + 1};
+    }
 };
 
 using Block = std::variant<Heading, Paragraph, Table, BarChart>;

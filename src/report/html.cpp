@@ -27,13 +27,8 @@ constexpr const char *k_colours[] = {"#1f4e79", "#9dc3e6"};
 
 std::string svg(const BarChart &chart) {
     const double width = 640, height = 260, left = 60, bottom = 40, top = 30;
-    double most = 0, least = 0;
-    for (const auto &series : chart.values)
-        for (const double v : series) {
-            most = std::max(most, v);
-            least = std::min(least, v);
-        }
-    const double span = most - least > 0 ? most - least : 1;
+    const auto [least, most] = chart.range();
+    const double span = most - least;
     const auto y_of = [&](double v) { return top + (most - v) / span * (height - top - bottom); };
     const double group = (width - left - 10) / static_cast<double>(std::max<std::size_t>(1, chart.categories.size()));
     const double bar = group * 0.7 / static_cast<double>(std::max<std::size_t>(1, chart.series.size()));

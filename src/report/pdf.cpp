@@ -177,13 +177,8 @@ private:
     void chart(const BarChart &c) {
         const double h = 200, left = k_margin + 10, bottom = 30, top = 46;
         need(h + 10);
-        double most = 0, least = 0;
-        for (const auto &s : c.values)
-            for (const double v : s) {
-                most = std::max(most, v);
-                least = std::min(least, v);
-            }
-        const double span = most - least > 0 ? most - least : 1;
+        const auto [least, most] = c.range();
+        const double span = most - least;
         const auto y_of = [&](double v) { return y_ + top + (most - v) / span * (h - top - bottom); };
         set_text(c.title, "DejaVu Sans Bold 9", content_width());
         draw_text(left, y_);

@@ -164,13 +164,20 @@ TEST(CaseProfile, CohortLinesNeedALedger) {
 
 // Yearly increments of an ongoing saving add up to its full-year effect, whatever the start,
 // part-year method, phasing and confidence.
-RC_GTEST_PROP(CaseProfileProperty, IncrementsSumToTheFullYearEffect, ()) {
+// An annual line of any amount starting any day of 2018/19, part-year by months or days, from the
+// start or spread evenly.
+Line any_line() {
     Line l;
     l.name = "any";
     l.amount = *rc::gen::inRange<int64_t>(0, 50'000'000'00);
     l.start = Date::ymd(2018, 4, 1).plus_days(*rc::gen::inRange(0, 365));
     l.part_year = *rc::gen::element(PartYear::months, PartYear::days);
     l.phasing = *rc::gen::element(Phasing::from_start, Phasing::even);
+    return l;
+}
+
+RC_GTEST_PROP(CaseProfileProperty, IncrementsSumToTheFullYearEffect, ()) {
+    Line l = any_line();
     l.confidence = *rc::gen::inRange<int64_t>(0, k_ppm + 1);
     const auto p = profile_case(one_line(l, 3)).front();
     int64_t sum = 0;
@@ -180,11 +187,7 @@ RC_GTEST_PROP(CaseProfileProperty, IncrementsSumToTheFullYearEffect, ()) {
 
 // An effect that lasts N years adds up to N full years, to within a penny a year of rounding.
 RC_GTEST_PROP(CaseProfileProperty, TemporaryEffectsAddUpToTheirYears, ()) {
-    Line l;
-    l.name = "any";
-    l.amount = *rc::gen::inRange<int64_t>(0, 50'000'000'00);
-    l.start = Date::ymd(2018, 4, 1).plus_days(*rc::gen::inRange(0, 365));
-    l.phasing = *rc::gen::element(Phasing::from_start, Phasing::even);
+    Line l = any_line();
     l.lasts = *rc::gen::inRange(1, 4);
     const auto p = profile_case(one_line(l, 6)).front();
     int64_t sum = 0;
