@@ -174,6 +174,75 @@ report::Document budget_table_document(const cases::BudgetTable &table) {
     return doc;
 }
 
+report::Document programme_document(const cases::Programme &programme, const cases::BudgetTable &table) {
+    report::Document doc;
+    doc.title = programme.name;
+    doc.footer = programme.name + " · net savings, incremental basis · made by ascent";
+    doc.landscape = true;
+    doc.blocks.emplace_back(report::Heading{programme.name, 1});
+    doc.blocks.emplace_back(report::Paragraph{"Each case's preferred option, net of reinvestment and invest-to-save, on the incremental "
+                                              "basis (the change on the year before), in £000."});
+    report::Table t{{"Case", "Title", "Category"}, {}, {false, false, false}, {}, {1, 4, 1.4}};
+    for (const auto &fy : table.years) {
+        t.header.push_back(fy.label());
+        t.numeric.push_back(true);
+        t.widths.push_back(1);
+    }
+    t.header.push_back("Total");
+    t.numeric.push_back(true);
+    t.widths.push_back(1);
+    const auto add = [&](std::vector<std::string> cells, const std::vector<int64_t> &years, bool bold) {
+        int64_t total = 0;
+        for (const auto v : years) {
+            cells.push_back(thousands(v));
+            total += v;
+        }
+        cells.push_back(thousands(total));
+        t.rows.push_back(std::move(cells));
+        t.bold_rows.push_back(bold);
+    };
+    std::vector<int64_t> all(table.years.size(), 0);
+    for (const auto &r : table.rows) {
+        add({r.id, r.title, std::string(cases::title_of(r.category))}, r.years, false);
+        for (std::size_t y = 0; y < all.size(); ++y) all[y] += r.years[y];
+    }
+    add({"Programme", "", ""}, all, true);
+    for (const auto category : {cases::Category::efficiency, cases::Category::growth_avoidance, cases::Category::service_redesign,
+                                cases::Category::income}) {
+        std::vector<int64_t> sums(table.years.size(), 0);
+        bool any = false;
+        for (const auto &r : table.rows)
+            if (r.category == category) {
+                any = true;
+                for (std::size_t y = 0; y < sums.size(); ++y) sums[y] += r.years[y];
+            }
+        if (any) add({"", std::string(cases::title_of(category)), ""}, sums, false);
+    }
+    doc.blocks.emplace_back(std::move(t));
+    report::BarChart chart{"Programme net saving by financial year, £000", {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}};
+    int64_t in_year = 0;
+    for (std::size_t y = 0; y < all.size(); ++y) {
+        in_year += all[y];
+        chart.categories.push_back(table.years[y].label());
+        chart.values[0].push_back(static_cast<double>(in_year) / 100'000.0);
+        chart.values[1].push_back(static_cast<double>(all[y]) / 100'000.0);
+        chart.labels[0].push_back(thousands(in_year));
+        chart.labels[1].push_back(thousands(all[y]));
+    }
+    doc.blocks.emplace_back(std::move(chart));
+    if (!programme.targets.empty()) {
+        doc.blocks.emplace_back(report::Heading{"Against the targets", 2});
+        report::Table targets{{"Year", "Target", "Planned (in-year)", "Surplus or gap"}, {}, {false, true, true, true}, {}, {}};
+        for (const auto &[fy, target] : programme.targets) {
+            int64_t planned = 0;
+            for (std::size_t y = 0; y < table.years.size() && table.years[y] <= fy; ++y) planned += all[y];
+            targets.rows.push_back({fy.label(), pounds(target), pounds(planned), pounds(planned - target)});
+        }
+        doc.blocks.emplace_back(std::move(targets));
+    }
+    return doc;
+}
+
 void write_document(const report::Document &doc, const std::string &path) {
     if (path.ends_with(".pdf")) {
         report::write_pdf(doc, path);

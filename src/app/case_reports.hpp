@@ -19,6 +19,9 @@ report::Document case_document(const cases::BusinessCase &c, const std::vector<c
                                const std::vector<cases::Check> &checks);
 // The budget proposals table as a report (landscape), £000 to 1 dp, with its subtotals.
 report::Document budget_table_document(const cases::BudgetTable &table);
+// The programme summary as a report: each case's net saving by year, by category and directorate,
+// the targets, and a chart of the programme's net saving by year.
+report::Document programme_document(const cases::Programme &programme, const cases::BudgetTable &table);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
 

@@ -84,8 +84,23 @@ const DeliveryOption &BusinessCase::preferred() const {
 
 const std::string *BusinessCase::section(std::string_view key) const {
     for (const auto &[k, text] : sections)
-        if (k == key) return &text;
+        if (k == key) return text.empty() ? nullptr : &text;
     return nullptr;
+}
+
+BusinessCase new_case(const std::string &id, const std::string &title, FinancialYear first_year) {
+    BusinessCase c;
+    c.id = id;
+    c.title = title;
+    c.first_year = first_year;
+    for (const auto &[key, heading] : k_sections) c.sections.emplace_back(key, "");
+    Line line;
+    line.name = "Saving at full effect (replace with the case's lines)";
+    line.start = first_year.first_day();
+    c.options.push_back({"Preferred option", "", true, {line}, {}});
+    c.risks.push_back({"Describe a risk", Rating::medium, Rating::medium, "and its mitigation"});
+    c.milestones.push_back({"Describe a milestone", first_year.first_day().uk()});
+    return c;
 }
 
 std::vector<std::pair<std::string, std::string>> details_of(const BusinessCase &c) {

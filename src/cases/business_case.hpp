@@ -194,11 +194,14 @@ struct BusinessCase {
     std::vector<std::string> cohorts;       // cohort expressions or lever ids the case draws on (for reading)
 
     const DeliveryOption &preferred() const; // the option marked preferred, else the first
-    const std::string *section(std::string_view key) const;
+    const std::string *section(std::string_view key) const; // nothing if absent or empty
 };
 
 // The case's details as label and value, for a report's opening table (empty values left out).
 std::vector<std::pair<std::string, std::string>> details_of(const BusinessCase &c);
+
+// A new draft case to fill in: every section present and empty, one option with one line.
+BusinessCase new_case(const std::string &id, const std::string &title, FinancialYear first_year);
 
 // Reads a case from YAML (or JSON, a subset of YAML); errors name the file and line.
 BusinessCase read_case(std::string_view text, const std::string &path);

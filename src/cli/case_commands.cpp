@@ -26,6 +26,11 @@ void add_case_argument(CLI::App *command, std::string &target) {
 CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
     auto *group = app.add_subcommand("case", "Savings business cases: import, list, show, profile, export");
     group->require_subcommand(1);
+    new_ = group->add_subcommand("new", "Write a new draft case file to fill in: every section, one option, one line");
+    new_->add_option("id", case_, "The business planning reference, e.g. A/R.6.200")->required();
+    new_->add_option("--title", title_, "Title")->required();
+    new_->add_option("--first-year", first_year_, "First financial year, e.g. 2027/28")->required();
+    new_->add_option("-o,--output", output_, "File to write (YAML, or JSON if it ends .json)")->required();
     import_ = group->add_subcommand("import", "Check a case file, profile it and store it in the ledger (a new version if it exists)");
     import_->add_option("file", case_, "Case file (YAML or JSON)")->required()->check(CLI::ExistingFile);
     list_ = group->add_subcommand("list", "The cases in the ledger: status, category, service and net profile");
@@ -49,6 +54,7 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
             ->check(CLI::ExistingFile);
         command->add_option("--years", years_, "Financial years to show (cases only)")->capture_default_str();
     }
+    programme_->add_option("-o,--output", output_, "Also write the summary to this .html or .pdf file");
     budget_table_->add_option("-o,--output", output_, "Also write the table to this .xlsx (subtotals as SUM formulas) or .pdf file");
     report_ = app.add_subcommand("report", "A business case as HTML or PDF: every section, financial tables, a chart, checks");
     add_case_argument(report_, case_);
@@ -70,6 +76,10 @@ std::optional<int> CaseCommands::run() {
         const auto checks = cases::reconcile(programme, table);
         if (*programme_) {
             std::cout << cases::format_programme(programme, table);
+            if (!output_.empty()) {
+                app::write_document(app::programme_document(programme, table), output_);
+                std::cout << fmt::format("\nWrote the programme summary to {}\n", output_);
+            }
             return 0;
         }
         std::cout << cases::format_budget_table(table, checks);
@@ -80,6 +90,16 @@ std::optional<int> CaseCommands::run() {
             app::write_budget_table_xlsx(table, checks, output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         }
+        return 0;
+    }
+    if (*new_) {
+        const auto first = FinancialYear::parse(first_year_);
+        if (!first) throw input_error("--first-year must be a financial year such as 2027/28, not '" + first_year_ + "'");
+        if (std::filesystem::exists(output_)) throw input_error(output_ + " already exists; choose another file");
+        const auto c = cases::new_case(case_, title_, *first);
+        std::ofstream(output_) << (output_.ends_with(".json") ? cases::write_case_json(c) : cases::write_case_yaml(c));
+        std::cout << fmt::format("Wrote a draft of {} to {}: fill in its sections and lines, then `ascent case profile {}`\n", c.id,
+                                 output_, output_);
         return 0;
     }
     if (*import_) {

@@ -20,9 +20,9 @@ public:
 
 private:
     const std::string &db_;
-    CLI::App *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *profile_ = nullptr, *export_ = nullptr,
+    CLI::App *new_ = nullptr, *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *profile_ = nullptr, *export_ = nullptr,
              *programme_ = nullptr, *budget_table_ = nullptr, *risk_ = nullptr, *report_ = nullptr;
-    std::string case_, output_, as_at_, programme_file_;
+    std::string case_, output_, as_at_, programme_file_, title_, first_year_;
     std::vector<std::string> cases_;
     int years_ = 3;
     int64_t trials_ = 10'000;

@@ -100,3 +100,28 @@ TEST(BudgetTable, PdfHasTheRowsAndTotals) {
 }
 
 } // namespace ascent::cases
+
+namespace ascent::cases {
+
+TEST(CaseFile, ANewDraftHasEverySectionAndReadsBack) {
+    const auto c = new_case("A/R.9.001", "A new case", FinancialYear(2027));
+    const auto yaml = write_case_yaml(c);
+    for (const auto &[key, heading] : k_sections) EXPECT_NE(yaml.find(std::string(key) + ": \"\""), std::string::npos) << key;
+    const auto again = read_case(yaml, "new.yaml");
+    EXPECT_EQ(again.sections.size(), k_sections.size());
+    EXPECT_EQ(again.section("overview"), nullptr); // empty sections are not shown
+    EXPECT_EQ(profile_case(again).front().net, (std::vector<int64_t>{0, 0, 0}));
+}
+
+TEST(ProgrammeReport, HasTheCasesTotalsChartAndTargets) {
+    std::vector<BusinessCase> cases;
+    for (const auto *name : {"cambs-ar-6-115", "cambs-ar-6-127"})
+        cases.push_back(read_case_file(std::string(ASCENT_TESTS) + "/cases/documents/" + name + ".yaml"));
+    auto programme = programme_of(cases, 2);
+    programme.targets = {{FinancialYear(2018), 500'000'00}};
+    const auto html = report::to_html(app::programme_document(programme, budget_table(programme)));
+    for (const auto *expected : {"A/R.6.115", "£70.8K", "£412.2K", "Programme", "<svg", "£500,000", "£483,000", "-£17,000"})
+        EXPECT_NE(html.find(expected), std::string::npos) << expected;
+}
+
+} // namespace ascent::cases
