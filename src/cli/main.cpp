@@ -14,6 +14,7 @@
 #include "app/council.hpp"
 #include "app/cases.hpp"
 #include "cases/programme.hpp"
+#include "cli/benchmark_commands.hpp"
 #include "cli/case_commands.hpp"
 #include "cli/charging_commands.hpp"
 #include "cli/option_values.hpp"
@@ -164,6 +165,7 @@ int main(int argc, char **argv) {
 
     cli::ChargingCommands charging_commands(cli, db);
     cli::CaseCommands case_commands(cli, db);
+    cli::BenchmarkCommands benchmark_commands(cli);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
@@ -247,6 +249,7 @@ int main(int argc, char **argv) {
         }
         if (const auto code = charging_commands.run()) return *code;
         if (const auto code = case_commands.run()) return *code;
+        if (const auto code = benchmark_commands.run()) return *code;
         if (*rules_export) {
             std::cout << opportunity::default_rules_text();
             return 0;

@@ -1,0 +1,48 @@
+#include "cli/benchmark_commands.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "benchmark/compare.hpp"
+#include "core/error.hpp"
+
+namespace ascent::cli {
+
+BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
+    benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
+    peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
+    for (auto *command : {benchmark_, peers_}) {
+        command->add_option("--ascof", ascof_, "Folder with the published ASCOF files (trend_data.csv, ons_codes.csv)")
+            ->required()->check(CLI::ExistingDirectory);
+        command->add_option("--council", council_, "The council: name, LA code or ONS code")->required();
+        command->add_option("--peers", kind_, "Comparators: region, type or nearest; or list them with --list")->capture_default_str();
+        command->add_option("--list", list_, "Comparator councils by name or code (instead of --peers)");
+        command->add_option("--nearest", nearest_, "How many nearest neighbours")->capture_default_str();
+        command->add_option("--year", year_, "ASCOF year, e.g. 2022-23 (default: the council's latest)");
+        command->add_option("--measures", measures_file_, "A measure list (YAML) instead of the built-in one")->check(CLI::ExistingFile);
+    }
+}
+
+std::optional<int> BenchmarkCommands::run() {
+    if (!*benchmark_ && !*peers_) return std::nullopt;
+    const auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
+    const auto council = data.find_council(council_);
+    if (!council) throw input_error("no council '" + council_ + "' in " + ascof_ + "/ons_codes.csv or trend_data.csv");
+    int year = 0;
+    if (!year_.empty()) {
+        year = std::atoi(year_.substr(0, 4).c_str());
+    } else {
+        for (const int y : data.years())
+            for (std::size_t m = 0; m < data.measures().size(); ++m)
+                if (data.value(*council, m, y)) year = std::max(year, y);
+    }
+    const auto kind = list_.empty() ? benchmark::parse_peer_kind(kind_) : std::optional(benchmark::PeerKind::list);
+    if (!kind) throw input_error("--peers must be region, type or nearest (or give --list), not '" + kind_ + "'");
+    const auto group = benchmark::peers_of(data, *council, *kind, year, list_, nearest_);
+    if (*peers_) std::cout << benchmark::format_peers(data, *council, group);
+    else std::cout << benchmark::format_comparison(data, benchmark::compare(data, *council, group, year));
+    return 0;
+}
+
+} // namespace ascent::cli

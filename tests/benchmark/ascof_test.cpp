@@ -1,0 +1,103 @@
+// National benchmark data: the loading rules on a small extract (totals set aside, non-numbers
+// missing, codes mapped across the 2023-24 renumbering, unmapped codes reported), the comparison
+// arithmetic, and the real published files in ../shared/data checked by hand.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "benchmark/compare.hpp"
+
+namespace ascent::benchmark {
+
+namespace {
+
+const std::string k_fixture = std::string(ASCENT_FIXTURES) + "/ascof";
+const std::string k_real = std::string(ASCENT_TESTS) + "/../../shared/data/ascof";
+
+std::size_t measure(const NationalData &d, const char *id) { return *d.find_measure(id); }
+
+} // namespace
+
+TEST(Ascof, LoadsCouncilRowsAndSetsTotalsAside) {
+    const auto d = NationalData::load_ascof(k_fixture);
+    const auto &r = d.load_report();
+    EXPECT_EQ(r.rows, 13);
+    EXPECT_EQ(r.other_rows, 2);         // the region and England rows are totals
+    EXPECT_EQ(r.missing_values, 1);     // "x" is missing, not zero
+    EXPECT_EQ(r.unmapped_rows, 1);      // 2C3 has no canonical measure
+    EXPECT_EQ(r.unmapped, (std::vector<std::string>{"2019-20 2C3 (1 rows)"}));
+    EXPECT_EQ(r.unknown_councils, 1);   // Cumberland: not in the lookup, kept under its own name
+    const auto bury = *d.find_council("bury"), bolton = *d.find_council("E08000001");
+    const auto dp = measure(d, "direct_payments_users");
+    EXPECT_EQ(d.value(bury, dp, 2022), 28'5000);
+    EXPECT_EQ(d.value(bury, dp, 2023), 27'6000); // 1C2A became 3D2A in 2023-24
+    EXPECT_EQ(d.value(bolton, dp, 2023), std::nullopt);
+    EXPECT_TRUE(d.find_council("Bournemouth, Christchurch and Poole"));
+    EXPECT_TRUE(d.find_council("Cumberland"));
+    EXPECT_EQ(d.measures()[measure(d, "admissions_18_64")].decimals, 2);
+}
+
+TEST(Ascof, ComparesWithTheDirectionOfEachMeasure) {
+    const auto d = NationalData::load_ascof(k_fixture);
+    const auto bury = *d.find_council("Bury");
+    const auto group = peers_of(d, bury, PeerKind::region, 2023);
+    ASSERT_EQ(group.peers.size(), 2u); // Bolton and Wigan
+    const auto cmp = compare(d, bury, group, 2023);
+    const auto find = [&](const char *id) {
+        for (const auto &m : cmp.measures)
+            if (d.measures()[m.measure].id == id) return m;
+        return MeasureComparison{};
+    };
+    const auto admissions = find("admissions_18_64"); // lower is better: 15.6 against 20.25 and 10.0
+    EXPECT_EQ(admissions.peer_mean, 15'1250);
+    EXPECT_EQ(admissions.peer_median, 15'1250);
+    EXPECT_EQ(admissions.rank, 2u);
+    EXPECT_EQ(admissions.ranked, 3u);
+    EXPECT_EQ(admissions.verdict, "worse");
+    const auto dp = find("direct_payments_users"); // Bolton's is missing: one peer with a value
+    EXPECT_EQ(dp.peers_with_value, 0u);
+    EXPECT_EQ(dp.verdict, "no data");
+    EXPECT_EQ(format_value(15'1250, 2), "15.13");
+    EXPECT_EQ(format_value(1234'5000, 1), "1,234.5");
+}
+
+TEST(AscofRealData, BuryAgainstTheNorthWestCheckedByHand) {
+    if (!std::filesystem::exists(k_real)) GTEST_SKIP() << "no ../shared/data";
+    const auto start = std::chrono::steady_clock::now();
+    const auto d = NationalData::load_ascof(k_real);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    RecordProperty("load_seconds", std::to_string(seconds));
+    EXPECT_EQ(d.load_report().rows, 26'498);
+    EXPECT_EQ(d.years(), (std::vector<int>{2017, 2018, 2019, 2020, 2021, 2022, 2023}));
+    const auto bury = *d.find_council("Bury");
+    const auto dp = measure(d, "direct_payments_users");
+    // trend_data.csv: Bury 1C2A 31.1 (2017-18) … 28.5 (2022-23); 3D2A 27.6 (2023-24).
+    EXPECT_EQ(d.value(bury, dp, 2017), 31'1000);
+    EXPECT_EQ(d.value(bury, dp, 2022), 28'5000);
+    EXPECT_EQ(d.value(bury, dp, 2023), 27'6000);
+    // 2023-24's 1E is carers' satisfaction, not learning disability employment.
+    EXPECT_EQ(d.value(bury, measure(d, "ld_paid_employment"), 2023), std::nullopt);
+    const auto cmp = compare(d, bury, peers_of(d, bury, PeerKind::region, 2023), 2023);
+    ASSERT_EQ(cmp.group.peers.size(), 23u);
+    for (const auto &m : cmp.measures)
+        if (m.measure == dp) {
+            EXPECT_EQ(m.peer_mean, 24'5696);   // 565.1 / 23, by hand from the file
+            EXPECT_EQ(m.peer_median, 23'3000);
+            EXPECT_EQ(m.verdict, "better");
+        }
+}
+
+TEST(AscofRealData, NearestNeighboursAreStable) {
+    if (!std::filesystem::exists(k_real)) GTEST_SKIP() << "no ../shared/data";
+    const auto d = NationalData::load_ascof(k_real);
+    const auto bury = *d.find_council("Bury");
+    const auto first = peers_of(d, bury, PeerKind::nearest, 2022);
+    const auto again = peers_of(d, bury, PeerKind::nearest, 2022);
+    ASSERT_EQ(first.peers.size(), 15u);
+    for (std::size_t i = 0; i < first.peers.size(); ++i) EXPECT_EQ(first.peers[i].council, again.peers[i].council);
+    EXPECT_EQ(d.councils()[first.peers[0].council].name, "Stockport");
+    for (const auto &p : first.peers) EXPECT_NE(p.council, bury);
+}
+
+} // namespace ascent::benchmark
