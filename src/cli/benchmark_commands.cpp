@@ -5,11 +5,17 @@
 #include <iostream>
 
 #include "benchmark/compare.hpp"
+#include "benchmark/projection.hpp"
 #include "core/error.hpp"
 
 namespace ascent::cli {
 
 BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
+    auto *project = app.add_subcommand("project", "Demand and cost projections");
+    project->require_subcommand(1);
+    trend_ = project->add_subcommand("trend", "Project client numbers and unit costs by care type from observed years, and cost them");
+    trend_->add_option("model", trend_file_, "Trend model (YAML: observed years, project_to, series)")->required()->check(CLI::ExistingFile);
+    trend_->add_option("--method", method_, "straight_line or compound (default: the model's)");
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
     peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
     for (auto *command : {benchmark_, peers_}) {
@@ -25,6 +31,15 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
 }
 
 std::optional<int> BenchmarkCommands::run() {
+    if (*trend_) {
+        auto model = benchmark::read_trend_file(trend_file_);
+        if (!method_.empty()) {
+            if (method_ != "straight_line" && method_ != "compound") throw input_error("--method must be straight_line or compound");
+            model.method = method_ == "compound" ? benchmark::TrendMethod::compound : benchmark::TrendMethod::straight_line;
+        }
+        std::cout << benchmark::format_projection(model, benchmark::project(model));
+        return 0;
+    }
     if (!*benchmark_ && !*peers_) return std::nullopt;
     const auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
     const auto council = data.find_council(council_);
