@@ -39,7 +39,10 @@ public:
     virtual std::vector<std::unique_ptr<TableReader>> split(std::size_t parts) { (void)parts; return {}; }
 };
 
-// Opens a CSV or XLSX file by its content (an XLSX file is a zip archive).
+// Opens a CSV, XLSX or legacy XLS file by its content (an XLSX file is a zip archive, an XLS file
+// an OLE2 compound document).
 std::unique_ptr<TableReader> open_table(const std::string &path, const TableOptions &options = {});
+// The sheets of an XLSX or XLS workbook, in order; none for a CSV file.
+std::vector<std::string> sheet_names(const std::string &path);
 
 } // namespace ascent::io
