@@ -160,6 +160,24 @@ std::optional<int64_t> NationalData::value(std::size_t council, std::size_t meas
     return it->second;
 }
 
+void NationalData::add_measure(const Measure &measure, int year, const std::map<std::string, int64_t> &by_code,
+                               const std::map<std::string, std::string> &names) {
+    auto m = find_measure(measure.id);
+    if (!m) {
+        measures_.push_back(measure);
+        m = measures_.size() - 1;
+    }
+    for (const auto &[code, value] : by_code) {
+        auto council = find_council(code);
+        if (!council) {
+            const auto name = names.find(code);
+            councils_.push_back({name != names.end() ? name->second : code, "", "", "", code});
+            council = councils_.size() - 1;
+        }
+        values_[{*council, *m, year}] = value;
+    }
+}
+
 std::string format_value(int64_t value, int decimals) {
     int64_t unit = 1;
     for (int i = decimals; i < 4; ++i) unit *= 10;

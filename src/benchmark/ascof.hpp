@@ -54,6 +54,10 @@ public:
     std::optional<std::size_t> find_measure(std::string_view id) const;
     // A value in ten-thousandths; nothing if not published or not a number.
     std::optional<int64_t> value(std::size_t council, std::size_t measure, int year) const;
+    // Adds a measure from another source (values in ten-thousandths by ONS code, for one year).
+    // Councils not yet known are added with the name given for their code.
+    void add_measure(const Measure &measure, int year, const std::map<std::string, int64_t> &by_code,
+                     const std::map<std::string, std::string> &names);
 
 private:
     std::vector<Council> councils_;

@@ -109,7 +109,7 @@ PeerGroup peers_of(const NationalData &data, std::size_t council, PeerKind kind,
         return a.distance != b.distance ? a.distance < b.distance : data.councils()[a.council].name < data.councils()[b.council].name;
     });
     candidates.resize(std::min(candidates.size(), nearest));
-    g.description = fmt::format("the {} nearest neighbours on {} ASCOF measures in {}", candidates.size(), own, year_label(year));
+    g.description = fmt::format("the {} nearest neighbours on {} measures", candidates.size(), own);
     g.peers = std::move(candidates);
     return g;
 }
@@ -158,7 +158,7 @@ std::string format_peers(const NationalData &data, std::size_t council, const Pe
 
 std::string format_comparison(const NationalData &data, const Comparison &cmp) {
     const auto &self = data.councils()[cmp.council];
-    std::string out = fmt::format("{} against {} ({}), ASCOF {}\n\n", self.name, cmp.group.description,
+    std::string out = fmt::format("{} against {} ({}), {}\n\n", self.name, cmp.group.description,
                                   count_of(cmp.group.peers.size(), "council", "councils"), year_label(cmp.year));
     out += fmt::format("{:<52} {:>9} {:>9} {:>9} {:>8} {:>3}  {:<8} {}\n", "Measure", "Council", "Mean", "Median", "Rank", "Q", "Verdict",
                        "Trend (council / peers)");
@@ -171,7 +171,11 @@ std::string format_comparison(const NationalData &data, const Comparison &cmp) {
                 trend += fmt::format("{}{} {}/{}", trend.empty() ? "" : ", ", year_label(r.trend[i].first).substr(2), text(r.trend[i].second),
                                      text(r.peer_trend[i].second));
         std::string name = m.name + (m.higher_is_better ? "" : " (lower is better)");
-        if (name.size() > 52) name = name.substr(0, 49) + "...";
+        if (name.size() > 52) {
+            std::size_t cut = 49;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut; // not inside a UTF-8 character
+            name = name.substr(0, cut) + "...";
+        }
         out += fmt::format("{:<52} {:>9} {:>9} {:>9} {:>8} {:>3}  {:<8} {}\n", name, text(r.value), text(r.peer_mean), text(r.peer_median),
                            r.rank ? fmt::format("{}/{}", r.rank, r.ranked) : "-", r.quartile ? std::to_string(r.quartile) : "-",
                            r.verdict, trend);

@@ -5,7 +5,11 @@
 #include <iostream>
 
 #include "benchmark/compare.hpp"
+#include "benchmark/ascfr.hpp"
 #include "benchmark/projection.hpp"
+#include "core/money.hpp"
+
+#include <algorithm>
 #include "core/error.hpp"
 
 namespace ascent::cli {
@@ -26,6 +30,10 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
         command->add_option("--list", list_, "Comparator councils by name or code (instead of --peers)");
         command->add_option("--nearest", nearest_, "How many nearest neighbours")->capture_default_str();
         command->add_option("--year", year_, "ASCOF year, e.g. 2022-23 (default: the council's latest)");
+        command->add_option("--ascfr", ascfr_, "ASC-FR key-coded totals file (CSV ASCFR Totals.csv): adds spend per head")
+            ->check(CLI::ExistingFile);
+        command->add_option("--population", population_, "Folder of ONS mid-year estimate workbooks (needed with --ascfr)")
+            ->check(CLI::ExistingDirectory);
         command->add_option("--measures", measures_file_, "A measure list (YAML) instead of the built-in one")->check(CLI::ExistingFile);
     }
 }
@@ -41,7 +49,22 @@ std::optional<int> BenchmarkCommands::run() {
         return 0;
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;
-    const auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
+    auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
+    if (!ascfr_.empty()) {
+        if (population_.empty()) throw input_error("--ascfr needs --population: spend per head divides by the ONS population");
+        const auto spend = benchmark::load_ascfr_totals(ascfr_);
+        const auto years = benchmark::load_mid_year_folder(population_);
+        const auto match = std::find_if(years.begin(), years.end(), [&](const auto &y) { return y.mid_year == spend.year; });
+        if (match == years.end())
+            throw input_error(fmt::format("no mid-{} population estimates in {} for the {} ASC-FR", spend.year, population_,
+                                          benchmark::year_label(spend.year)));
+        benchmark::add_spend_per_head(data, spend, *match);
+        std::cout << fmt::format("ASC-FR {}: councils' gross current expenditure £{:.1f}m against the England rows' £{:.1f}m "
+                                 "(difference {}); population mid-{}\n\n",
+                                 benchmark::year_label(spend.year), static_cast<double>(spend.council_total) / 1e8,
+                                 static_cast<double>(spend.england_total) / 1e8,
+                                 format_pence(Money::from_pence(spend.council_total - spend.england_total)), match->mid_year);
+    }
     const auto council = data.find_council(council_);
     if (!council) throw input_error("no council '" + council_ + "' in " + ascof_ + "/ons_codes.csv or trend_data.csv");
     int year = 0;

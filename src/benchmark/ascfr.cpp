@@ -1,0 +1,106 @@
+#include "benchmark/ascfr.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "core/error.hpp"
+#include "core/money.hpp"
+#include "io/table_reader.hpp"
+
+namespace ascent::benchmark {
+
+namespace {
+
+// £000 as published (up to 5 decimals, sometimes in exponent form such as 5.87E-09) to pence.
+std::optional<int64_t> pence_of_thousands(std::string_view text) {
+    if (text.empty() || text == ":") return std::nullopt;
+    if (const auto exact = parse_decimal(text, 5)) return exact->num * (100'000 / exact->den);
+    const std::string s(text);
+    char *end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return std::llround(v * 100'000); // a tiny exponent-form value: nearest penny
+}
+
+} // namespace
+
+AscfrYear load_ascfr_totals(const std::string &path) {
+    auto reader = io::open_table(path);
+    std::vector<std::string_view> cells;
+    if (!reader->next(cells)) throw input_error(path + ": the file is empty");
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < cells.size(); ++i) column[std::string(cells[i])] = i;
+    const auto at = [&](const char *name) {
+        const auto it = column.find(name);
+        if (it == column.end()) throw input_error(fmt::format("{}: no column '{}'; expected the ASC-FR key-coded totals file", path, name));
+        return it->second;
+    };
+    const std::size_t fy = at("FY_Ending"), cassr = at("CASSR_CODE"), geography = at("GEOGRAPHY_CODE"), region = at("REGION_GO_CODE"),
+                      age = at("AgeBand_KEY"), psr = at("PrimarySupportReason_KEY"), gross = at("GROSSCURRENTEXPENDITURE");
+    AscfrYear out;
+    while (reader->next(cells)) {
+        const auto cell = [&](std::size_t i) { return i < cells.size() ? cells[i] : std::string_view(); };
+        ++out.rows;
+        if (out.year == 0 && !cell(fy).empty()) out.year = std::atoi(std::string(cell(fy)).c_str()) - 1; // FY ending 2017 → 2016-17
+        const auto band = cell(age);
+        if (band == "3" || band == "4" || band == "5") continue; // a partial split of 65+
+        const auto value = pence_of_thousands(cell(gross));
+        if (!value) {
+            ++out.missing_values;
+            continue;
+        }
+        if (cell(cassr).empty()) {
+            if (cell(region) == "E92000001") out.england_total += *value;
+            continue;
+        }
+        ++out.council_rows;
+        auto &s = out.by_code[std::string(cell(geography))];
+        s.total += *value;
+        out.council_total += *value;
+        if (band == "1") {
+            s.aged_18_64 += *value;
+            if (cell(psr) == "4") s.ld_18_64 += *value;
+            if (cell(psr) == "5") s.mh_18_64 += *value;
+            if (cell(psr) == "6") s.physical_18_64 += *value;
+        } else if (band == "2") {
+            s.aged_65_plus += *value;
+        }
+    }
+    return out;
+}
+
+void add_spend_per_head(NationalData &data, const AscfrYear &spend, const PopulationYear &population) {
+    struct PerHead {
+        const char *id, *name;
+        int64_t CouncilSpend::*amount;
+        int who; // 1: 18-64, 2: 65+, 3: both
+    };
+    const PerHead measures[] = {
+        {"spend_ld_per_head_18_64", "Learning disability spend per resident aged 18-64 (£, ASC-FR gross current)", &CouncilSpend::ld_18_64, 1},
+        {"spend_mh_per_head_18_64", "Mental health spend per resident aged 18-64 (£)", &CouncilSpend::mh_18_64, 1},
+        {"spend_physical_per_head_18_64", "Physical support spend per resident aged 18-64 (£)", &CouncilSpend::physical_18_64, 1},
+        {"spend_per_head_18_64", "Adult social care spend on people aged 18-64 per resident aged 18-64 (£)", &CouncilSpend::aged_18_64, 1},
+        {"spend_per_head_65_plus", "Adult social care spend on people aged 65+ per resident aged 65+ (£)", &CouncilSpend::aged_65_plus, 2},
+        {"spend_per_adult", "Adult social care spend per adult resident (£)", &CouncilSpend::total, 3},
+    };
+    for (const auto &m : measures) {
+        std::map<std::string, int64_t> values;
+        for (const auto &[code, s] : spend.by_code) {
+            const auto p = population.by_code.find(code);
+            if (p == population.by_code.end()) continue;
+            const int64_t people = m.who == 1 ? p->second.aged_18_64 : m.who == 2 ? p->second.aged_65_plus
+                                                                                  : p->second.aged_18_64 + p->second.aged_65_plus;
+            if (people <= 0) continue;
+            // pence / people → £ per head in ten-thousandths: × 100.
+            values[code] = divide_rounded(static_cast<Int128>(s.*m.amount) * 100, people, RoundingMode::half_up);
+        }
+        Measure measure{m.id, m.name, "£ per head", false, 2, {}};
+        std::map<std::string, std::string> names;
+        for (const auto &[code, p] : population.by_code) names[code] = p.name;
+        data.add_measure(measure, spend.year, values, names);
+    }
+}
+
+} // namespace ascent::benchmark

@@ -1,0 +1,38 @@
+// ASC-FR (Adult Social Care Finance Return) gross current expenditure by council, from the
+// published key-coded file (`CSV ASCFR Totals.csv`, 2016-17), and per-head measures from it with
+// the ONS population of the matching mid-year.
+//
+// Council rows only (the file also holds regional and England totals, which would triple a sum);
+// age bands 18-64 and 65+ only (65-74, 75-84 and 85+ are a partial, voluntary split of 65+); the
+// care type with no age band is added once. Amounts are £000 in the file, held here in pence.
+// The England rows are kept to check the councils' sum against them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "benchmark/ascof.hpp"
+#include "benchmark/population.hpp"
+
+namespace ascent::benchmark {
+
+struct CouncilSpend {
+    int64_t total = 0, aged_18_64 = 0, aged_65_plus = 0, ld_18_64 = 0, mh_18_64 = 0, physical_18_64 = 0; // pence
+};
+
+struct AscfrYear {
+    int year = 0;                                  // start year: 2016 is 2016-17
+    std::map<std::string, CouncilSpend> by_code;   // ONS code of that year
+    int64_t council_total = 0, england_total = 0;  // pence: the councils' rows summed, and the England rows
+    int64_t rows = 0, council_rows = 0, missing_values = 0;
+};
+
+AscfrYear load_ascfr_totals(const std::string &path);
+
+// Adds per-head spending measures for the ASC-FR year to `data`, with the population of the same
+// mid-year: learning disability spend per resident aged 18-64, spend per resident aged 18-64 and
+// 65+, and spend per adult. Councils are matched by ONS code.
+void add_spend_per_head(NationalData &data, const AscfrYear &spend, const PopulationYear &population);
+
+} // namespace ascent::benchmark

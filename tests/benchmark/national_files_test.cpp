@@ -1,0 +1,56 @@
+// The published population and finance files in ../shared/data, checked against the figures the
+// data README gives and the published England total (skipped where the folder is absent).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "benchmark/ascfr.hpp"
+#include "benchmark/compare.hpp"
+#include "io/table_reader.hpp"
+
+namespace ascent::benchmark {
+
+namespace {
+
+const std::string k_shared = std::string(ASCENT_TESTS) + "/../../shared/data";
+
+} // namespace
+
+TEST(NationalFiles, MidYearPopulationFromXlsAndXlsxWorkbooks) {
+    if (!std::filesystem::exists(k_shared)) GTEST_SKIP() << "no ../shared/data";
+    const auto years = load_mid_year_folder(k_shared + "/ons_mye");
+    ASSERT_EQ(years.size(), 7u);
+    const auto bury = [&](std::size_t i) { return years[i].by_code.at("E08000002"); };
+    EXPECT_EQ(years[0].mid_year, 2016);
+    EXPECT_EQ(years[0].sheet, "MYE2 - All");
+    EXPECT_EQ(bury(0).aged_18_64, 112'078);
+    EXPECT_EQ(bury(0).aged_65_plus, 33'712);
+    EXPECT_EQ(years[4].mid_year, 2020);
+    EXPECT_EQ(bury(4).aged_18_64, 112'474);
+    EXPECT_EQ(bury(4).aged_65_plus, 35'054);
+    EXPECT_EQ(years[6].mid_year, 2022); // the .xlsx one
+    EXPECT_EQ(bury(6).aged_18_64, 114'942);
+    EXPECT_EQ(bury(6).aged_65_plus, 35'758);
+    EXPECT_EQ(years[0].england.aged_18_64, 33'599'949);
+    EXPECT_EQ(years[6].england.aged_65_plus, 10'629'867);
+    EXPECT_TRUE(years[6].by_code.contains("E06000063")); // Cumberland, new in the April 2023 geography
+    EXPECT_FALSE(years[0].by_code.contains("E07000117")); // districts are not councils with social services
+}
+
+TEST(NationalFiles, AscfrCouncilRowsAddUpToTheEnglandTotal) {
+    if (!std::filesystem::exists(k_shared)) GTEST_SKIP() << "no ../shared/data";
+    const auto spend = load_ascfr_totals(k_shared + "/ascfr/CSV ASCFR Totals.csv");
+    EXPECT_EQ(spend.year, 2016);
+    EXPECT_EQ(spend.by_code.size(), 151u);
+    // £17.53bn, the published 2016-17 gross current expenditure; the England rows agree to the pound.
+    EXPECT_EQ(spend.council_total / 1'000'000'00, 17'526);
+    EXPECT_LT(std::abs(spend.council_total - spend.england_total), 100);
+    // Bury: learning disability, 18-64, £20,501K; per resident aged 18-64 (112,078) £182.92.
+    EXPECT_EQ(spend.by_code.at("E08000002").ld_18_64, 20'501'000'00);
+    auto data = NationalData::load_ascof(k_shared + "/ascof");
+    add_spend_per_head(data, spend, load_mid_year_estimates(k_shared + "/ons_mye/ukmidyearestimates2016.xls"));
+    const auto bury = *data.find_council("Bury");
+    EXPECT_EQ(data.value(bury, *data.find_measure("spend_ld_per_head_18_64"), 2016), 182'9173);
+}
+
+} // namespace ascent::benchmark
