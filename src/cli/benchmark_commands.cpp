@@ -59,10 +59,10 @@ std::optional<int> BenchmarkCommands::run() {
             throw input_error(fmt::format("no mid-{} population estimates in {} for the {} ASC-FR", spend.year, population_,
                                           benchmark::year_label(spend.year)));
         benchmark::add_spend_per_head(data, spend, *match);
-        std::cout << fmt::format("ASC-FR {}: councils' gross current expenditure £{:.1f}m against the England rows' £{:.1f}m "
+        std::cout << fmt::format("ASC-FR {}: councils' gross current expenditure {} against the England rows' {} "
                                  "(difference {}); population mid-{}\n\n",
-                                 benchmark::year_label(spend.year), static_cast<double>(spend.council_total) / 1e8,
-                                 static_cast<double>(spend.england_total) / 1e8,
+                                 benchmark::year_label(spend.year), format_millions(Money::from_pence(spend.council_total), 1),
+                                 format_millions(Money::from_pence(spend.england_total), 1),
                                  format_pence(Money::from_pence(spend.council_total - spend.england_total)), match->mid_year);
     }
     const auto council = data.find_council(council_);
