@@ -43,7 +43,7 @@ report::Table financial_table(const cases::Profile &p) {
 }
 
 report::BarChart profile_chart(const cases::Profile &p) {
-    report::BarChart chart{fmt::format("Net saving by financial year, £000 ({})", p.option), {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}};
+    report::BarChart chart{fmt::format("Net saving by financial year, £000 ({})", p.option), {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}, {}};
     const auto incremental = cases::Profile::incremental(p.net);
     for (std::size_t y = 0; y < p.years(); ++y) {
         chart.categories.push_back(p.year(y).label());
@@ -219,7 +219,7 @@ report::Document programme_document(const cases::Programme &programme, const cas
         if (any) add({"", std::string(cases::title_of(category)), ""}, sums, false);
     }
     doc.blocks.emplace_back(std::move(t));
-    report::BarChart chart{"Programme net saving by financial year, £000", {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}};
+    report::BarChart chart{"Programme net saving by financial year, £000", {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}, {}};
     int64_t in_year = 0;
     for (std::size_t y = 0; y < all.size(); ++y) {
         in_year += all[y];

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "benchmark/compare.hpp"
 #include "cases/programme.hpp"
 #include "report/document.hpp"
 
@@ -22,6 +23,11 @@ report::Document budget_table_document(const cases::BudgetTable &table);
 // The programme summary as a report: each case's net saving by year, by category and directorate,
 // the targets, and a chart of the programme's net saving by year.
 report::Document programme_document(const cases::Programme &programme, const cases::BudgetTable &table);
+// A benchmark comparison as a report: the table, and for each measure in the bottom quartile a chart
+// of the council among its comparators (highlighted) and its trend against their mean.
+report::Document benchmark_document(const benchmark::NationalData &data, const benchmark::Comparison &comparison);
+// The comparison, every comparator's value and the group with the reasons, as XLSX.
+void write_benchmark_xlsx(const benchmark::NationalData &data, const benchmark::Comparison &comparison, const std::string &path);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
 

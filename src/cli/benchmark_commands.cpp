@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "benchmark/compare.hpp"
+#include "app/case_reports.hpp"
 #include "benchmark/ascfr.hpp"
 #include "benchmark/projection.hpp"
 #include "core/money.hpp"
@@ -22,6 +23,7 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
     trend_->add_option("--method", method_, "straight_line or compound (default: the model's)");
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
     peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
+    benchmark_->add_option("-o,--output", output_, "Also write the comparison to this .html, .pdf (with charts) or .xlsx file");
     for (auto *command : {benchmark_, peers_}) {
         command->add_option("--ascof", ascof_, "Folder with the published ASCOF files (trend_data.csv, ons_codes.csv)")
             ->required()->check(CLI::ExistingDirectory);
@@ -79,7 +81,13 @@ std::optional<int> BenchmarkCommands::run() {
     if (!kind) throw input_error("--peers must be region, type or nearest (or give --list), not '" + kind_ + "'");
     const auto group = benchmark::peers_of(data, *council, *kind, year, list_, nearest_);
     if (*peers_) std::cout << benchmark::format_peers(data, *council, group);
-    else std::cout << benchmark::format_comparison(data, benchmark::compare(data, *council, group, year));
+    else {
+        const auto comparison = benchmark::compare(data, *council, group, year);
+        std::cout << benchmark::format_comparison(data, comparison);
+        if (output_.ends_with(".xlsx")) app::write_benchmark_xlsx(data, comparison, output_);
+        else if (!output_.empty()) app::write_document(app::benchmark_document(data, comparison), output_);
+        if (!output_.empty()) std::cout << fmt::format("\nWrote the comparison to {}\n", output_);
+    }
     return 0;
 }
 

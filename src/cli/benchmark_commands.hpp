@@ -18,7 +18,7 @@ public:
 
 private:
     CLI::App *benchmark_ = nullptr, *peers_ = nullptr, *trend_ = nullptr;
-    std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, population_;
+    std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, population_, output_;
     std::vector<std::string> list_;
     std::size_t nearest_ = 15;
 };

@@ -3,6 +3,8 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "core/error.hpp"
 
@@ -17,6 +19,15 @@ void write_workbook(const std::string &path, const std::vector<Sheet> &sheets,
     format_set_text_wrap(bold);
     lxw_format *money = workbook_add_format(book);
     format_set_num_format(money, "£#,##0.00");
+    std::map<int, lxw_format *> decimal_formats;
+    const auto decimal_format = [&](int decimals) {
+        auto &f = decimal_formats[decimals];
+        if (f == nullptr) {
+            f = workbook_add_format(book);
+            format_set_num_format(f, decimals > 0 ? ("#,##0." + std::string(static_cast<std::size_t>(decimals), '0')).c_str() : "#,##0");
+        }
+        return f;
+    };
     for (const auto &s : sheets) {
         lxw_worksheet *sheet = workbook_add_worksheet(book, s.name.c_str());
         for (std::size_t c = 0; c < s.headers.size(); ++c)
@@ -30,6 +41,9 @@ void write_workbook(const std::string &path, const std::vector<Sheet> &sheets,
                     worksheet_write_string(sheet, row, col, text->c_str(), nullptr);
                 else if (const auto *pence = std::get_if<Pence>(&cells[c]))
                     worksheet_write_number(sheet, row, col, static_cast<double>(pence->value) / 100.0, money);
+                else if (const auto *d = std::get_if<Decimal>(&cells[c]))
+                    worksheet_write_number(sheet, row, col, static_cast<double>(d->scaled) / std::pow(10.0, d->decimals),
+                                           decimal_format(d->decimals));
                 else
                     worksheet_write_number(sheet, row, col, static_cast<double>(std::get<int64_t>(cells[c])), nullptr);
             }

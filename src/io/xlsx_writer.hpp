@@ -14,7 +14,12 @@ namespace ascent::io {
 struct Pence {
     int64_t value = 0;
 };
-using Cell = std::variant<std::string, Pence, int64_t>;
+// An exact decimal: `scaled` / 10^decimals, shown to that many places (e.g. 1829173 with 4 → 182.9173).
+struct Decimal {
+    int64_t scaled = 0;
+    int decimals = 0;
+};
+using Cell = std::variant<std::string, Pence, int64_t, Decimal>;
 
 struct Sheet {
     std::string name;

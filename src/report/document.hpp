@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -35,6 +36,7 @@ struct BarChart {
     std::vector<std::string> series;                    // legend names
     std::vector<std::vector<double>> values;           // [series][category], in display units (£000)
     std::vector<std::vector<std::string>> labels;      // the same, formatted
+    std::optional<std::size_t> highlight;              // a category drawn in the accent colour (the council)
 
     // The lowest and highest value, taking in zero (the axis); never an empty span.
     std::pair<double, double> range() const {

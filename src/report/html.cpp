@@ -24,9 +24,11 @@ std::string escape(const std::string &text) {
 }
 
 constexpr const char *k_colours[] = {"#1f4e79", "#9dc3e6"};
+constexpr const char *k_accent = "#c55a11";
 
 std::string svg(const BarChart &chart) {
-    const double width = 640, height = 260, left = 60, bottom = 40, top = 30;
+    const bool many = chart.categories.size() > 8; // slanted category names
+    const double width = 640, height = many ? 360 : 260, left = 60, bottom = many ? 140 : 40, top = 30;
     const auto [least, most] = chart.range();
     const double span = most - least;
     const auto y_of = [&](double v) { return top + (most - v) / span * (height - top - bottom); };
@@ -41,13 +43,19 @@ std::string svg(const BarChart &chart) {
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             const double v = chart.values[s][c], x = x0 + bar * static_cast<double>(s);
             const double y = std::min(y_of(v), y_of(0)), h = std::abs(y_of(v) - y_of(0));
+            const char *fill = chart.highlight == c && s == 0 ? k_accent : k_colours[s % 2];
             out += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}</title></rect>)", x, y,
-                               bar - 2, h, k_colours[s % 2], escape(chart.labels[s][c]));
-            out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="10" text-anchor="middle">{}</text>)", x + bar / 2, y - 3,
-                               escape(chart.labels[s][c]));
+                               bar - 2, h, fill, escape(chart.labels[s][c]));
+            if (!many)
+                out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="10" text-anchor="middle">{}</text>)", x + bar / 2, y - 3,
+                                   escape(chart.labels[s][c]));
         }
-        out += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>)", x0 + group * 0.35,
-                           height - bottom + 16, escape(chart.categories[c]));
+        const double cx = x0 + group * 0.35, cy = height - bottom + 16;
+        if (many)
+            out += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" font-size="10" text-anchor="end" transform="rotate(-45 {:.1f} {:.1f})">{}</text>)svg",
+                               cx, cy, cx, cy, escape(chart.categories[c]));
+        else
+            out += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>)", cx, cy, escape(chart.categories[c]));
     }
     for (std::size_t s = 0; s < chart.series.size(); ++s)
         out += fmt::format(R"(<rect x="{}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" font-size="11">{}</text>)",

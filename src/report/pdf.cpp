@@ -36,8 +36,11 @@ public:
     PdfWriter &operator=(const PdfWriter &) = delete;
 
     void write() {
-        for (const auto &block : doc_.blocks) {
-            if (const auto *h = std::get_if<Heading>(&block)) heading(*h);
+        for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+            const auto &block = doc_.blocks[i];
+            // A heading stays with the start of what follows it: a whole chart, or a few lines.
+            const auto *next_chart = i + 1 < doc_.blocks.size() ? std::get_if<BarChart>(&doc_.blocks[i + 1]) : nullptr;
+            if (const auto *h = std::get_if<Heading>(&block)) heading(*h, next_chart ? chart_height(*next_chart) + 10 : 30);
             else if (const auto *p = std::get_if<Paragraph>(&block)) paragraph(*p);
             else if (const auto *t = std::get_if<Table>(&block)) table(*t);
             else chart(std::get<BarChart>(block));
@@ -85,10 +88,12 @@ private:
         cairo_set_source_rgb(cr_, 0, 0, 0);
     }
 
-    void heading(const Heading &h) {
+    static double chart_height(const BarChart &c) { return c.categories.size() > 8 ? 300 : 200; }
+
+    void heading(const Heading &h, double keep_with) {
         const char *font = h.level == 1 ? "DejaVu Sans Bold 15" : h.level == 2 ? "DejaVu Sans Bold 12" : "DejaVu Sans Bold 10";
-        const double height = set_text(h.text, font, content_width());
-        need(height + 30); // keep a heading with what follows
+        need(set_text(h.text, font, content_width()) + keep_with);
+        const double height = set_text(h.text, font, content_width()); // again: a new page's footer used the layout
         y_ += h.level == 1 ? 0 : 8;
         cairo_set_source_rgb(cr_, 0.12, 0.31, 0.47);
         draw_text(k_margin, y_);
@@ -104,8 +109,8 @@ private:
             const bool item = line.rfind("- ", 0) == 0;
             if (item) line = "• " + line.substr(2);
             const double indent = item ? 10 : 0;
+            need(set_text(line, "DejaVu Sans 9", content_width() - indent));
             const double height = set_text(line, "DejaVu Sans 9", content_width() - indent);
-            need(height);
             draw_text(k_margin + indent, y_);
             y_ += height + 2;
             start = end + 1;
@@ -175,7 +180,8 @@ private:
     }
 
     void chart(const BarChart &c) {
-        const double h = 200, left = k_margin + 10, bottom = 30, top = 46;
+        const bool many = c.categories.size() > 8; // slanted category names
+        const double h = chart_height(c), left = k_margin + 10, bottom = many ? 120 : 30, top = 46;
         need(h + 10);
         const auto [least, most] = c.range();
         const double span = most - least;
@@ -189,17 +195,31 @@ private:
             const double x0 = left + group * static_cast<double>(k) + group * 0.15;
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 const double v = c.values[s][k], x = x0 + bar * static_cast<double>(s);
-                cairo_set_source_rgb(cr_, colours[s % 2][0], colours[s % 2][1], colours[s % 2][2]);
+                if (c.highlight == k && s == 0) cairo_set_source_rgb(cr_, 0.77, 0.35, 0.07);
+                else cairo_set_source_rgb(cr_, colours[s % 2][0], colours[s % 2][1], colours[s % 2][2]);
                 cairo_rectangle(cr_, x, std::min(y_of(v), y_of(0)), bar - 2, std::abs(y_of(v) - y_of(0)));
                 cairo_fill(cr_);
                 cairo_set_source_rgb(cr_, 0, 0, 0);
+                if (many) continue; // too many bars for their values to be read: the table has them
                 set_text(c.labels[s][k], "DejaVu Sans 6", -1); // centred over its bar
                 int label_width = 0, label_height = 0;
                 pango_layout_get_size(layout_, &label_width, &label_height);
                 draw_text(x + (bar - 2) / 2 - static_cast<double>(label_width) / PANGO_SCALE / 2, std::min(y_of(v), y_of(0)) - 9);
             }
-            set_text(c.categories[k], "DejaVu Sans 8", group);
-            draw_text(x0, y_ + h - bottom + 4);
+            if (many) {
+                set_text(c.categories[k], "DejaVu Sans 7", -1);
+                int label_width = 0, label_height = 0;
+                pango_layout_get_size(layout_, &label_width, &label_height);
+                cairo_save(cr_);
+                cairo_translate(cr_, x0 + group * 0.35, y_ + h - bottom + 6);
+                cairo_rotate(cr_, -0.785398);
+                cairo_move_to(cr_, -static_cast<double>(label_width) / PANGO_SCALE, 0);
+                pango_cairo_show_layout(cr_, layout_);
+                cairo_restore(cr_);
+            } else {
+                set_text(c.categories[k], "DejaVu Sans 8", group);
+                draw_text(x0, y_ + h - bottom + 4);
+            }
         }
         cairo_set_line_width(cr_, 0.6);
         cairo_move_to(cr_, left, y_of(0));

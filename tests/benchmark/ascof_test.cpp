@@ -101,3 +101,30 @@ TEST(AscofRealData, NearestNeighboursAreStable) {
 }
 
 } // namespace ascent::benchmark
+
+#include "app/case_reports.hpp"
+#include "app/read_table.hpp"
+#include "report/document.hpp"
+#include "test_support.hpp"
+
+namespace ascent::benchmark {
+
+TEST(BenchmarkReport, HighlightsTheCouncilAndWritesEveryValue) {
+    const auto d = NationalData::load_ascof(k_fixture);
+    const auto bury = *d.find_council("Bury");
+    const auto cmp = compare(d, bury, peers_of(d, bury, PeerKind::region, 2023), 2023);
+    const auto html = report::to_html(app::benchmark_document(d, cmp));
+    EXPECT_NE(html.find("#c55a11"), std::string::npos); // Bury's bar in the accent colour (admissions: bottom quartile)
+    EXPECT_NE(html.find("Long-term needs of adults aged 18-64"), std::string::npos);
+    const test::TempDir dir;
+    app::write_benchmark_xlsx(d, cmp, dir.file("b.xlsx"));
+    const auto rows = testing_support::read_table(dir.file("b.xlsx"), "Values");
+    ASSERT_EQ(rows.size(), 5u); // header; Bury's direct payments (Bolton's is missing); admissions for all three
+    EXPECT_EQ(rows[1][1], "Bury");
+    EXPECT_EQ(rows[1][4], "27.6");
+    EXPECT_EQ(rows[2][1], "Bury");
+    EXPECT_EQ(rows[2][4], "15.6");
+    EXPECT_EQ(rows[3][4], "20.25");
+}
+
+} // namespace ascent::benchmark
