@@ -6,6 +6,9 @@
 
 #include "benchmark/compare.hpp"
 #include "app/case_reports.hpp"
+#include "app/council.hpp"
+#include "benchmark/demographic.hpp"
+#include "cli/option_values.hpp"
 #include "benchmark/ascfr.hpp"
 #include "benchmark/projection.hpp"
 #include "core/money.hpp"
@@ -15,12 +18,18 @@
 
 namespace ascent::cli {
 
-BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
+BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_(db) {
     auto *project = app.add_subcommand("project", "Demand and cost projections");
     project->require_subcommand(1);
     trend_ = project->add_subcommand("trend", "Project client numbers and unit costs by care type from observed years, and cost them");
     trend_->add_option("model", trend_file_, "Trend model (YAML: observed years, project_to, series)")->required()->check(CLI::ExistingFile);
     trend_->add_option("--method", method_, "straight_line or compound (default: the model's)");
+    demographic_ = project->add_subcommand("demographic", "Population projection × the ledger's take-up by age band × unit cost with inflation");
+    demographic_->add_option("--snpp", snpp_, "Population projection in the ONS SNPP layout (CSV or XLSX)")->required()->check(CLI::ExistingFile);
+    demographic_->add_option("--area", area_, "The council's ONS area code in that file, e.g. E08000002")->required();
+    demographic_->add_option("--years", years_, "Years to project from the ledger's year")->capture_default_str();
+    demographic_->add_option("--scenario", scenarios_, "NAME=INFLATION%,TAKE-UP% a year, e.g. central=3%,0% (default: central=0%,0%)");
+    demographic_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
     peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
     benchmark_->add_option("-o,--output", output_, "Also write the comparison to this .html, .pdf (with charts) or .xlsx file");
@@ -41,6 +50,37 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app) {
 }
 
 std::optional<int> BenchmarkCommands::run() {
+    if (*demographic_) {
+        const auto weeks = parse_weeks(weeks_);
+        std::vector<benchmark::DemographicScenario> scenarios;
+        for (const auto &text : scenarios_.empty() ? std::vector<std::string>{"central=0%,0%"} : scenarios_) {
+            const auto eq = text.find('='), comma = text.find(',');
+            const auto percent = [&](std::string p) -> std::optional<int64_t> {
+                if (p.empty() || p.back() != '%') return std::nullopt;
+                p.pop_back();
+                const auto r = parse_decimal(p, 4);
+                if (!r) return std::nullopt;
+                return r->num * (10'000 / r->den); // ppm: 1% is 10,000
+            };
+            const auto inflation = eq != std::string::npos && comma != std::string::npos ? percent(text.substr(eq + 1, comma - eq - 1)) : std::nullopt;
+            const auto take_up = comma != std::string::npos ? percent(text.substr(comma + 1)) : std::nullopt;
+            if (!inflation || !take_up) throw input_error("--scenario must be NAME=INFLATION%,TAKE-UP%, e.g. high=4%,1%, not '" + text + "'");
+            scenarios.push_back({text.substr(0, eq), *inflation, *take_up});
+        }
+        const auto population = benchmark::read_snpp(snpp_, area_);
+        app::Council council(db_);
+        std::array<benchmark::BandBase, 4> base{};
+        const char *bands[] = {"age >= 18 and age <= 64", "age >= 65 and age <= 74", "age >= 75 and age <= 84", "age >= 85"};
+        Date as_at;
+        for (std::size_t b = 0; b < 4; ++b) {
+            const auto cohort = council.cohort(std::string(bands[b]) + " and weekly cost > 0", std::nullopt);
+            base[b] = {static_cast<int64_t>(cohort.members.size()), cohort.weekly_cost.pence()};
+            as_at = cohort.as_at;
+        }
+        const auto projection = benchmark::project_demography(population, as_at.year(), base, scenarios, years_, weeks);
+        std::cout << benchmark::format_demography(population, projection, weeks);
+        return 0;
+    }
     if (*trend_) {
         auto model = benchmark::read_trend_file(trend_file_);
         if (!method_.empty()) {

@@ -13,13 +13,17 @@ namespace ascent::cli {
 
 class BenchmarkCommands {
 public:
-    explicit BenchmarkCommands(CLI::App &app);
+    // `db` is read when a command runs (after parsing).
+    BenchmarkCommands(CLI::App &app, const std::string &db);
     std::optional<int> run();
 
 private:
-    CLI::App *benchmark_ = nullptr, *peers_ = nullptr, *trend_ = nullptr;
+    CLI::App *benchmark_ = nullptr, *peers_ = nullptr, *trend_ = nullptr, *demographic_ = nullptr;
     std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, population_, output_;
-    std::vector<std::string> list_;
+    std::vector<std::string> list_, scenarios_;
+    const std::string &db_;
+    std::string snpp_, area_, weeks_ = "52";
+    int years_ = 5;
     std::size_t nearest_ = 15;
 };
 

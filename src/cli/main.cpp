@@ -165,7 +165,7 @@ int main(int argc, char **argv) {
 
     cli::ChargingCommands charging_commands(cli, db);
     cli::CaseCommands case_commands(cli, db);
-    cli::BenchmarkCommands benchmark_commands(cli);
+    cli::BenchmarkCommands benchmark_commands(cli, db);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
