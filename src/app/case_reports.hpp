@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "benchmark/compare.hpp"
+#include "benchmark/population.hpp"
 #include "cases/programme.hpp"
 #include "report/document.hpp"
 
@@ -28,6 +29,12 @@ report::Document programme_document(const cases::Programme &programme, const cas
 report::Document benchmark_document(const benchmark::NationalData &data, const benchmark::Comparison &comparison);
 // The comparison, every comparator's value and the group with the reasons, as XLSX.
 void write_benchmark_xlsx(const benchmark::NationalData &data, const benchmark::Comparison &comparison, const std::string &path);
+class Council;
+// The council's ledger beside the national comparison: local metrics with their definitions, and the
+// admissions gaps to the comparators' mean sized in people and money (with the population of the
+// council's code, when given).
+std::string ledger_beside_national(Council &council, const benchmark::NationalData &data, const benchmark::Comparison &comparison,
+                                   const benchmark::PopulationYear *population);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
 

@@ -32,6 +32,7 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
     demographic_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
     peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
+    benchmark_->add_flag("--ledger", ledger_, "Also show the ledger's own measures and size the admissions gaps from it (--db)");
     benchmark_->add_option("-o,--output", output_, "Also write the comparison to this .html, .pdf (with charts) or .xlsx file");
     for (auto *command : {benchmark_, peers_}) {
         command->add_option("--ascof", ascof_, "Folder with the published ASCOF files (trend_data.csv, ons_codes.csv)")
@@ -92,10 +93,12 @@ std::optional<int> BenchmarkCommands::run() {
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;
     auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
+    std::vector<benchmark::PopulationYear> population_years;
+    if (!population_.empty()) population_years = benchmark::load_mid_year_folder(population_);
     if (!ascfr_.empty()) {
         if (population_.empty()) throw input_error("--ascfr needs --population: spend per head divides by the ONS population");
         const auto spend = benchmark::load_ascfr_totals(ascfr_);
-        const auto years = benchmark::load_mid_year_folder(population_);
+        const auto &years = population_years;
         const auto match = std::find_if(years.begin(), years.end(), [&](const auto &y) { return y.mid_year == spend.year; });
         if (match == years.end())
             throw input_error(fmt::format("no mid-{} population estimates in {} for the {} ASC-FR", spend.year, population_,
@@ -124,6 +127,14 @@ std::optional<int> BenchmarkCommands::run() {
     else {
         const auto comparison = benchmark::compare(data, *council, group, year);
         std::cout << benchmark::format_comparison(data, comparison);
+        if (ledger_) {
+            // The population of the comparison's year, or the latest before it.
+            const benchmark::PopulationYear *population = nullptr;
+            for (const auto &y : population_years)
+                if (y.mid_year <= year) population = &y;
+            app::Council ledger(db_);
+            std::cout << app::ledger_beside_national(ledger, data, comparison, population);
+        }
         if (output_.ends_with(".xlsx")) app::write_benchmark_xlsx(data, comparison, output_);
         else if (!output_.empty()) app::write_document(app::benchmark_document(data, comparison), output_);
         if (!output_.empty()) std::cout << fmt::format("\nWrote the comparison to {}\n", output_);

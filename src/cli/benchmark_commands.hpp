@@ -24,6 +24,7 @@ private:
     const std::string &db_;
     std::string snpp_, area_, weeks_ = "52";
     int years_ = 5;
+    bool ledger_ = false;
     std::size_t nearest_ = 15;
 };
 
