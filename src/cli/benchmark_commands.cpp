@@ -8,6 +8,7 @@
 #include "app/case_reports.hpp"
 #include "app/council.hpp"
 #include "benchmark/demographic.hpp"
+#include "benchmark/long_format.hpp"
 #include "cli/option_values.hpp"
 #include "benchmark/ascfr.hpp"
 #include "benchmark/projection.hpp"
@@ -46,6 +47,8 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
             ->check(CLI::ExistingFile);
         command->add_option("--population", population_, "Folder of ONS mid-year estimate workbooks (needed with --ascfr)")
             ->check(CLI::ExistingDirectory);
+        command->add_option("--add", add_, "A benchmark mapping (YAML): another long-format file's measures, e.g. an LG Inform export")
+            ->check(CLI::ExistingFile);
         command->add_option("--measures", measures_file_, "A measure list (YAML) instead of the built-in one")->check(CLI::ExistingFile);
     }
 }
@@ -93,6 +96,11 @@ std::optional<int> BenchmarkCommands::run() {
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;
     auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
+    for (const auto &mapping : add_) {
+        const auto load = benchmark::add_long_format(data, mapping);
+        std::cout << fmt::format("{}: {} rows, {} values added, {} missing, {} of measures the mapping does not name\n", load.file,
+                                 load.rows, load.loaded, load.missing, load.unmatched);
+    }
     std::vector<benchmark::PopulationYear> population_years;
     if (!population_.empty()) population_years = benchmark::load_mid_year_folder(population_);
     if (!ascfr_.empty()) {

@@ -1,12 +1,19 @@
 // National benchmark data: the loading rules on a small extract (totals set aside, non-numbers
 // missing, codes mapped across the 2023-24 renumbering, unmapped codes reported), the comparison
-// arithmetic, and the real published files in ../shared/data checked by hand.
+// arithmetic, reports, long-format files added through a mapping, and the real published files in
+// ../shared/data checked by hand.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
 
+#include "app/case_reports.hpp"
+#include "app/read_table.hpp"
 #include "benchmark/compare.hpp"
+#include "benchmark/long_format.hpp"
+#include "core/error.hpp"
+#include "report/document.hpp"
+#include "test_support.hpp"
 
 namespace ascent::benchmark {
 
@@ -102,11 +109,6 @@ TEST(AscofRealData, NearestNeighboursAreStable) {
 
 } // namespace ascent::benchmark
 
-#include "app/case_reports.hpp"
-#include "app/read_table.hpp"
-#include "report/document.hpp"
-#include "test_support.hpp"
-
 namespace ascent::benchmark {
 
 TEST(BenchmarkReport, HighlightsTheCouncilAndWritesEveryValue) {
@@ -125,6 +127,45 @@ TEST(BenchmarkReport, HighlightsTheCouncilAndWritesEveryValue) {
     EXPECT_EQ(rows[2][1], "Bury");
     EXPECT_EQ(rows[2][4], "15.6");
     EXPECT_EQ(rows[3][4], "20.25");
+}
+
+} // namespace ascent::benchmark
+
+namespace ascent::benchmark {
+
+TEST(LongFormat, AMappedExportAddsMeasuresWithoutCode) {
+    auto d = NationalData::load_ascof(k_fixture);
+    const auto load = add_long_format(d, std::string(ASCENT_FIXTURES) + "/benchmark/lg-inform.mapping.yaml");
+    EXPECT_EQ(load.rows, 7);
+    EXPECT_EQ(load.loaded, 5);
+    EXPECT_EQ(load.missing, 1);   // Wigan's "c": suppressed, not zero
+    EXPECT_EQ(load.unmatched, 1);
+    const auto bury = *d.find_council("Bury");
+    const auto delayed = *d.find_measure("delayed_discharges");
+    EXPECT_EQ(d.value(bury, delayed, 2022), 12'5000);
+    EXPECT_FALSE(d.measures()[delayed].higher_is_better);
+    const auto cmp = compare(d, bury, peers_of(d, bury, PeerKind::region, 2022), 2022);
+    for (const auto &m : cmp.measures)
+        if (m.measure == delayed) {
+            EXPECT_EQ(m.peer_mean, 9'0000);
+            EXPECT_EQ(m.verdict, "worse");
+        }
+}
+
+TEST(LongFormat, BadMappingsAndFilesNameWhatIsWrong) {
+    const test::TempDir dir;
+    dir.write("data.csv", "code,year,value\nE08000002,2022/23,abc\n");
+    const auto mapping = dir.write("m.yaml", "file: data.csv\ncolumns: {area_code: code, period: year, value: value}\n"
+                                             "measures: [{id: x, name: X}]\n");
+    auto d = NationalData::load_ascof(k_fixture);
+    try {
+        add_long_format(d, mapping);
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_STREQ(e.what(), (dir.file("data.csv") + ", row 2, column 'value': 'abc' is not a number (list markers of missing values under 'missing')").c_str());
+    }
+    const auto no_column = dir.write("n.yaml", "file: data.csv\ncolumns: {area_code: area, period: year, value: value}\nmeasures: [{id: x, name: X}]\n");
+    EXPECT_THROW(add_long_format(d, no_column), Error);
 }
 
 } // namespace ascent::benchmark
