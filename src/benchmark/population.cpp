@@ -9,10 +9,32 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "io/table_reader.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::benchmark {
 
+extern const std::vector<std::string_view> k_code_changes; // rules/benchmark/code-changes.yaml
+
 namespace {
+
+struct Successor {
+    std::string code, name;
+    std::vector<std::string> made_of;
+};
+
+const std::vector<Successor> &successors() {
+    static const std::vector<Successor> list = [] {
+        std::vector<Successor> out;
+        const auto root = io::parse_yaml(k_code_changes.front(), "the built-in code changes");
+        for (const auto &s : root["successors"]) {
+            Successor successor{s["code"].Scalar(), s["name"].Scalar(), {}};
+            for (const auto &c : s["made_of"]) successor.made_of.push_back(c.Scalar());
+            out.push_back(std::move(successor));
+        }
+        return out;
+    }();
+    return list;
+}
 
 std::string persons_sheet(const std::string &path) {
     for (const auto &name : io::sheet_names(path))
@@ -44,6 +66,7 @@ PopulationYear load_mid_year_estimates(const std::string &path) {
     std::vector<std::size_t> adult, older; // columns of ages 18-64 and 65+
     std::size_t name_column = 1;
     bool header = false;
+    std::map<std::string, AdultPopulation> districts; // E07: not councils with social services, but parts of successors
     while (reader->next(cells)) {
         if (cells.empty()) continue;
         const std::string first(cells[0]);
@@ -69,13 +92,32 @@ PopulationYear load_mid_year_estimates(const std::string &path) {
                 throw input_error(fmt::format("{}, sheet '{}', row {}: expected age columns 0 to 90+ after 'Code'", path, out.sheet, reader->row()));
             continue;
         }
-        if (first != "E92000001" && !council_code(first)) continue; // regions, districts, other nations, footnotes
+        const bool district = first.size() == 9 && first.starts_with("E07");
+        if (first != "E92000001" && !council_code(first) && !district) continue; // regions, other nations, footnotes
         const std::string where = fmt::format("{}, sheet '{}', row {}", path, out.sheet, reader->row());
         AdultPopulation p{name_column < cells.size() ? std::string(cells[name_column]) : first, 0, 0};
         for (const auto c : adult) p.aged_18_64 += c < cells.size() ? count(cells[c], where) : 0;
         for (const auto c : older) p.aged_65_plus += c < cells.size() ? count(cells[c], where) : 0;
         if (first == "E92000001") out.england = p;
+        else if (district) districts[first] = p;
         else out.by_code[first] = p;
+    }
+    for (const auto &s : successors()) {
+        if (out.by_code.contains(s.code)) continue;
+        AdultPopulation sum{s.name, 0, 0};
+        bool complete = true;
+        for (const auto &part : s.made_of) {
+            const auto *p = out.by_code.contains(part) ? &out.by_code.at(part) : districts.contains(part) ? &districts.at(part) : nullptr;
+            if (p == nullptr) {
+                complete = false;
+                break;
+            }
+            sum.aged_18_64 += p->aged_18_64;
+            sum.aged_65_plus += p->aged_65_plus;
+        }
+        if (!complete) continue;
+        out.by_code[s.code] = sum;
+        out.rebuilt.push_back(s.code);
     }
     if (!header) throw input_error(path + ", sheet '" + out.sheet + "': no header row with 'Code' in the first column");
     if (out.mid_year == 0) throw input_error(path + ": cannot tell which mid-year the estimates are for (no 'Mid-YYYY' in the sheet's title)");

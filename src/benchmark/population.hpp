@@ -25,8 +25,12 @@ struct PopulationYear {
     std::string file, sheet;
     std::map<std::string, AdultPopulation> by_code; // ONS code → population
     AdultPopulation england;
+    std::vector<std::string> rebuilt;             // successor councils added from the areas they were made of
 };
 
+// Councils whose code changed keep a population in every year: a successor missing from a year's
+// file is added as the sum of the areas it was made from (rules/benchmark/code-changes.yaml), e.g.
+// Cumberland in mid-2016 from Allerdale, Carlisle and Copeland.
 PopulationYear load_mid_year_estimates(const std::string &path);
 // Every .xls and .xlsx workbook in `directory`, by year.
 std::vector<PopulationYear> load_mid_year_folder(const std::string &directory);

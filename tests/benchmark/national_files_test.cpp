@@ -34,6 +34,12 @@ TEST(NationalFiles, MidYearPopulationFromXlsAndXlsxWorkbooks) {
     EXPECT_EQ(years[0].england.aged_18_64, 33'599'949);
     EXPECT_EQ(years[6].england.aged_65_plus, 10'629'867);
     EXPECT_TRUE(years[6].by_code.contains("E06000063")); // Cumberland, new in the April 2023 geography
+    // Earlier years rebuild it from Allerdale, Carlisle and Copeland; Somerset from its county.
+    EXPECT_EQ(years[0].by_code.at("E06000063").aged_18_64, 161'490);
+    EXPECT_EQ(years[0].by_code.at("E06000063").aged_65_plus, 60'736);
+    EXPECT_EQ(years[0].by_code.at("E06000066").aged_18_64, years[0].by_code.at("E10000027").aged_18_64);
+    EXPECT_TRUE(years[6].rebuilt.empty());
+    EXPECT_EQ(years[5].rebuilt, (std::vector<std::string>{"E06000063", "E06000064", "E06000065", "E06000066"}));
     EXPECT_FALSE(years[0].by_code.contains("E07000117")); // districts are not councils with social services
 }
 
