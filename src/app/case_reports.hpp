@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "benchmark/compare.hpp"
+#include "benchmark/demographic.hpp"
 #include "benchmark/population.hpp"
+#include "benchmark/projection.hpp"
 #include "cases/programme.hpp"
 #include "report/document.hpp"
 
@@ -35,6 +37,12 @@ class Council;
 // council's code, when given).
 std::string ledger_beside_national(Council &council, const benchmark::NationalData &data, const benchmark::Comparison &comparison,
                                    const benchmark::PopulationYear *population);
+// A trend projection: its tables, a chart of the cost a year and the printed figures that differ.
+report::Document trend_document(const benchmark::TrendModel &model, const benchmark::Projection &projection);
+// A demographic projection: each scenario's clients and cost by year, and the fan of scenarios.
+report::Document demographic_document(const benchmark::PopulationProjection &population, const benchmark::DemographicProjection &projection,
+                                      WeeksPerYear weeks);
+void write_demographic_xlsx(const benchmark::DemographicProjection &projection, const std::string &path);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
 

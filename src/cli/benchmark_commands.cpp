@@ -31,6 +31,8 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
     demographic_->add_option("--years", years_, "Years to project from the ledger's year")->capture_default_str();
     demographic_->add_option("--scenario", scenarios_, "NAME=INFLATION%,TAKE-UP% a year, e.g. central=3%,0% (default: central=0%,0%)");
     demographic_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    for (auto *command : {trend_, demographic_})
+        command->add_option("-o,--output", output_, "Also write the projection to this .html or .pdf (with a chart) or .xlsx file");
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
     peers_ = app.add_subcommand("peers", "A council's comparator group, and why each council is in it");
     benchmark_->add_flag("--ledger", ledger_, "Also show the ledger's own measures and size the admissions gaps from it (--db)");
@@ -83,6 +85,9 @@ std::optional<int> BenchmarkCommands::run() {
         }
         const auto projection = benchmark::project_demography(population, as_at.year(), base, scenarios, years_, weeks);
         std::cout << benchmark::format_demography(population, projection, weeks);
+        if (output_.ends_with(".xlsx")) app::write_demographic_xlsx(projection, output_);
+        else if (!output_.empty()) app::write_document(app::demographic_document(population, projection, weeks), output_);
+        if (!output_.empty()) std::cout << fmt::format("\nWrote the projection to {}\n", output_);
         return 0;
     }
     if (*trend_) {
@@ -91,7 +96,13 @@ std::optional<int> BenchmarkCommands::run() {
             if (method_ != "straight_line" && method_ != "compound") throw input_error("--method must be straight_line or compound");
             model.method = method_ == "compound" ? benchmark::TrendMethod::compound : benchmark::TrendMethod::straight_line;
         }
-        std::cout << benchmark::format_projection(model, benchmark::project(model));
+        const auto projection = benchmark::project(model);
+        std::cout << benchmark::format_projection(model, projection);
+        if (!output_.empty()) {
+            if (output_.ends_with(".xlsx")) throw input_error("a trend projection is written as .html or .pdf");
+            app::write_document(app::trend_document(model, projection), output_);
+            std::cout << fmt::format("\nWrote the projection to {}\n", output_);
+        }
         return 0;
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;

@@ -23,7 +23,7 @@ std::string escape(const std::string &text) {
     return out;
 }
 
-constexpr const char *k_colours[] = {"#1f4e79", "#9dc3e6"};
+constexpr const char *k_colours[] = {"#1f4e79", "#9dc3e6", "#548235", "#7f7f7f"};
 constexpr const char *k_accent = "#c55a11";
 
 std::string svg(const BarChart &chart) {
@@ -43,7 +43,7 @@ std::string svg(const BarChart &chart) {
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             const double v = chart.values[s][c], x = x0 + bar * static_cast<double>(s);
             const double y = std::min(y_of(v), y_of(0)), h = std::abs(y_of(v) - y_of(0));
-            const char *fill = chart.highlight == c && s == 0 ? k_accent : k_colours[s % 2];
+            const char *fill = chart.highlight == c && s == 0 ? k_accent : k_colours[s % 4];
             out += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}</title></rect>)", x, y,
                                bar - 2, h, fill, escape(chart.labels[s][c]));
             if (!many)
@@ -59,7 +59,7 @@ std::string svg(const BarChart &chart) {
     }
     for (std::size_t s = 0; s < chart.series.size(); ++s)
         out += fmt::format(R"(<rect x="{}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" font-size="11">{}</text>)",
-                           left + 200 * static_cast<double>(s), height - 14, k_colours[s % 2], left + 14 + 200 * static_cast<double>(s),
+                           left + 150 * static_cast<double>(s), height - 14, k_colours[s % 4], left + 14 + 150 * static_cast<double>(s),
                            height - 5, escape(chart.series[s]));
     return out + "</svg>";
 }

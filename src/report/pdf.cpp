@@ -190,13 +190,13 @@ private:
         draw_text(left, y_);
         const double group = (content_width() - 20) / static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
         const double bar = group * 0.7 / static_cast<double>(std::max<std::size_t>(1, c.series.size()));
-        const double colours[2][3] = {{0.12, 0.31, 0.47}, {0.62, 0.76, 0.9}};
+        const double colours[4][3] = {{0.12, 0.31, 0.47}, {0.62, 0.76, 0.9}, {0.33, 0.51, 0.21}, {0.5, 0.5, 0.5}};
         for (std::size_t k = 0; k < c.categories.size(); ++k) {
             const double x0 = left + group * static_cast<double>(k) + group * 0.15;
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 const double v = c.values[s][k], x = x0 + bar * static_cast<double>(s);
                 if (c.highlight == k && s == 0) cairo_set_source_rgb(cr_, 0.77, 0.35, 0.07);
-                else cairo_set_source_rgb(cr_, colours[s % 2][0], colours[s % 2][1], colours[s % 2][2]);
+                else cairo_set_source_rgb(cr_, colours[s % 4][0], colours[s % 4][1], colours[s % 4][2]);
                 cairo_rectangle(cr_, x, std::min(y_of(v), y_of(0)), bar - 2, std::abs(y_of(v) - y_of(0)));
                 cairo_fill(cr_);
                 cairo_set_source_rgb(cr_, 0, 0, 0);
@@ -226,12 +226,12 @@ private:
         cairo_line_to(cr_, left + content_width() - 20, y_of(0));
         cairo_stroke(cr_);
         for (std::size_t s = 0; s < c.series.size(); ++s) {
-            cairo_set_source_rgb(cr_, colours[s % 2][0], colours[s % 2][1], colours[s % 2][2]);
-            cairo_rectangle(cr_, left + 180 * static_cast<double>(s), y_ + h - 12, 8, 8);
+            cairo_set_source_rgb(cr_, colours[s % 4][0], colours[s % 4][1], colours[s % 4][2]);
+            cairo_rectangle(cr_, left + 140 * static_cast<double>(s), y_ + h - 12, 8, 8);
             cairo_fill(cr_);
             cairo_set_source_rgb(cr_, 0, 0, 0);
-            set_text(c.series[s], "DejaVu Sans 8", 160);
-            draw_text(left + 12 + 180 * static_cast<double>(s), y_ + h - 14);
+            set_text(c.series[s], "DejaVu Sans 8", 125);
+            draw_text(left + 12 + 140 * static_cast<double>(s), y_ + h - 14);
         }
         y_ += h + 8;
     }

@@ -1,11 +1,14 @@
 // Demographic projections: the SNPP layout read (persons rows of one area, single ages summed into
 // bands, "All ages" and other areas left out), take-up and unit cost carried forward, inflation
-// rounded to the penny each year, take-up change, and bad files.
+// rounded to the penny each year, take-up change, bad files, and the reports of both projections.
 #include <gtest/gtest.h>
 
+#include "app/case_reports.hpp"
+#include "app/read_table.hpp"
 #include "benchmark/demographic.hpp"
 #include "benchmark/projection.hpp"
 #include "core/error.hpp"
+#include "report/document.hpp"
 #include "test_support.hpp"
 
 namespace ascent::benchmark {
@@ -55,6 +58,32 @@ TEST(Demographic, BadFilesSayWhatIsWrong) {
     EXPECT_THROW(read_snpp(no_years, "E1"), Error);
     const auto p = read_snpp(k_snpp, "E08000099");
     EXPECT_THROW(project_demography(p, 2040, {}, {{"x", 0, 0}}, 3, WeeksPerYear::fifty_two()), Error);
+}
+
+} // namespace ascent::benchmark
+
+
+namespace ascent::benchmark {
+
+TEST(ProjectionReport, TrendAndDemographicReportsCarryTheirFigures) {
+    const auto model = read_trend_file(std::string(ASCENT_TESTS) + "/cases/documents/cambs-ar-6-172-trend.yaml");
+    const auto trend = report::to_html(app::trend_document(model, project(model)));
+    for (const auto *expected : {"2018-19 (p)", "£10,487,547", "DIFFERS", "3,870", "56 of 64 printed figures agree", "<svg"})
+        EXPECT_NE(trend.find(expected), std::string::npos) << expected;
+    const auto population = read_snpp(k_snpp, "E08000099");
+    const std::array<BandBase, 4> base{BandBase{100, 50'000'00}, {50, 30'000'00}, {40, 25'000'00}, {30, 20'000'00}};
+    const auto d = project_demography(population, 2026, base, {{"central", 30'000, 0}, {"prevention", 30'000, -10'000}}, 3,
+                                      WeeksPerYear::fifty_two());
+    const auto html = report::to_html(app::demographic_document(population, d, WeeksPerYear::fifty_two()));
+    EXPECT_NE(html.find("Scenario: prevention"), std::string::npos);
+    EXPECT_NE(html.find("the fan of scenarios"), std::string::npos);
+    const test::TempDir dir;
+    app::write_demographic_xlsx(d, dir.file("d.xlsx"));
+    const auto rows = testing_support::read_table(dir.file("d.xlsx"), "Projection");
+    ASSERT_EQ(rows.size(), 1u + 2u * 4u); // header, two scenarios × four years
+    EXPECT_EQ(rows[1][0], "central");
+    EXPECT_EQ(rows[1][2], "100");
+    EXPECT_EQ(rows[1][7], "0");
 }
 
 } // namespace ascent::benchmark
