@@ -201,23 +201,10 @@ report::Document programme_document(const cases::Programme &programme, const cas
         t.rows.push_back(std::move(cells));
         t.bold_rows.push_back(bold);
     };
-    std::vector<int64_t> all(table.years.size(), 0);
-    for (const auto &r : table.rows) {
-        add({r.id, r.title, std::string(cases::title_of(r.category))}, r.years, false);
-        for (std::size_t y = 0; y < all.size(); ++y) all[y] += r.years[y];
-    }
+    for (const auto &r : table.rows) add({r.id, r.title, std::string(cases::title_of(r.category))}, r.years, false);
+    const auto all = cases::total_by_year(table);
     add({"Programme", "", ""}, all, true);
-    for (const auto category : {cases::Category::efficiency, cases::Category::growth_avoidance, cases::Category::service_redesign,
-                                cases::Category::income}) {
-        std::vector<int64_t> sums(table.years.size(), 0);
-        bool any = false;
-        for (const auto &r : table.rows)
-            if (r.category == category) {
-                any = true;
-                for (std::size_t y = 0; y < sums.size(); ++y) sums[y] += r.years[y];
-            }
-        if (any) add({"", std::string(cases::title_of(category)), ""}, sums, false);
-    }
+    for (const auto &[category, sums] : cases::by_category(table)) add({"", std::string(cases::title_of(category)), ""}, sums, false);
     doc.blocks.emplace_back(std::move(t));
     report::BarChart chart{"Programme net saving by financial year, £000", {}, {"In-year", "Incremental"}, {{}, {}}, {{}, {}}, {}};
     int64_t in_year = 0;

@@ -193,6 +193,28 @@ std::vector<int64_t> subtotal(const BudgetTable &table, const std::string &direc
     return sums;
 }
 
+std::vector<int64_t> total_by_year(const BudgetTable &table) {
+    std::vector<int64_t> sums(table.years.size(), 0);
+    for (const auto &r : table.rows)
+        for (std::size_t y = 0; y < sums.size(); ++y) sums[y] += r.years[y];
+    return sums;
+}
+
+std::vector<std::pair<Category, std::vector<int64_t>>> by_category(const BudgetTable &table) {
+    std::vector<std::pair<Category, std::vector<int64_t>>> out;
+    for (const auto category : {Category::efficiency, Category::growth_avoidance, Category::service_redesign, Category::income}) {
+        std::vector<int64_t> sums(table.years.size(), 0);
+        bool any = false;
+        for (const auto &r : table.rows)
+            if (r.category == category) {
+                any = true;
+                for (std::size_t y = 0; y < sums.size(); ++y) sums[y] += r.years[y];
+            }
+        if (any) out.emplace_back(category, std::move(sums));
+    }
+    return out;
+}
+
 std::vector<Check> reconcile(const Programme &programme, const BudgetTable &table) {
     std::vector<Check> out;
     const auto check = [&](std::string what, const StatedAmount &stated, int64_t computed) {

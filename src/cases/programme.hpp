@@ -61,6 +61,10 @@ BudgetTable budget_table(const Programme &programme, const CohortLookup &cohorts
 std::vector<int64_t> subtotal(const BudgetTable &table, const std::string &directorate, const std::string &service,
                               std::optional<Category> category);
 
+// Every row added up by year; and by category, for the categories present, in their order.
+std::vector<int64_t> total_by_year(const BudgetTable &table);
+std::vector<std::pair<Category, std::vector<int64_t>>> by_category(const BudgetTable &table);
+
 // Each row's printed total and each printed subtotal against the rows.
 std::vector<Check> reconcile(const Programme &programme, const BudgetTable &table);
 

@@ -73,23 +73,11 @@ std::string format_programme(const Programme &programme, const BudgetTable &tabl
         }
         return s + fmt::format(" {:>14}\n", format_pounds(Money::from_pence(total)));
     };
-    std::vector<int64_t> all(table.years.size(), 0);
-    for (const auto &r : table.rows) {
-        out += fmt::format("{:<12} {:<40}", cut(r.id, 12), cut(r.title, 40)) + money_row(r.years);
-        for (std::size_t y = 0; y < all.size(); ++y) all[y] += r.years[y];
-    }
+    for (const auto &r : table.rows) out += fmt::format("{:<12} {:<40}", cut(r.id, 12), cut(r.title, 40)) + money_row(r.years);
+    const auto all = total_by_year(table);
     out += fmt::format("{:<53}", "Programme") + money_row(all);
     out += "\nBy category\n";
-    for (const auto category : {Category::efficiency, Category::growth_avoidance, Category::service_redesign, Category::income}) {
-        std::vector<int64_t> sums(table.years.size(), 0);
-        bool any = false;
-        for (const auto &r : table.rows)
-            if (r.category == category) {
-                any = true;
-                for (std::size_t y = 0; y < sums.size(); ++y) sums[y] += r.years[y];
-            }
-        if (any) out += fmt::format("  {:<51}", title_of(category)) + money_row(sums);
-    }
+    for (const auto &[category, sums] : by_category(table)) out += fmt::format("  {:<51}", title_of(category)) + money_row(sums);
     out += "\nBy directorate\n";
     std::vector<std::string> seen;
     for (const auto &r : table.rows)
