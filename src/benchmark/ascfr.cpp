@@ -38,7 +38,8 @@ AscfrYear load_ascfr_totals(const std::string &path) {
         return it->second;
     };
     const std::size_t fy = at("FY_Ending"), cassr = at("CASSR_CODE"), geography = at("GEOGRAPHY_CODE"), region = at("REGION_GO_CODE"),
-                      age = at("AgeBand_KEY"), psr = at("PrimarySupportReason_KEY"), gross = at("GROSSCURRENTEXPENDITURE");
+                      age = at("AgeBand_KEY"), psr = at("PrimarySupportReason_KEY"), gross = at("GROSSCURRENTEXPENDITURE"),
+                      care_type = at("CareType_KEY"), setting = at("SupportSetting_KEY");
     AscfrYear out;
     while (reader->next(cells)) {
         const auto cell = [&](std::size_t i) { return i < cells.size() ? cells[i] : std::string_view(); };
@@ -59,13 +60,18 @@ AscfrYear load_ascfr_totals(const std::string &path) {
         auto &s = out.by_code[std::string(cell(geography))];
         s.total += *value;
         out.council_total += *value;
+        const bool long_term = cell(care_type) == "2", care_home = cell(setting) == "6" || cell(setting) == "7";
         if (band == "1") {
             s.aged_18_64 += *value;
             if (cell(psr) == "4") s.ld_18_64 += *value;
+            if (cell(psr) == "4" && long_term) s.ld_18_64_long_term += *value;
+            if (cell(psr) == "4" && long_term && care_home) s.ld_18_64_in_care_homes += *value;
             if (cell(psr) == "5") s.mh_18_64 += *value;
             if (cell(psr) == "6") s.physical_18_64 += *value;
         } else if (band == "2") {
             s.aged_65_plus += *value;
+            if (long_term) s.long_term_65_plus += *value;
+            if (long_term && care_home) s.long_term_65_plus_in_care_homes += *value;
         }
     }
     return out;
@@ -85,6 +91,23 @@ void add_spend_per_head(NationalData &data, const AscfrYear &spend, const Popula
         {"spend_per_head_65_plus", "Adult social care spend on people aged 65+ per resident aged 65+ (£)", &CouncilSpend::aged_65_plus, 2},
         {"spend_per_adult", "Adult social care spend per adult resident (£)", &CouncilSpend::total, 3},
     };
+    std::map<std::string, std::string> names;
+    for (const auto &[code, p] : population.by_code) names[code] = p.name;
+    const struct {
+        const char *id, *name;
+        int64_t CouncilSpend::*part, CouncilSpend::*whole;
+    } shares[] = {
+        {"ld_spend_in_care_homes", "Learning disability 18-64 long-term spend in residential and nursing care (%)",
+         &CouncilSpend::ld_18_64_in_care_homes, &CouncilSpend::ld_18_64_long_term},
+        {"older_spend_in_care_homes", "Long-term spend on people aged 65+ in residential and nursing care (%)",
+         &CouncilSpend::long_term_65_plus_in_care_homes, &CouncilSpend::long_term_65_plus},
+    };
+    for (const auto &m : shares) {
+        std::map<std::string, int64_t> values;
+        for (const auto &[code, s] : spend.by_code)
+            if (s.*m.whole > 0) values[code] = divide_rounded(static_cast<Int128>(s.*m.part) * 100 * k_value_scale, s.*m.whole, RoundingMode::half_up);
+        data.add_measure(Measure{m.id, m.name, "percent", false, 1, {}}, spend.year, values, names);
+    }
     for (const auto &m : measures) {
         std::map<std::string, int64_t> values;
         for (const auto &[code, s] : spend.by_code) {
@@ -96,10 +119,7 @@ void add_spend_per_head(NationalData &data, const AscfrYear &spend, const Popula
             // pence / people → £ per head in ten-thousandths: × 100.
             values[code] = divide_rounded(static_cast<Int128>(s.*m.amount) * 100, people, RoundingMode::half_up);
         }
-        Measure measure{m.id, m.name, "£ per head", false, 2, {}};
-        std::map<std::string, std::string> names;
-        for (const auto &[code, p] : population.by_code) names[code] = p.name;
-        data.add_measure(measure, spend.year, values, names);
+        data.add_measure(Measure{m.id, m.name, "£ per head", false, 2, {}}, spend.year, values, names);
     }
 }
 

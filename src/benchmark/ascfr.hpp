@@ -19,6 +19,8 @@ namespace ascent::benchmark {
 
 struct CouncilSpend {
     int64_t total = 0, aged_18_64 = 0, aged_65_plus = 0, ld_18_64 = 0, mh_18_64 = 0, physical_18_64 = 0; // pence
+    // Long-term support (care type 2), and the part of it in residential or nursing care (settings 6 and 7).
+    int64_t ld_18_64_long_term = 0, ld_18_64_in_care_homes = 0, long_term_65_plus = 0, long_term_65_plus_in_care_homes = 0;
 };
 
 struct AscfrYear {
@@ -32,7 +34,8 @@ AscfrYear load_ascfr_totals(const std::string &path);
 
 // Adds per-head spending measures for the ASC-FR year to `data`, with the population of the same
 // mid-year: learning disability spend per resident aged 18-64, spend per resident aged 18-64 and
-// 65+, and spend per adult. Councils are matched by ONS code.
+// 65+, and spend per adult; and the share of long-term spend in residential and nursing care (for
+// learning disability 18-64, and for 65+). Councils are matched by ONS code.
 void add_spend_per_head(NationalData &data, const AscfrYear &spend, const PopulationYear &population);
 
 } // namespace ascent::benchmark

@@ -57,6 +57,10 @@ TEST(NationalFiles, AscfrCouncilRowsAddUpToTheEnglandTotal) {
     add_spend_per_head(data, spend, load_mid_year_estimates(k_shared + "/ons_mye/ukmidyearestimates2016.xls"));
     const auto bury = *data.find_council("Bury");
     EXPECT_EQ(data.value(bury, *data.find_measure("spend_ld_per_head_18_64"), 2016), 182'9173);
+    // Bury's learning disability long-term spend in residential and nursing care: 23.2%, by the file's settings 6 and 7.
+    const auto &b = spend.by_code.at("E08000002");
+    EXPECT_GT(b.ld_18_64_long_term, b.ld_18_64_in_care_homes);
+    EXPECT_EQ(*data.value(bury, *data.find_measure("ld_spend_in_care_homes"), 2016) / 10'000, 23); // 23.2%
 }
 
 } // namespace ascent::benchmark
