@@ -57,6 +57,7 @@ AscfrYear load_ascfr_totals(const std::string &path) {
             continue;
         }
         ++out.council_rows;
+        out.ons_of_cassr[std::string(cell(cassr))] = std::string(cell(geography));
         auto &s = out.by_code[std::string(cell(geography))];
         s.total += *value;
         out.council_total += *value;
@@ -77,6 +78,65 @@ AscfrYear load_ascfr_totals(const std::string &path) {
     return out;
 }
 
+void add_care_home_shares(NationalData &data, const AscfrYear &spend) {
+    const struct {
+        const char *id, *name;
+        int64_t CouncilSpend::*part, CouncilSpend::*whole;
+    } shares[] = {
+        {"ld_spend_in_care_homes", "Learning disability 18-64 long-term spend in residential and nursing care (%)",
+         &CouncilSpend::ld_18_64_in_care_homes, &CouncilSpend::ld_18_64_long_term},
+        {"older_spend_in_care_homes", "Long-term spend on people aged 65+ in residential and nursing care (%)",
+         &CouncilSpend::long_term_65_plus_in_care_homes, &CouncilSpend::long_term_65_plus},
+    };
+    for (const auto &m : shares) {
+        std::map<std::string, int64_t> values;
+        for (const auto &[code, s] : spend.by_code)
+            if (s.*m.whole > 0) values[code] = divide_rounded(static_cast<Int128>(s.*m.part) * 100 * k_value_scale, s.*m.whole, RoundingMode::half_up);
+        data.add_measure(Measure{m.id, m.name, "percent", false, 1, {}}, spend.year, values, {});
+    }
+}
+
+AscfrYear load_ascfr_described_2014(const std::string &path, const std::map<std::string, std::string> &ons_of_cassr) {
+    auto reader = io::open_table(path);
+    std::vector<std::string_view> cells;
+    reader->next(cells); // region letters
+    if (!reader->next(cells) || cells.size() < 6 || cells[0] != "Support type")
+        throw input_error(path + ": expected the 2014-15 ASC-FR expenditure file with descriptions ('Support type' heading on line 2)");
+    AscfrYear out;
+    out.year = 2014;
+    std::vector<std::string> codes(cells.size()); // ONS code of each council column
+    for (std::size_t i = 5; i < cells.size(); ++i) {
+        const std::string heading(cells[i]);
+        const auto cassr = heading.substr(0, heading.find(' '));
+        const auto it = ons_of_cassr.find(cassr);
+        if (it != ons_of_cassr.end()) codes[i] = it->second;
+    }
+    while (reader->next(cells)) {
+        ++out.rows;
+        if (cells.size() < 6 || cells[0] != "Long term" || cells[4] != "Gross current expenditure") continue;
+        const std::string age(cells[1]), reason(cells[2]), setting(cells[3]);
+        const bool ld = reason == "Learning disability support" && age == "Age 18 to 64";
+        const bool older = reason == "Total" && age == "Age 65 and over";
+        if (!ld && !older) continue;
+        const bool total = setting == "Total", care_home = setting == "Nursing" || setting == "Residential";
+        for (std::size_t i = 5; i < cells.size() && i < codes.size(); ++i) {
+            if (codes[i].empty()) continue;
+            const auto value = pence_of_thousands(cells[i]);
+            if (!value) {
+                ++out.missing_values;
+                continue;
+            }
+            auto &s = out.by_code[codes[i]];
+            if (ld && total) s.ld_18_64_long_term += *value;
+            if (ld && care_home) s.ld_18_64_in_care_homes += *value;
+            if (older && total) s.long_term_65_plus += *value;
+            if (older && care_home) s.long_term_65_plus_in_care_homes += *value;
+        }
+        ++out.council_rows;
+    }
+    return out;
+}
+
 void add_spend_per_head(NationalData &data, const AscfrYear &spend, const PopulationYear &population) {
     struct PerHead {
         const char *id, *name;
@@ -93,21 +153,6 @@ void add_spend_per_head(NationalData &data, const AscfrYear &spend, const Popula
     };
     std::map<std::string, std::string> names;
     for (const auto &[code, p] : population.by_code) names[code] = p.name;
-    const struct {
-        const char *id, *name;
-        int64_t CouncilSpend::*part, CouncilSpend::*whole;
-    } shares[] = {
-        {"ld_spend_in_care_homes", "Learning disability 18-64 long-term spend in residential and nursing care (%)",
-         &CouncilSpend::ld_18_64_in_care_homes, &CouncilSpend::ld_18_64_long_term},
-        {"older_spend_in_care_homes", "Long-term spend on people aged 65+ in residential and nursing care (%)",
-         &CouncilSpend::long_term_65_plus_in_care_homes, &CouncilSpend::long_term_65_plus},
-    };
-    for (const auto &m : shares) {
-        std::map<std::string, int64_t> values;
-        for (const auto &[code, s] : spend.by_code)
-            if (s.*m.whole > 0) values[code] = divide_rounded(static_cast<Int128>(s.*m.part) * 100 * k_value_scale, s.*m.whole, RoundingMode::half_up);
-        data.add_measure(Measure{m.id, m.name, "percent", false, 1, {}}, spend.year, values, names);
-    }
     for (const auto &m : measures) {
         std::map<std::string, int64_t> values;
         for (const auto &[code, s] : spend.by_code) {

@@ -47,6 +47,8 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
         command->add_option("--year", year_, "ASCOF year, e.g. 2022-23 (default: the council's latest)");
         command->add_option("--ascfr", ascfr_, "ASC-FR key-coded totals file (CSV ASCFR Totals.csv): adds spend per head")
             ->check(CLI::ExistingFile);
+        command->add_option("--ascfr-2014", ascfr_2014_, "The 2014-15 ASC-FR expenditure file with descriptions (with --ascfr): a second year")
+            ->check(CLI::ExistingFile);
         command->add_option("--population", population_, "Folder of ONS mid-year estimate workbooks (needed with --ascfr)")
             ->check(CLI::ExistingDirectory);
         command->add_option("--add", add_, "A benchmark mapping (YAML): another long-format file's measures, e.g. an LG Inform export")
@@ -123,6 +125,8 @@ std::optional<int> BenchmarkCommands::run() {
             throw input_error(fmt::format("no mid-{} population estimates in {} for the {} ASC-FR", spend.year, population_,
                                           benchmark::year_label(spend.year)));
         benchmark::add_spend_per_head(data, spend, *match);
+        benchmark::add_care_home_shares(data, spend);
+        if (!ascfr_2014_.empty()) benchmark::add_care_home_shares(data, benchmark::load_ascfr_described_2014(ascfr_2014_, spend.ons_of_cassr));
         std::cout << fmt::format("ASC-FR {}: councils' gross current expenditure {} against the England rows' {} "
                                  "(difference {}); population mid-{}\n\n",
                                  benchmark::year_label(spend.year), format_millions(Money::from_pence(spend.council_total), 1),

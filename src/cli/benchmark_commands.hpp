@@ -19,7 +19,7 @@ public:
 
 private:
     CLI::App *benchmark_ = nullptr, *peers_ = nullptr, *trend_ = nullptr, *demographic_ = nullptr;
-    std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, population_, output_;
+    std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, ascfr_2014_, population_, output_;
     std::vector<std::string> list_, scenarios_, add_;
     const std::string &db_;
     std::string snpp_, area_, weeks_ = "52";

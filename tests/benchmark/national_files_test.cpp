@@ -60,7 +60,15 @@ TEST(NationalFiles, AscfrCouncilRowsAddUpToTheEnglandTotal) {
     // Bury's learning disability long-term spend in residential and nursing care: 23.2%, by the file's settings 6 and 7.
     const auto &b = spend.by_code.at("E08000002");
     EXPECT_GT(b.ld_18_64_long_term, b.ld_18_64_in_care_homes);
+    add_care_home_shares(data, spend);
     EXPECT_EQ(*data.value(bury, *data.find_measure("ld_spend_in_care_homes"), 2016) / 10'000, 23); // 23.2%
+    // 2014-15, from the file with descriptions: Bury (305) learning disability 18-64 long-term £18,258K, of which
+    // residential £3,409K and nursing £0 (read by hand from the file): 18.67%.
+    const auto earlier = load_ascfr_described_2014(k_shared + "/ascfr/pss-exp-eng-14-15-fin-coun-lev-exp-data.csv", spend.ons_of_cassr);
+    EXPECT_EQ(earlier.by_code.at("E08000002").ld_18_64_long_term, 18'258'000'00);
+    EXPECT_EQ(earlier.by_code.at("E08000002").ld_18_64_in_care_homes, 3'409'000'00);
+    add_care_home_shares(data, earlier);
+    EXPECT_EQ(data.value(bury, *data.find_measure("ld_spend_in_care_homes"), 2014), 18'6713);
 }
 
 } // namespace ascent::benchmark
