@@ -6,6 +6,7 @@
 #include "app/case_reports.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "evidence/library.hpp"
 
 namespace ascent::app {
 
@@ -93,6 +94,17 @@ report::Document case_document(const cases::BusinessCase &c, const std::vector<c
             t.bold_rows.push_back(!k.agrees);
         }
         b.emplace_back(std::move(t));
+    }
+    // What other councils saved with the levers the case draws on (the evidence library).
+    const auto library = evidence::built_in_library();
+    report::Table found{{"Council", "Saved", "Lever", "What the annex says", "Line"}, {}, {false, true, false, false, true}, {}, {2, 1, 1.4, 7, 0.6}};
+    for (const auto &lever : c.cohorts)
+        for (const auto &m : evidence::search(library, {lever, "", "", "", "saving"}))
+            found.rows.push_back({m.council->name, m.item->amount_text, lever, m.item->quote, std::to_string(m.item->line)});
+    if (!found.rows.empty()) {
+        b.emplace_back(report::Heading{"Evidence from other councils", 2});
+        b.emplace_back(report::Paragraph{library.source + "; levers assigned by keyword, figures and words as printed."});
+        b.emplace_back(std::move(found));
     }
     if (!c.risks.empty()) {
         b.emplace_back(report::Heading{"Risks", 2});

@@ -16,6 +16,7 @@
 #include "cases/programme.hpp"
 #include "cli/benchmark_commands.hpp"
 #include "cli/case_commands.hpp"
+#include "cli/evidence_commands.hpp"
 #include "cli/charging_commands.hpp"
 #include "cli/option_values.hpp"
 #include "cli/progress_bar.hpp"
@@ -166,6 +167,7 @@ int main(int argc, char **argv) {
     cli::ChargingCommands charging_commands(cli, db);
     cli::CaseCommands case_commands(cli, db);
     cli::BenchmarkCommands benchmark_commands(cli, db);
+    cli::EvidenceCommands evidence_commands(cli);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
@@ -250,6 +252,7 @@ int main(int argc, char **argv) {
         if (const auto code = charging_commands.run()) return *code;
         if (const auto code = case_commands.run()) return *code;
         if (const auto code = benchmark_commands.run()) return *code;
+        if (const auto code = evidence_commands.run()) return *code;
         if (*rules_export) {
             std::cout << opportunity::default_rules_text();
             return 0;

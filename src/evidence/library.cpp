@@ -1,0 +1,130 @@
+#include "evidence/library.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/money.hpp"
+#include "io/yaml_text.hpp"
+
+namespace ascent::evidence {
+
+extern const std::vector<std::string_view> k_evidence; // rules/evidence/asce-annex.yaml
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) { return needle.empty() || lower(haystack).find(lower(needle)) != std::string::npos; }
+
+std::string money(int64_t pence) { return format_pounds(Money::from_pence(pence)); }
+
+} // namespace
+
+std::optional<int64_t> parse_amount(std::string_view text) {
+    std::string s;
+    for (const char c : text)
+        if (c != ' ' && c != '*') s += c;
+    if (s.rfind("£", 0) != 0) return std::nullopt;
+    s = lower(s.substr(std::string_view("£").size()));
+    int64_t scale = 1;
+    for (const auto &[suffix, factor] : {std::pair<std::string_view, int64_t>{"million", 1'000'000}, {"billion", 1'000'000'000}, {"m", 1'000'000},
+                                         {"k", 1'000}})
+        if (s.ends_with(suffix)) {
+            s.resize(s.size() - suffix.size());
+            scale = factor;
+            break;
+        }
+    const auto value = parse_decimal(s, 6);
+    if (!value) return std::nullopt;
+    return divide_rounded(static_cast<Int128>(value->num) * scale * 100, value->den, RoundingMode::half_up);
+}
+
+Library read_library(std::string_view text, const std::string &path) {
+    const auto root = io::parse_yaml(text, path);
+    const io::YamlFields in(path);
+    if (!root["councils"] || !root["councils"].IsSequence()) in.fail(root, "an evidence library has 'councils'");
+    Library lib;
+    lib.source = root["source"] ? root["source"].Scalar() : path;
+    for (const auto &c : root["councils"]) {
+        CouncilEntry entry{c["name"].Scalar(), c["line"].as<int>(0), {}, {}, {}};
+        for (const auto &g : c["gross_spend"]) {
+            entry.gross_spend_text.push_back(g.Scalar());
+            const auto p = parse_amount(g.Scalar());
+            if (!p) in.fail(g, "a gross spend must be an amount such as £54.87 million");
+            entry.gross_spend.push_back(*p);
+        }
+        for (const auto &i : c["items"]) {
+            const auto p = parse_amount(i["amount"].Scalar());
+            if (!p) in.fail(i, "'amount' must be an amount such as £848,000 or £0.9 million");
+            entry.items.push_back({i["amount"].Scalar(), *p, i["line"].as<int>(0), i["kind"] ? i["kind"].Scalar() : "other",
+                                   i["scope"] ? i["scope"].Scalar() : "adult social care", i["theme"].Scalar(), i["lever"] ? i["lever"].Scalar() : "", i["quote"].Scalar(),
+                                   i["bullet"] && i["bullet"].as<bool>(false)});
+        }
+        lib.councils.push_back(std::move(entry));
+    }
+    return lib;
+}
+
+Library built_in_library() { return read_library(k_evidence.front(), "the built-in evidence library"); }
+
+std::vector<Match> search(const Library &library, const Query &q) {
+    std::vector<Match> out;
+    for (const auto &c : library.councils) {
+        if (!contains(c.name, q.council)) continue;
+        for (const auto &i : c.items)
+            if ((q.lever.empty() || i.lever == q.lever) && contains(i.theme, q.theme) && contains(i.quote, q.words) &&
+                (q.kind.empty() || i.kind == q.kind))
+                out.push_back({&c, &i});
+    }
+    return out;
+}
+
+std::vector<Finding> check(const Library &library) {
+    std::vector<Finding> out;
+    for (const auto &c : library.councils) {
+        if (!c.gross_spend.empty()) {
+            const int64_t spend = *std::max_element(c.gross_spend.begin(), c.gross_spend.end());
+            for (const auto &i : c.items)
+                if (i.scope != "council" && i.kind != "rate" && i.pence > spend)
+                    out.push_back({c.name, i.line,
+                                   fmt::format("{} for adult social care is more than its whole gross spend ({}): probably a typo (\"{}\")", i.amount_text,
+                                               c.gross_spend_text.back(), i.quote.substr(0, 120))});
+        }
+        // The headline (the first saving, in the summary under the council's name) against the listed savings.
+        const auto headline = std::find_if(c.items.begin(), c.items.end(), [&](const Item &i) { return i.kind == "saving" && i.line <= c.line + 3; });
+        int64_t listed = 0;
+        int count = 0;
+        for (const auto &i : c.items)
+            if (i.bullet && i.kind == "saving") {
+                listed += i.pence;
+                ++count;
+            }
+        if (headline != c.items.end() && count >= 3 && listed != headline->pence)
+            out.push_back({c.name, headline->line,
+                           fmt::format("headline {} against {} listed savings adding up to {}: differs by {}", headline->amount_text, count,
+                                       money(listed), money(listed - headline->pence))});
+    }
+    return out;
+}
+
+std::string format_matches(const Library &library, const std::vector<Match> &matches) {
+    std::string out = fmt::format("{}: {}\n", library.source, count_of(matches.size(), "entry", "entries"));
+    for (const auto &m : matches)
+        out += fmt::format("\n{} (line {}) · {} · {} · {}\n  \"{}\"\n", m.council->name, m.item->line, m.item->amount_text, m.item->kind,
+                           m.item->lever.empty() ? m.item->theme : m.item->theme + ", lever " + m.item->lever, m.item->quote);
+    return out;
+}
+
+std::string format_findings(const std::vector<Finding> &findings) {
+    std::string out = fmt::format("{}\n", count_of(findings.size(), "finding", "findings"));
+    for (const auto &f : findings) out += fmt::format("  {} (line {}): {}\n", f.council, f.line, f.what);
+    return out;
+}
+
+} // namespace ascent::evidence
