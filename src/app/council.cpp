@@ -64,7 +64,7 @@ bool already_imported(store::Store &store, const std::string &hash, ImportOutcom
 
 } // namespace
 
-Council::Council(const std::string &database_path) : store_(store::open_sqlite(database_path)) {}
+Council::Council(const std::string &database_path) : database_path_(database_path), store_(store::open_sqlite(database_path)) {}
 
 io::ImportReport Council::validate_cld(const std::string &path, const Progress &progress) {
     io::ImportReport report(path);

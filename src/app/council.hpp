@@ -14,6 +14,7 @@
 
 #include "core/cohort.hpp"
 #include "core/summary.hpp"
+#include "delivery/realised.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
 #include "charging/case_file.hpp"
@@ -121,7 +122,17 @@ public:
     store::StoredCase import_case(const std::string &path);
     std::vector<store::StoredCase> stored_cases() { return store_->cases(); }
 
+    // Reviews: assign a lever's flagged people (largest saving first, up to `limit`; people already
+    // assigned for the lever are left alone); record a decision; the realised savings from the ledger.
+    int64_t assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
+                           std::size_t limit);
+    int64_t add_reviews(const std::vector<store::Review> &reviews) { return store_->add_reviews(reviews); }
+    void record_review(const store::Review &decided);
+    std::vector<store::Review> reviews() { return store_->reviews(); }
+    delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});
+
 private:
+    std::string database_path_;
     std::unique_ptr<store::Store> store_;
 };
 

@@ -271,12 +271,54 @@ public:
         return out;
     }
 
+    int64_t add_reviews(const std::vector<Review> &reviews) override {
+        Transaction tx(db_);
+        auto s = db_.prepare("INSERT OR IGNORE INTO review (person_id, lever, case_id, reviewer, assigned_on, due_on) VALUES (?,?,?,?,?,?)");
+        int64_t added = 0;
+        for (const auto &r : reviews) {
+            s.bind_all(std::string_view(r.person_id), std::string_view(r.lever), std::string_view(r.case_id), std::string_view(r.reviewer),
+                       std::string_view(r.assigned_on), std::string_view(r.due_on));
+            s.run();
+            added += sqlite3_changes(db_.handle());
+        }
+        tx.commit();
+        return added;
+    }
+
+    bool record_review(const Review &r) override {
+        Transaction tx(db_);
+        auto s = db_.prepare("UPDATE review SET decided_on = ?, outcome = ?, effective_from = ?, reason = ?, recorded_by = ? "
+                             "WHERE person_id = ? AND lever = ?");
+        s.bind_all(std::string_view(r.decided_on), std::string_view(r.outcome), std::string_view(r.effective_from), std::string_view(r.reason),
+                   std::string_view(r.recorded_by), std::string_view(r.person_id), std::string_view(r.lever));
+        s.run();
+        const bool found = sqlite3_changes(db_.handle()) > 0;
+        tx.commit();
+        return found;
+    }
+
+    std::vector<Review> reviews() override {
+        auto s = db_.prepare("SELECT id, person_id, lever, COALESCE(case_id, ''), reviewer, assigned_on, due_on, COALESCE(decided_on, ''), "
+                             "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, '') "
+                             "FROM review ORDER BY id");
+        std::vector<Review> out;
+        while (s.step()) {
+            Review r;
+            r.id = s.integer(0);
+            std::string *fields[] = {&r.person_id, &r.lever, &r.case_id, &r.reviewer, &r.assigned_on, &r.due_on, &r.decided_on,
+                                     &r.outcome, &r.effective_from, &r.reason, &r.recorded_by};
+            for (int i = 0; i < 11; ++i) *fields[i] = std::string(s.text(i + 1));
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+
     Ledger load_ledger() override;
 
     std::vector<std::pair<std::string, int64_t>> table_counts() override {
         std::vector<std::pair<std::string, int64_t>> out;
         for (const char *table : {"person", "service_line", "line_extract", "package_change", "direct_payment",
-                                  "person_finances", "charging_run", "import_log"})
+                                  "person_finances", "charging_run", "review", "import_log"})
             out.emplace_back(table, db_.scalar(std::string("SELECT COUNT(*) FROM ") + table));
         return out;
     }

@@ -48,6 +48,13 @@ struct ChargeChange {
     int64_t old_charge = k_no_money, new_charge = 0; // pence a week
 };
 
+// A review: a flagged person assigned to a reviewer, and (once decided) the outcome and the date
+// the change takes effect. Dates are ISO text; empty until decided.
+struct Review {
+    int64_t id = 0;
+    std::string person_id, lever, case_id, reviewer, assigned_on, due_on, decided_on, outcome, effective_from, reason, recorded_by;
+};
+
 struct ParameterFile {
     int64_t id = 0;
     std::string file_name, sha256, content, loaded_at;
@@ -82,6 +89,11 @@ public:
     virtual int64_t add_case(const StoredCase &c) = 0;
     // The latest version of every case, by id.
     virtual std::vector<StoredCase> cases() = 0;
+    // Reviews: assign (a person already assigned for the lever is left as it is; returns how many
+    // were added), record an outcome, and list them all.
+    virtual int64_t add_reviews(const std::vector<Review> &reviews) = 0;
+    virtual bool record_review(const Review &decided) = 0; // by person and lever; false if not assigned
+    virtual std::vector<Review> reviews() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

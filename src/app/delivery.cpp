@@ -1,0 +1,93 @@
+// Review worklists, outcomes and realised savings against the ledger (issue 8).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "app/cases.hpp"
+#include "app/council.hpp"
+#include "core/error.hpp"
+#include "opportunity/rules.hpp"
+
+namespace ascent::app {
+
+namespace {
+
+Date parse_or(const std::string &text, const std::string &what) {
+    const auto d = parse_date(text);
+    if (!d) throw input_error(fmt::format("{} must be a date such as 2026-10-01, not '{}'", what, text));
+    return *d;
+}
+
+} // namespace
+
+int64_t Council::assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
+                                std::size_t limit) {
+    const auto analysis = analyse(opportunity::default_rules(), std::nullopt, {{}, true, {}});
+    const auto *result = analysis->lever_result(lever);
+    if (!result) throw input_error("no lever '" + lever + "' in the catalogue (see `ascent opportunities`)");
+    auto flags = result->flags;
+    // The largest saving first, so a limited worklist takes the people who matter most.
+    std::stable_sort(flags.begin(), flags.end(), [](const auto &a, const auto &b) { return a.standalone[1] > b.standalone[1]; });
+    const Date today = analysis->found.as_at;
+    std::vector<store::Review> reviews;
+    for (const auto &f : flags) {
+        if (reviews.size() >= limit) break;
+        store::Review r;
+        r.person_id = std::string(analysis->person_id(f.person));
+        r.lever = lever;
+        r.case_id = case_id;
+        r.reviewer = reviewer;
+        r.assigned_on = today.iso();
+        r.due_on = due.value_or(today.plus_days(28)).iso();
+        reviews.push_back(std::move(r));
+    }
+    return add_reviews(reviews);
+}
+
+void Council::record_review(const store::Review &decided) {
+    if (!delivery::known_outcome(decided.outcome)) {
+        std::string names;
+        for (const auto o : delivery::k_outcomes) names += (names.empty() ? "" : ", ") + std::string(o);
+        throw input_error("outcome '" + decided.outcome + "' is not one of " + names);
+    }
+    parse_or(decided.decided_on, "the decision date");
+    if (!decided.effective_from.empty()) parse_or(decided.effective_from, "the effective date");
+    if (!store_->record_review(decided))
+        throw input_error(fmt::format("{} has no review for lever {} (assign one with `ascent review assign`)", decided.person_id, decided.lever));
+}
+
+delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule) {
+    const Ledger ledger = store_->load_ledger();
+    std::vector<std::vector<std::size_t>> lines_of(ledger.people.id.size());
+    for (std::size_t i = 0; i < ledger.lines.size(); ++i) lines_of[ledger.lines.person[i]].push_back(i);
+    const auto weekly_cost = [&](const std::string &person_id, Date on) {
+        const auto p = ledger.find_person(person_id);
+        if (!p) return int64_t{0}; // no longer in the ledger: no cost now
+        int64_t total = 0;
+        for (const auto i : lines_of[*p])
+            if (ledger.line_active(i, on)) total += ledger.lines.weekly_cost[i];
+        return total;
+    };
+    CaseWorkspace cases(database_path_, std::nullopt);
+    const auto target = [&](const std::string &case_id, FinancialYear year) -> std::optional<int64_t> {
+        for (const auto &stored : stored_cases())
+            if (stored.id == case_id) {
+                const auto c = cases.find(case_id);
+                const auto p = cases::profile_option(c, c.preferred(), cases.cohorts());
+                const int offset = year.start_year() - c.first_year.start_year();
+                if (offset >= 0 && offset < static_cast<int>(p.net.size())) return p.net[static_cast<std::size_t>(offset)];
+            }
+        return std::nullopt;
+    };
+    std::vector<delivery::Decision> decisions;
+    for (const auto &r : store_->reviews()) {
+        delivery::Decision d{r.person_id, r.lever, r.case_id, r.reviewer, parse_or(r.assigned_on, "assigned_on"), std::nullopt, std::nullopt,
+                             r.outcome};
+        if (!r.decided_on.empty()) d.decided_on = parse_or(r.decided_on, "decided_on");
+        if (!r.effective_from.empty()) d.effective_from = parse_or(r.effective_from, "effective_from");
+        decisions.push_back(std::move(d));
+    }
+    return delivery::compute_delivery(std::move(decisions), weekly_cost, target, ledger.as_at, weeks, rule);
+}
+
+} // namespace ascent::app

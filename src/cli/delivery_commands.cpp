@@ -1,0 +1,93 @@
+#include "cli/delivery_commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/council.hpp"
+#include "cli/option_values.hpp"
+#include "core/error.hpp"
+#include "core/money.hpp"
+
+namespace ascent::cli {
+
+namespace {
+
+int64_t percent_ppm(const std::string &text, const char *option) {
+    const auto r = text.ends_with('%') ? parse_decimal(text.substr(0, text.size() - 1), 4) : std::nullopt;
+    if (!r || r->num < 0) throw input_error(fmt::format("{} must be a percentage such as 95%, not '{}'", option, text));
+    return r->num * (10'000 / r->den);
+}
+
+} // namespace
+
+DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(db) {
+    auto *review = app.add_subcommand("review", "Review worklists and outcomes: assign a lever's people, record decisions, list them");
+    review->require_subcommand(1);
+    assign_ = review->add_subcommand("assign", "Assign a lever's flagged people to a reviewer, largest saving first");
+    assign_->add_option("lever", lever_, "Lever id (see `ascent opportunities`)")->required();
+    assign_->add_option("--to", reviewer_, "Reviewer")->required();
+    assign_->add_option("--due", due_, "Due date (default: four weeks from the ledger's date)");
+    assign_->add_option("--case", case_, "The business case the reviews deliver");
+    assign_->add_option("--limit", limit_, "People to assign")->capture_default_str();
+    record_ = review->add_subcommand("record", "Record a review's decision; the saving is then read from the ledger");
+    record_->add_option("person", person_, "The person's LA id")->required();
+    record_->add_option("--lever", lever_, "The lever the review was for")->required();
+    record_->add_option("--outcome", outcome_, "no_change, reduced, increased, ended, moved_setting, health_funding_agreed, "
+                                               "price_renegotiated or other")->required();
+    record_->add_option("--decided", decided_, "Date of the decision (default: today)");
+    record_->add_option("--effective", effective_, "Date the change to the package takes effect");
+    record_->add_option("--reason", reason_, "Why");
+    record_->add_option("--by", by_, "Who is recording it (default: $USER)");
+    list_ = review->add_subcommand("list", "Every review: person, lever, case, reviewer, due, decision");
+    delivery_ = app.add_subcommand("delivery", "Realised savings from the ledger by case and lever, against targets (RAG), and productivity");
+    delivery_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    delivery_->add_option("--green", green_, "Share of the target at or above which a case is green")->capture_default_str();
+    delivery_->add_option("--amber", amber_, "Share of the target at or above which a case is amber")->capture_default_str();
+}
+
+std::optional<int> DeliveryCommands::run() {
+    if (*assign_) {
+        app::Council council(db_);
+        const auto added = council.assign_reviews(lever_, reviewer_, optional_date(due_, "--due"), case_, limit_);
+        std::cout << fmt::format("Assigned {} to {} for {}{}\n", count_of(static_cast<uint64_t>(added), "review", "reviews"), reviewer_, lever_,
+                                 case_.empty() ? "" : " (case " + case_ + ")");
+        return 0;
+    }
+    if (*record_) {
+        app::Council council(db_);
+        store::Review r;
+        r.person_id = person_;
+        r.lever = lever_;
+        r.outcome = outcome_;
+        r.decided_on = decided_.empty() ? Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso() : decided_;
+        r.effective_from = effective_;
+        r.reason = reason_;
+        const char *user = std::getenv("USER");
+        r.recorded_by = !by_.empty() ? by_ : user != nullptr ? user : "unknown";
+        council.record_review(r);
+        std::cout << fmt::format("Recorded {} for {} ({})\n", outcome_, person_, lever_);
+        return 0;
+    }
+    if (*list_) {
+        app::Council council(db_);
+        const auto reviews = council.reviews();
+        std::cout << fmt::format("{:<12} {:<24} {:<10} {:<14} {:<11} {:<11} {:<22} {}\n", "Person", "Lever", "Case", "Reviewer", "Due",
+                                 "Decided", "Outcome", "Effective");
+        for (const auto &r : reviews)
+            std::cout << fmt::format("{:<12} {:<24} {:<10} {:<14} {:<11} {:<11} {:<22} {}\n", r.person_id, r.lever.substr(0, 24), r.case_id,
+                                     r.reviewer.substr(0, 14), r.due_on, r.decided_on.empty() ? "-" : r.decided_on, r.outcome, r.effective_from);
+        std::cout << count_of(reviews.size(), "review", "reviews") << "\n";
+        return 0;
+    }
+    if (*delivery_) {
+        app::Council council(db_);
+        const auto weeks = parse_weeks(weeks_);
+        std::cout << delivery::format_delivery(council.delivery(weeks, {percent_ppm(green_, "--green"), percent_ppm(amber_, "--amber")}), weeks);
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace ascent::cli

@@ -1,0 +1,76 @@
+// Realised savings, computed from the ledger rather than typed-in claims: for each decided review,
+// the person's weekly cost the day before the change took effect against their weekly cost now;
+// its effect in that financial year (to 31 March) and its full-year effect. A review that raised a
+// package counts against its case. Totals by case and lever against their targets, with a RAG
+// status from thresholds the council sets; and the review team's productivity.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/annualise.hpp"
+#include "core/date.hpp"
+
+namespace ascent::delivery {
+
+inline constexpr std::array<std::string_view, 8> k_outcomes = {
+    "no_change", "reduced", "increased", "ended", "moved_setting", "health_funding_agreed", "price_renegotiated", "other"};
+bool known_outcome(std::string_view outcome);
+
+struct Decision {
+    std::string person_id, lever, case_id, reviewer;
+    Date assigned_on;
+    std::optional<Date> decided_on, effective_from;
+    std::string outcome;
+};
+
+struct Realised {
+    std::size_t decision = 0;     // index into the decisions
+    int64_t before = 0, after = 0; // pence a week: the day before the change, and now
+    int64_t weekly = 0;           // before − after: a saving is positive, an increase negative
+    int64_t in_year = 0;          // pence: from the effective date to 31 March of that financial year
+    int64_t full_year = 0;        // pence: weekly × weeks a year
+};
+
+struct Group {
+    std::string key;
+    int64_t assigned = 0, decided = 0, weekly = 0, in_year = 0, full_year = 0;
+    std::optional<int64_t> target;  // pence: the case's planned net saving for the year, when known
+    std::string rag;                // green, amber, red, or "" with no target
+};
+
+struct RagRule {
+    int64_t green = 1'000'000, amber = 750'000; // ppm of the target reached: at or above green, at or above amber
+};
+
+struct ReviewerRate {
+    std::string reviewer;
+    int64_t completed = 0;
+    int64_t per_week_hundredths = 0;   // completed ÷ weeks since their first assignment, in hundredths
+    int64_t mean_days_to_decision = 0;
+};
+
+struct Delivery {
+    Date as_at;
+    FinancialYear year{0};
+    std::vector<Decision> decisions;
+    std::vector<Realised> realised;
+    std::vector<Group> by_case, by_lever;
+    std::vector<ReviewerRate> reviewers;
+    int64_t backlog = 0;                 // assigned, not decided
+    std::optional<Date> backlog_clears;  // at the team's current rate
+};
+
+using WeeklyCost = std::function<int64_t(const std::string &person_id, Date on)>;
+using Target = std::function<std::optional<int64_t>(const std::string &case_id, FinancialYear year)>;
+
+Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &weekly_cost, const Target &target, Date as_at,
+                          WeeksPerYear weeks, RagRule rule = {});
+
+std::string format_delivery(const Delivery &delivery, WeeksPerYear weeks);
+
+} // namespace ascent::delivery
