@@ -10,6 +10,7 @@
 #include "benchmark/population.hpp"
 #include "benchmark/projection.hpp"
 #include "cases/programme.hpp"
+#include "delivery/realised.hpp"
 #include "report/document.hpp"
 
 namespace ascent::app {
@@ -43,6 +44,9 @@ report::Document trend_document(const benchmark::TrendModel &model, const benchm
 report::Document demographic_document(const benchmark::PopulationProjection &population, const benchmark::DemographicProjection &projection,
                                       WeeksPerYear weeks);
 void write_demographic_xlsx(const benchmark::DemographicProjection &projection, const std::string &path);
+// The monthly board pack: delivery against target by case with RAG and a chart, the largest
+// movements, the cases' high risks, and the review team.
+report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagRule rule);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
 

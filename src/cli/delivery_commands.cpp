@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/case_reports.hpp"
 #include "app/council.hpp"
 #include "cli/option_values.hpp"
 #include "core/error.hpp"
@@ -45,6 +46,7 @@ DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(d
     delivery_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
     delivery_->add_option("--green", green_, "Share of the target at or above which a case is green")->capture_default_str();
     delivery_->add_option("--amber", amber_, "Share of the target at or above which a case is amber")->capture_default_str();
+    delivery_->add_option("--board-pack", output_, "Also write the monthly board pack to this .html or .pdf file");
 }
 
 std::optional<int> DeliveryCommands::run() {
@@ -84,7 +86,12 @@ std::optional<int> DeliveryCommands::run() {
     if (*delivery_) {
         app::Council council(db_);
         const auto weeks = parse_weeks(weeks_);
-        std::cout << delivery::format_delivery(council.delivery(weeks, {percent_ppm(green_, "--green"), percent_ppm(amber_, "--amber")}), weeks);
+        const delivery::RagRule rule{percent_ppm(green_, "--green"), percent_ppm(amber_, "--amber")};
+        std::cout << delivery::format_delivery(council.delivery(weeks, rule), weeks);
+        if (!output_.empty()) {
+            app::write_document(app::board_pack(council, weeks, rule), output_);
+            std::cout << fmt::format("\nWrote the board pack to {}\n", output_);
+        }
         return 0;
     }
     return std::nullopt;

@@ -1,11 +1,14 @@
 // Realised savings from a ledger that changes over time: a package reduced part-way through the
 // year, an increase counting against the case, a person who leaves care, and a change back-dated
-// into the previous financial year; RAG against a case's target; the review team's productivity.
+// into the previous financial year; RAG against a case's target; the review team's productivity;
+// the board pack.
 #include <gtest/gtest.h>
 
+#include "app/case_reports.hpp"
 #include "app/council.hpp"
 #include "cld_sample.hpp"
 #include "core/error.hpp"
+#include "report/document.hpp"
 #include "test_support.hpp"
 
 namespace ascent {
@@ -92,6 +95,12 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     EXPECT_EQ(d.reviewers[1].reviewer, "Sam");
     EXPECT_EQ(d.reviewers[1].completed, 4);
     EXPECT_EQ(d.reviewers[1].mean_days_to_decision, 45); // 1 December to 15 January
+
+    // The board pack carries the same figures: the case, its forecast outturn, the largest movement first.
+    const auto html = report::to_html(app::board_pack(council, WeeksPerYear::fifty_two(), {}));
+    for (const auto *expected : {"Savings delivery board pack, 31/03/2026", "CASE-1", "4 of 5 reviews decided", "£700.00", "Backlog: 1"})
+        EXPECT_NE(html.find(expected), std::string::npos) << expected;
+    EXPECT_LT(html.find("£700.00"), html.find("£200.00"));
 }
 
 TEST(Delivery, RagAgainstTheCaseTarget) {

@@ -1,0 +1,88 @@
+// The monthly board pack for a transformation board: delivery against target by case with RAG and
+// a chart, the forecast outturn, the largest movements, the high risks of the cases, and the review
+// team's productivity and backlog. HTML or PDF, from the same figures as `ascent delivery`.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "app/case_reports.hpp"
+#include "app/cases.hpp"
+#include "core/money.hpp"
+
+namespace ascent::app {
+
+report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagRule rule) {
+    const auto d = council.delivery(weeks, rule);
+    report::Document doc;
+    doc.title = fmt::format("Savings delivery board pack, {}", d.as_at.uk());
+    doc.footer = doc.title + " · figures from the ledger · made by ascent";
+    doc.landscape = true;
+    auto &b = doc.blocks;
+    b.emplace_back(report::Heading{doc.title, 1});
+    int64_t delivered = 0, target = 0, decided = 0, assigned = 0;
+    for (const auto &g : d.by_case) {
+        delivered += g.in_year;
+        target += g.target.value_or(0);
+        decided += g.decided;
+        assigned += g.assigned;
+    }
+    b.emplace_back(report::Paragraph{fmt::format(
+        "Financial year {}. Realised savings are read from the ledger: each decided review's weekly cost before the change against now, "
+        "in-year to 31 March (the forecast outturn) and full year at {} weeks. {} of {} reviews decided; forecast outturn {} against "
+        "targets of {}. RAG: green at {}% of target or more, amber at {}% or more.",
+        d.year.label(), weeks.name, decided, assigned, format_pounds(Money::from_pence(delivered)), format_pounds(Money::from_pence(target)),
+        rule.green / 10'000, rule.amber / 10'000)});
+    b.emplace_back(report::Heading{"Delivery against target by case", 2});
+    report::Table cases_table{{"Case", "Assigned", "Decided", "Weekly", "Forecast outturn", "Full year", "Target", "RAG"},
+                              {}, {false, true, true, true, true, true, true, false}, {}, {2, 1, 1, 1.2, 1.5, 1.5, 1.5, 0.8}};
+    report::BarChart chart{"Forecast outturn against target, £000", {}, {"Forecast outturn", "Target"}, {{}, {}}, {{}, {}}, {}};
+    for (const auto &g : d.by_case) {
+        cases_table.rows.push_back({g.key, std::to_string(g.assigned), std::to_string(g.decided), format_pence(Money::from_pence(g.weekly)),
+                                    format_pounds(Money::from_pence(g.in_year)), format_pounds(Money::from_pence(g.full_year)),
+                                    g.target ? format_pounds(Money::from_pence(*g.target)) : "-", g.rag.empty() ? "-" : g.rag});
+        cases_table.bold_rows.push_back(g.rag == "red");
+        chart.categories.push_back(g.key);
+        chart.values[0].push_back(static_cast<double>(g.in_year) / 100'000.0);
+        chart.values[1].push_back(static_cast<double>(g.target.value_or(0)) / 100'000.0);
+        chart.labels[0].push_back(format_thousands(Money::from_pence(g.in_year), 1));
+        chart.labels[1].push_back(g.target ? format_thousands(Money::from_pence(*g.target), 1) : "-");
+    }
+    b.emplace_back(std::move(cases_table));
+    if (!chart.categories.empty()) b.emplace_back(std::move(chart));
+    b.emplace_back(report::Heading{"Largest movements", 2});
+    std::vector<const delivery::Realised *> moves;
+    for (const auto &r : d.realised) moves.push_back(&r);
+    std::sort(moves.begin(), moves.end(), [](const auto *a, const auto *c) { return std::abs(a->weekly) > std::abs(c->weekly); });
+    report::Table movements{{"Person", "Lever", "Case", "Outcome", "Effective", "Weekly change", "Full year"}, {},
+                            {false, false, false, false, false, true, true}, {}, {1.2, 2, 1.2, 1.5, 1, 1.2, 1.2}};
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, moves.size()); ++i) {
+        const auto &x = d.decisions[moves[i]->decision];
+        movements.rows.push_back({x.person_id, x.lever, x.case_id, x.outcome, x.effective_from ? x.effective_from->uk() : "-",
+                                  format_pence(Money::from_pence(moves[i]->weekly)), format_pounds(Money::from_pence(moves[i]->full_year))});
+    }
+    if (movements.rows.empty()) b.emplace_back(report::Paragraph{"No decided reviews yet."});
+    else b.emplace_back(std::move(movements));
+    report::Table risks{{"Case", "Risk", "Likelihood", "Impact", "Mitigation"}, {}, {false, false, false, false, false}, {}, {1.2, 4, 1, 1, 4}};
+    CaseWorkspace work(council.database_path(), std::nullopt);
+    for (const auto &stored : council.stored_cases()) {
+        const auto c = work.find(stored.id);
+        for (const auto &r : c.risks)
+            if (r.likelihood == cases::Rating::high || r.impact == cases::Rating::high)
+                risks.rows.push_back({c.id, r.title, r.likelihood ? std::string(cases::letter_of(*r.likelihood)) : "-",
+                                      r.impact ? std::string(cases::letter_of(*r.impact)) : "-", r.mitigation});
+    }
+    b.emplace_back(report::Heading{"High risks", 2});
+    if (risks.rows.empty()) b.emplace_back(report::Paragraph{"No case has a risk rated high."});
+    else b.emplace_back(std::move(risks));
+    b.emplace_back(report::Heading{"Review team", 2});
+    std::string team;
+    for (const auto &r : d.reviewers)
+        team += fmt::format("- {}: {} completed, {}.{:02} a week, {} days from assignment to decision on average\n", r.reviewer, r.completed,
+                            r.per_week_hundredths / 100, r.per_week_hundredths % 100, r.mean_days_to_decision);
+    team += fmt::format("Backlog: {} not yet decided{}.", d.backlog,
+                        d.backlog_clears ? ", clearing by " + d.backlog_clears->uk() + " at the current rate" : "");
+    b.emplace_back(report::Paragraph{team});
+    return doc;
+}
+
+} // namespace ascent::app
