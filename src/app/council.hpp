@@ -131,6 +131,9 @@ public:
     void record_review(const store::Review &decided);
     std::vector<store::Review> reviews() { return store_->reviews(); }
     delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});
+    // A case's realised savings so far, in-year, by the financial year each change took effect in
+    // (empty if none of its reviews is decided): the actuals beside its planned profile.
+    std::vector<std::pair<FinancialYear, int64_t>> delivered_by_year(const std::string &case_id, WeeksPerYear weeks);
 
 private:
     std::string database_path_;

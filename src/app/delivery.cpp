@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/cases.hpp"
 #include "app/council.hpp"
@@ -88,6 +89,20 @@ delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule)
         decisions.push_back(std::move(d));
     }
     return delivery::compute_delivery(std::move(decisions), weekly_cost, target, ledger.as_at, weeks, rule);
+}
+
+std::vector<std::pair<FinancialYear, int64_t>> Council::delivered_by_year(const std::string &case_id, WeeksPerYear weeks) {
+    const auto reviews = store_->reviews();
+    if (std::none_of(reviews.begin(), reviews.end(), [&](const auto &r) { return r.case_id == case_id && !r.decided_on.empty(); })) return {};
+    const auto d = delivery(weeks);
+    std::map<int, int64_t> by_year;
+    for (const auto &r : d.realised) {
+        const auto &x = d.decisions[r.decision];
+        if (x.case_id == case_id && x.effective_from) by_year[FinancialYear::containing(*x.effective_from).start_year()] += r.in_year;
+    }
+    std::vector<std::pair<FinancialYear, int64_t>> out;
+    for (const auto &[year, pence] : by_year) out.emplace_back(FinancialYear(year), pence);
+    return out;
 }
 
 } // namespace ascent::app

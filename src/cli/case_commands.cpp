@@ -12,6 +12,7 @@
 #include "cases/risk.hpp"
 #include "cli/option_values.hpp"
 #include "core/error.hpp"
+#include "core/money.hpp"
 
 namespace ascent::cli {
 
@@ -134,6 +135,18 @@ std::optional<int> CaseCommands::run() {
         const auto c = work.find(case_);
         const auto profiles = cases::profile_case(c, work.cohorts());
         std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
+        if (!std::filesystem::is_regular_file(case_)) {
+            // A stored case: its actuals from decided reviews, beside the preferred option's plan.
+            const auto delivered = work.council().delivered_by_year(c.id, c.weeks);
+            const auto &plan = profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
+            if (!delivered.empty()) std::cout << "\nDelivered so far (from decided reviews and the ledger), against the plan\n";
+            for (const auto &[fy, pence] : delivered) {
+                const int offset = fy.start_year() - c.first_year.start_year();
+                const auto planned = offset >= 0 && offset < static_cast<int>(plan.years()) ? plan.net[static_cast<std::size_t>(offset)] : 0;
+                std::cout << fmt::format("  {}: delivered {} against planned {} in-year\n", fy.label(), format_pounds(Money::from_pence(pence)),
+                                         format_pounds(Money::from_pence(planned)));
+            }
+        }
         return 0;
     }
     if (*report_) {

@@ -96,6 +96,14 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     EXPECT_EQ(d.reviewers[1].completed, 4);
     EXPECT_EQ(d.reviewers[1].mean_days_to_decision, 45); // 1 December to 15 January
 
+    // The actuals by the year each change took effect in, to set beside the case's plan.
+    const auto delivered = council.delivered_by_year("CASE-1", WeeksPerYear::fifty_two());
+    ASSERT_EQ(delivered.size(), 2u);
+    EXPECT_EQ(delivered[0].first, FinancialYear(2024));
+    EXPECT_EQ(delivered[0].second, 441'64);
+    EXPECT_EQ(delivered[1].second, d.realised[0].in_year + d.realised[1].in_year + d.realised[2].in_year);
+    EXPECT_TRUE(council.delivered_by_year("NO-CASE", WeeksPerYear::fifty_two()).empty());
+
     // The board pack carries the same figures: the case, its forecast outturn, the largest movement first.
     const auto html = report::to_html(app::board_pack(council, WeeksPerYear::fifty_two(), {}));
     for (const auto *expected : {"Savings delivery board pack, 31/03/2026", "CASE-1", "4 of 5 reviews decided", "£700.00", "Backlog: 1"})
