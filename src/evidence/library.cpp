@@ -1,9 +1,11 @@
 #include "evidence/library.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "core/money.hpp"
 #include "io/yaml_text.hpp"
@@ -68,10 +70,25 @@ Library read_library(std::string_view text, const std::string &path) {
         }
         lib.councils.push_back(std::move(entry));
     }
+    for (const auto &c : root["claims"]) {
+        Claim claim{c["council"].Scalar(), c["stated"].Scalar(), c["what"].Scalar(), c["line"].as<int>(0), {}};
+        for (const auto &f : c["computed"]) claim.factors.push_back(f.Scalar());
+        if (!parse_amount(claim.stated)) in.fail(c["stated"], "'stated' must be an amount");
+        lib.claims.push_back(std::move(claim));
+    }
     return lib;
 }
 
-Library built_in_library() { return read_library(k_evidence.front(), "the built-in evidence library"); }
+Library built_in_library() {
+    Library all;
+    for (const auto text : k_evidence) {
+        auto part = read_library(text, "the built-in evidence library");
+        all.source += (all.source.empty() ? "" : "; ") + part.source;
+        std::move(part.councils.begin(), part.councils.end(), std::back_inserter(all.councils));
+        std::move(part.claims.begin(), part.claims.end(), std::back_inserter(all.claims));
+    }
+    return all;
+}
 
 std::vector<Match> search(const Library &library, const Query &q) {
     std::vector<Match> out;
@@ -109,6 +126,56 @@ std::vector<Finding> check(const Library &library) {
             out.push_back({c.name, headline->line,
                            fmt::format("headline {} against {} listed savings adding up to {}: differs by {}", headline->amount_text, count,
                                        money(listed), money(listed - headline->pence))});
+    }
+    const auto claims = check_claims(library);
+    out.insert(out.end(), claims.begin(), claims.end());
+    return out;
+}
+
+namespace {
+
+// The product of a claim's factors in pence: one amount (£) and plain numbers, exactly.
+std::optional<int64_t> product(const Claim &c) {
+    Int128 num = 1, den = 1;
+    bool money_seen = false;
+    for (const auto &f : c.factors) {
+        if (const auto pence = parse_amount(f)) {
+            num *= *pence;
+            money_seen = true;
+            continue;
+        }
+        const auto r = parse_decimal(f, 6);
+        if (!r) return std::nullopt;
+        num *= r->num;
+        den *= r->den;
+    }
+    if (!money_seen) return std::nullopt;
+    return divide_rounded(num, den, RoundingMode::half_up);
+}
+
+// The precision a figure is printed to, in pence: "£1.16m" is to the £10K, "£500,000" to the £1.
+int64_t precision_of(std::string_view text) {
+    const auto lowered = lower(text);
+    int64_t unit = lowered.find('m') != std::string::npos ? 100'000'000 : lowered.find('k') != std::string::npos ? 100'000 : 100;
+    const auto point = lowered.find('.');
+    if (point != std::string::npos)
+        for (std::size_t i = point + 1; i < lowered.size() && std::isdigit(static_cast<unsigned char>(lowered[i])); ++i) unit /= 10;
+    return std::max<int64_t>(unit, 1);
+}
+
+} // namespace
+
+std::vector<Finding> check_claims(const Library &library) {
+    std::vector<Finding> out;
+    for (const auto &c : library.claims) {
+        const auto computed = product(c);
+        const auto stated = parse_amount(c.stated);
+        if (!computed || !stated) continue;
+        const int64_t unit = precision_of(c.stated);
+        if (Money::from_pence(*computed).rounded_to(unit).pence() == *stated) continue;
+        out.push_back({c.council, c.line,
+                       fmt::format("{}: stated {}, computed {} from {}: differs by {}", c.what, c.stated, format_pence(Money::from_pence(*computed)),
+                                   fmt::format("{}", fmt::join(c.factors, " × ")), format_pence(Money::from_pence(*computed - *stated)))});
     }
     return out;
 }

@@ -29,12 +29,20 @@ struct CouncilEntry {
     std::vector<Item> items;
 };
 
+// A figure a document derives from others (a product of amounts and counts), to recompute.
+struct Claim {
+    std::string council, stated, what;
+    int line = 0;
+    std::vector<std::string> factors;
+};
+
 struct Library {
     std::string source;
     std::vector<CouncilEntry> councils;
+    std::vector<Claim> claims;
 };
 
-// The built-in library, or one read from a file in the same layout.
+// The built-in library (the ASCE annex and the LGA report), or one read from a file in the same layout.
 Library built_in_library();
 Library read_library(std::string_view text, const std::string &path);
 
@@ -55,7 +63,10 @@ struct Finding {
     int line = 0;
     std::string what;         // the check and the difference
 };
+// Amounts larger than the council's gross spend, headlines against the savings listed, and the
+// library's claims recomputed.
 std::vector<Finding> check(const Library &library);
+std::vector<Finding> check_claims(const Library &library);
 
 std::string format_matches(const Library &library, const std::vector<Match> &matches);
 std::string format_findings(const std::vector<Finding> &findings);
