@@ -63,9 +63,8 @@ report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagR
     if (movements.rows.empty()) b.emplace_back(report::Paragraph{"No decided reviews yet."});
     else b.emplace_back(std::move(movements));
     report::Table risks{{"Case", "Risk", "Likelihood", "Impact", "Mitigation"}, {}, {false, false, false, false, false}, {}, {1.2, 4, 1, 1, 4}};
-    CaseWorkspace work(council.database_path(), std::nullopt);
     for (const auto &stored : council.stored_cases()) {
-        const auto c = work.find(stored.id);
+        const auto c = read_stored_case(stored);
         for (const auto &r : c.risks)
             if (r.likelihood == cases::Rating::high || r.impact == cases::Rating::high)
                 risks.rows.push_back({c.id, r.title, r.likelihood ? std::string(cases::letter_of(*r.likelihood)) : "-",

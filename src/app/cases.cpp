@@ -22,6 +22,10 @@ store::StoredCase Council::import_case(const std::string &path) {
     return stored;
 }
 
+cases::BusinessCase read_stored_case(const store::StoredCase &stored) {
+    return cases::read_case(stored.content, fmt::format("{} (version {})", stored.id, stored.version));
+}
+
 CaseWorkspace::CaseWorkspace(std::string database_path, std::optional<Date> as_at)
     : database_path_(std::move(database_path)), as_at_(as_at) {}
 
@@ -35,7 +39,7 @@ Council &CaseWorkspace::council() {
 cases::BusinessCase CaseWorkspace::find(const std::string &file_or_id) {
     if (std::filesystem::is_regular_file(file_or_id)) return cases::read_case_file(file_or_id);
     for (const auto &stored : council().stored_cases())
-        if (stored.id == file_or_id) return cases::read_case(stored.content, fmt::format("{} (version {})", stored.id, stored.version));
+        if (stored.id == file_or_id) return read_stored_case(stored);
     throw input_error("'" + file_or_id + "' is neither a case file nor a case in the ledger " + database_path_ +
                       " (see `ascent case list`)");
 }
@@ -44,7 +48,7 @@ std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::
     std::vector<cases::BusinessCase> out;
     if (files_or_ids.empty())
         for (const auto &stored : council().stored_cases())
-            out.push_back(cases::read_case(stored.content, fmt::format("{} (version {})", stored.id, stored.version)));
+            out.push_back(read_stored_case(stored));
     for (const auto &name : files_or_ids) out.push_back(find(name));
     if (out.empty()) throw input_error("no business cases: name case files, or import some with `ascent case import`");
     return out;

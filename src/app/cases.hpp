@@ -13,6 +13,9 @@
 
 namespace ascent::app {
 
+// A case as stored in the ledger, read from its text; errors name the case and version.
+cases::BusinessCase read_stored_case(const store::StoredCase &stored);
+
 class CaseWorkspace {
 public:
     CaseWorkspace(std::string database_path, std::optional<Date> as_at);

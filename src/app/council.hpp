@@ -127,7 +127,6 @@ public:
     int64_t assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
                            std::size_t limit);
     int64_t add_reviews(const std::vector<store::Review> &reviews) { return store_->add_reviews(reviews); }
-    const std::string &database_path() const { return database_path_; }
     void record_review(const store::Review &decided);
     std::vector<store::Review> reviews() { return store_->reviews(); }
     delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});

@@ -69,11 +69,12 @@ delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule)
             if (ledger.line_active(i, on)) total += ledger.lines.weekly_cost[i];
         return total;
     };
-    CaseWorkspace cases(database_path_, std::nullopt);
+    CaseWorkspace cases(database_path_, std::nullopt); // for cohort figures, read only if a case's lines need them
+    const auto stored = stored_cases();
     const auto target = [&](const std::string &case_id, FinancialYear year) -> std::optional<int64_t> {
-        for (const auto &stored : stored_cases())
-            if (stored.id == case_id) {
-                const auto c = cases.find(case_id);
+        for (const auto &s : stored)
+            if (s.id == case_id) {
+                const auto c = read_stored_case(s);
                 const auto p = cases::profile_option(c, c.preferred(), cases.cohorts());
                 const int offset = year.start_year() - c.first_year.start_year();
                 if (offset >= 0 && offset < static_cast<int>(p.net.size())) return p.net[static_cast<std::size_t>(offset)];

@@ -116,7 +116,7 @@ std::optional<int> CaseCommands::run() {
         std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", "Case", "v", "Status", "Category", "Title",
                                  "Net first year", "Full year");
         for (const auto &s : stored) {
-            const auto c = work.find(s.id);
+            const auto c = app::read_stored_case(s);
             const auto p = cases::profile_option(c, c.preferred(), work.cohorts());
             std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", c.id, s.version, cases::to_string(c.status),
                                      cases::title_of(c.category), c.title.substr(0, 34),
