@@ -149,17 +149,13 @@ report::Document budget_table_document(const cases::BudgetTable &table) {
     t.widths[1] = 4.0;
     t.widths.back() = 4.0;
     for (std::size_t y = 0; y <= table.years.size(); ++y) t.numeric[2 + y] = true;
-    const auto k = [](int64_t pence) {
-        const int64_t hundreds = divide_rounded(pence, 10'000, RoundingMode::half_up);
-        return fmt::format("{}{}.{}", hundreds < 0 ? "-" : "", group_thousands(std::abs(hundreds) / 10), std::abs(hundreds) % 10);
-    };
     const auto figures = [&](std::vector<std::string> &cells, const std::vector<int64_t> &years) {
         int64_t total = 0;
         for (const auto v : years) {
-            cells.push_back(k(v));
+            cells.push_back(cases::thousands_figure(v));
             total += v;
         }
-        cells.push_back(k(total));
+        cells.push_back(cases::thousands_figure(total));
     };
     cases::walk(table, {
         [&](cases::BudgetLevel, const std::string &name) {

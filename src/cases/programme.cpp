@@ -218,8 +218,7 @@ std::vector<std::pair<Category, std::vector<int64_t>>> by_category(const BudgetT
 std::vector<Check> reconcile(const Programme &programme, const BudgetTable &table) {
     std::vector<Check> out;
     const auto check = [&](std::string what, const StatedAmount &stated, int64_t computed) {
-        const int64_t shown = Money::from_pence(computed).rounded_to(stated.unit).pence();
-        out.push_back({std::move(what), stated.text, stated.unit, computed, computed - stated.pence, shown == stated.pence});
+        out.push_back(check_stated(std::move(what), stated, computed));
     };
     for (std::size_t i = 0; i < programme.cases.size(); ++i)
         if (programme.stated_totals[i]) {

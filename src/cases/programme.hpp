@@ -68,6 +68,9 @@ std::vector<std::pair<Category, std::vector<int64_t>>> by_category(const BudgetT
 // Each row's printed total and each printed subtotal against the rows.
 std::vector<Check> reconcile(const Programme &programme, const BudgetTable &table);
 
+// £000 to 1 dp as a budget table prints them ("1,125.5"), rounded half-up for display only.
+std::string thousands_figure(int64_t pence);
+
 // Walks the table in print order: each directorate, service and category opened, its rows, and
 // closed with its subtotal (a category's close also gets its rows' index range [first, last)).
 enum class BudgetLevel { directorate, service, category };

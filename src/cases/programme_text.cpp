@@ -7,14 +7,13 @@
 
 namespace ascent::cases {
 
-namespace {
-
-std::string thousands(int64_t pence) {
-    // £000 to 1 dp, as the appendix prints them, rounded half-up for display only.
+std::string thousands_figure(int64_t pence) {
     const int64_t hundreds = divide_rounded(pence, 10'000, RoundingMode::half_up); // £100s
     const int64_t magnitude = hundreds < 0 ? -hundreds : hundreds;
     return fmt::format("{}{}.{}", hundreds < 0 ? "-" : "", group_thousands(magnitude / 10), magnitude % 10);
 }
+
+namespace {
 
 std::string cut(const std::string &text, std::size_t width) {
     return text.size() <= width ? text : text.substr(0, width - 3) + "...";
@@ -31,10 +30,10 @@ std::string format_budget_table(const BudgetTable &table, const std::vector<Chec
         std::string s;
         int64_t total = 0;
         for (const auto v : years) {
-            s += fmt::format(" {:>10}", thousands(v));
+            s += fmt::format(" {:>10}", thousands_figure(v));
             total += v;
         }
-        return s + fmt::format(" {:>10}", thousands(total));
+        return s + fmt::format(" {:>10}", thousands_figure(total));
     };
     walk(table, {
         [&](BudgetLevel level, const std::string &name) {

@@ -6,12 +6,12 @@
 
 namespace ascent::cases {
 
-namespace {
-
-Check check(std::string what, const StatedAmount &stated, int64_t computed) {
+Check check_stated(std::string what, const StatedAmount &stated, int64_t computed) {
     const int64_t shown = Money::from_pence(computed).rounded_to(stated.unit).pence();
     return {std::move(what), stated.text, stated.unit, computed, computed - stated.pence, shown == stated.pence};
 }
+
+namespace {
 
 std::string figure_name(const StatedFigure &f) {
     if (!f.year) return f.of + " total over the period";
@@ -40,19 +40,19 @@ std::vector<Check> reconcile(const BusinessCase &c, const std::vector<Profile> &
         const auto &o = c.options[i];
         const auto &p = profiles[i];
         if (c.headline && &o == &preferred)
-            out.push_back(check(fmt::format("headline saving: {} of option '{}'", figure_name(*c.headline), o.name), c.headline->amount,
+            out.push_back(check_stated(fmt::format("headline saving: {} of option '{}'", figure_name(*c.headline), o.name), c.headline->amount,
                                 computed_for(*c.headline, p)));
         for (const auto &s : o.stated)
-            out.push_back(check(fmt::format("option '{}': {}", o.name, figure_name(s)), s.amount, computed_for(s, p)));
+            out.push_back(check_stated(fmt::format("option '{}': {}", o.name, figure_name(s)), s.amount, computed_for(s, p)));
         for (std::size_t l = 0; l < o.lines.size(); ++l) {
             const auto &line = o.lines[l];
             const auto &lp = p.lines[l];
             if (line.stated_weekly && lp.weekly)
-                out.push_back(check(fmt::format("option '{}', line '{}': weekly", o.name, line.name), *line.stated_weekly, *lp.weekly));
+                out.push_back(check_stated(fmt::format("option '{}', line '{}': weekly", o.name, line.name), *line.stated_weekly, *lp.weekly));
             if (line.stated_annual) {
                 // The full-year figure before confidence: what the document multiplies out.
                 const int64_t annual = lp.full_year != 0 ? lp.full_year : lp.in_year.empty() ? 0 : lp.in_year.front();
-                out.push_back(check(fmt::format("option '{}', line '{}': a year", o.name, line.name), *line.stated_annual, annual));
+                out.push_back(check_stated(fmt::format("option '{}', line '{}': a year", o.name, line.name), *line.stated_annual, annual));
             }
         }
     }

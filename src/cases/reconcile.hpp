@@ -20,6 +20,9 @@ struct Check {
     bool agrees = true;      // the computed figure rounds to the stated one
 };
 
+// A stated figure against the computed one, compared at the stated figure's precision.
+Check check_stated(std::string what, const StatedAmount &stated, int64_t computed);
+
 // One check per stated figure, in the order the case gives them.
 std::vector<Check> reconcile(const BusinessCase &c, const std::vector<Profile> &profiles);
 
