@@ -63,15 +63,9 @@ std::optional<int> BenchmarkCommands::run() {
         std::vector<benchmark::DemographicScenario> scenarios;
         for (const auto &text : scenarios_.empty() ? std::vector<std::string>{"central=0%,0%"} : scenarios_) {
             const auto eq = text.find('='), comma = text.find(',');
-            const auto percent = [&](std::string p) -> std::optional<int64_t> {
-                if (p.empty() || p.back() != '%') return std::nullopt;
-                p.pop_back();
-                const auto r = parse_decimal(p, 4);
-                if (!r) return std::nullopt;
-                return r->num * (10'000 / r->den); // ppm: 1% is 10,000
-            };
-            const auto inflation = eq != std::string::npos && comma != std::string::npos ? percent(text.substr(eq + 1, comma - eq - 1)) : std::nullopt;
-            const auto take_up = comma != std::string::npos ? percent(text.substr(comma + 1)) : std::nullopt;
+            const auto inflation =
+                eq != std::string::npos && comma != std::string::npos ? parse_percent(text.substr(eq + 1, comma - eq - 1)) : std::nullopt;
+            const auto take_up = comma != std::string::npos ? parse_percent(text.substr(comma + 1)) : std::nullopt;
             if (!inflation || !take_up) throw input_error("--scenario must be NAME=INFLATION%,TAKE-UP%, e.g. high=4%,1%, not '" + text + "'");
             scenarios.push_back({text.substr(0, eq), *inflation, *take_up});
         }

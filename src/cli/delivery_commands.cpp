@@ -16,9 +16,9 @@ namespace ascent::cli {
 namespace {
 
 int64_t percent_ppm(const std::string &text, const char *option) {
-    const auto r = text.ends_with('%') ? parse_decimal(text.substr(0, text.size() - 1), 4) : std::nullopt;
-    if (!r || r->num < 0) throw input_error(fmt::format("{} must be a percentage such as 95%, not '{}'", option, text));
-    return r->num * (10'000 / r->den);
+    const auto ppm = parse_percent(text);
+    if (!ppm || *ppm < 0) throw input_error(fmt::format("{} must be a percentage such as 95%, not '{}'", option, text));
+    return *ppm;
 }
 
 } // namespace

@@ -1,12 +1,20 @@
 #include "cli/option_values.hpp"
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 
 namespace ascent::cli {
 
 WeeksPerYear parse_weeks(const std::string &text) {
     if (auto w = WeeksPerYear::parse(text)) return *w;
     throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
+}
+
+std::optional<int64_t> parse_percent(std::string_view text) {
+    if (!text.ends_with('%')) return std::nullopt;
+    const auto r = parse_decimal(text.substr(0, text.size() - 1), 4);
+    if (!r) return std::nullopt;
+    return r->num * (10'000 / r->den);
 }
 
 std::optional<Date> optional_date(const std::string &text, std::string_view option) {

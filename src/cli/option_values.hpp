@@ -1,6 +1,7 @@
 // Option values the commands share, parsed with one wording for their errors.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,8 @@ namespace ascent::cli {
 
 // --weeks: 52, 52.14, 52.143 or 365/7.
 WeeksPerYear parse_weeks(const std::string &text);
+// "3%", "-1%", "95.5%" as parts per million (1% is 10,000); nothing if not a percentage.
+std::optional<int64_t> parse_percent(std::string_view text);
 // A date option, if given (nothing for an empty text); `option` names it in the error.
 std::optional<Date> optional_date(const std::string &text, std::string_view option);
 
