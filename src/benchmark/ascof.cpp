@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/money.hpp"
+#include "core/text.hpp"
 #include "io/table_reader.hpp"
 #include "io/text_file.hpp"
 #include "io/yaml_text.hpp"
@@ -23,12 +24,6 @@ std::string trimmed(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return std::string(s);
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 // Reads a CSV with a header row; calls `row` with a lookup of cells by header name.
@@ -99,7 +94,7 @@ NationalData NationalData::load_ascof(const std::string &directory, const std::s
     read_csv(directory + "/trend_data.csv", {"Year", "Geographical Description", "ONS Code", "Measure Group", "Measure_Value", "Geographical Level"},
              [&](auto cell) {
                  ++d.load_.rows;
-                 if (lower(cell(5)) != "council") {
+                 if (ascii_lower(cell(5)) != "council") {
                      ++d.load_.other_rows;
                      return;
                  }
@@ -140,10 +135,10 @@ std::vector<int> NationalData::years() const {
 }
 
 std::optional<std::size_t> NationalData::find_council(std::string_view key) const {
-    const auto wanted = lower(trimmed(key));
+    const auto wanted = ascii_lower(trimmed(key));
     for (std::size_t i = 0; i < councils_.size(); ++i) {
         const auto &c = councils_[i];
-        if (lower(c.name) == wanted || lower(c.ons_code) == wanted || (!c.la_code.empty() && c.la_code == wanted)) return i;
+        if (ascii_lower(c.name) == wanted || ascii_lower(c.ons_code) == wanted || (!c.la_code.empty() && c.la_code == wanted)) return i;
     }
     return std::nullopt;
 }

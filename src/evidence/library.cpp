@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "core/money.hpp"
+#include "core/text.hpp"
 #include "io/yaml_text.hpp"
 
 namespace ascent::evidence {
@@ -16,13 +17,7 @@ extern const std::vector<std::string_view> k_evidence; // rules/evidence/asce-an
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool contains(std::string_view haystack, std::string_view needle) { return needle.empty() || lower(haystack).find(lower(needle)) != std::string::npos; }
+bool contains(std::string_view haystack, std::string_view needle) { return needle.empty() || ascii_lower(haystack).find(ascii_lower(needle)) != std::string::npos; }
 
 std::string money(int64_t pence) { return format_pounds(Money::from_pence(pence)); }
 
@@ -33,7 +28,7 @@ std::optional<int64_t> parse_amount(std::string_view text) {
     for (const char c : text)
         if (c != ' ' && c != '*') s += c;
     if (s.rfind("£", 0) != 0) return std::nullopt;
-    s = lower(s.substr(std::string_view("£").size()));
+    s = ascii_lower(s.substr(std::string_view("£").size()));
     int64_t scale = 1;
     for (const auto &[suffix, factor] : {std::pair<std::string_view, int64_t>{"million", 1'000'000}, {"billion", 1'000'000'000}, {"m", 1'000'000},
                                          {"k", 1'000}})
@@ -155,7 +150,7 @@ std::optional<int64_t> product(const Claim &c) {
 
 // The precision a figure is printed to, in pence: "£1.16m" is to the £10K, "£500,000" to the £1.
 int64_t precision_of(std::string_view text) {
-    const auto lowered = lower(text);
+    const auto lowered = ascii_lower(text);
     int64_t unit = lowered.find('m') != std::string::npos ? 100'000'000 : lowered.find('k') != std::string::npos ? 100'000 : 100;
     const auto point = lowered.find('.');
     if (point != std::string::npos)
