@@ -2,7 +2,14 @@
 
 #include "core/error.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace ascent::store {
+
+namespace {
+constexpr std::chrono::milliseconds k_busy_timeout{5000};
+}
 
 Statement::Statement(sqlite3 *db, std::string_view sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
@@ -53,7 +60,17 @@ Database::Database(const std::string &path) : path_(path) {
         sqlite3_close_v2(db_);
         throw storage_error(path + ": cannot open the ledger database: " + message);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, static_cast<int>(k_busy_timeout.count()));
+}
+
+void Database::set_journal_mode(std::string_view mode) {
+    const std::string sql = "PRAGMA journal_mode=" + std::string(mode);
+    const auto give_up = std::chrono::steady_clock::now() + k_busy_timeout;
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr)) == SQLITE_BUSY &&
+           std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (rc != SQLITE_OK) throw storage_error(path_ + ": cannot set the journal mode: " + sqlite3_errmsg(db_));
 }
 
 void Database::exec(std::string_view sql) {

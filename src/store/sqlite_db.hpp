@@ -55,6 +55,9 @@ public:
     ~Database() { sqlite3_close_v2(db_); }
 
     void exec(std::string_view sql);
+    // Switches the journal mode (WAL, DELETE…). SQLite does not call the busy handler when another
+    // connection is opening the same new file, so this retries for as long as the busy timeout.
+    void set_journal_mode(std::string_view mode);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     int64_t scalar(std::string_view sql);
     sqlite3 *handle() { return db_; }

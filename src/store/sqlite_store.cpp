@@ -47,12 +47,12 @@ std::string_view table_for(io::ExtractKind kind) {
 // Rollback-journal mode for the lifetime of the object, WAL again afterwards.
 class BulkWriteMode {
 public:
-    explicit BulkWriteMode(Database &db) : db_(db) { db_.exec("PRAGMA journal_mode=DELETE"); }
+    explicit BulkWriteMode(Database &db) : db_(db) { db_.set_journal_mode("DELETE"); }
     BulkWriteMode(const BulkWriteMode &) = delete;
     BulkWriteMode &operator=(const BulkWriteMode &) = delete;
     ~BulkWriteMode() {
         try {
-            db_.exec("PRAGMA journal_mode=WAL");
+            db_.set_journal_mode("WAL");
         } catch (const Error &) {
             // Staying in rollback-journal mode is safe; the next open sets WAL again.
         }
@@ -73,7 +73,8 @@ public:
         // WAL with synchronous=NORMAL: a committed import survives a crash of ascent; a 256 MiB page
         // cache keeps the person index in memory during large imports; memory-mapped reads (up to
         // SQLite's compiled limit) halve the time to load a large ledger by avoiding read() copies.
-        db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        db_.set_journal_mode("WAL");
+        db_.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
                  "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=17179869184;");
         migrate();
     }
@@ -328,7 +329,10 @@ private:
         "SELECT id, kind, file_name, content_hash, source, format, release, la_code, period_start, period_end, "
         "rows_read, rows_rejected, errors, warnings, records_written, imported_at FROM import_log";
 
+    // One IMMEDIATE transaction for the whole upgrade, with the version read inside it: two
+    // processes opening a new ledger at once must not both apply the same migration.
     void migrate() {
+        Transaction tx(db_);
         db_.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         const int current = schema_version();
         const int latest = static_cast<int>(k_sqlite_migrations.size());
@@ -336,13 +340,12 @@ private:
             throw storage_error("the ledger database has schema version " + std::to_string(current) +
                                 ", newer than this ascent understands (" + std::to_string(latest) + ")");
         for (int v = current + 1; v <= latest; ++v) {
-            Transaction tx(db_);
             db_.exec(k_sqlite_migrations[static_cast<std::size_t>(v - 1)]);
             auto s = db_.prepare("INSERT INTO schema_version VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
             s.bind(1, v);
             s.run();
-            tx.commit();
         }
+        tx.commit();
     }
 
     Statement prepare_upsert(io::ExtractKind kind, const io::ExtractRecord &r, const std::vector<io::FieldSpec> &fields) {

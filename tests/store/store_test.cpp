@@ -2,6 +2,8 @@
 
 #include <xlsxwriter.h>
 
+#include <thread>
+
 #include "app/council.hpp"
 #include "io/digest.hpp"
 #include "cld_sample.hpp"
@@ -35,6 +37,24 @@ TEST(Store, ImportsCldIntoTheLedger) {
     const auto p3 = ledger.find_person("P3");
     ASSERT_TRUE(p3);
     EXPECT_EQ(ledger.people.last_review[*p3], Date::ymd(2026, 1, 15).serial());
+}
+
+// Two people (or two CLI runs) opening a ledger that does not exist yet: the schema is created
+// once, and neither run fails on a table the other has just made.
+TEST(Store, ConcurrentFirstOpensMigrateOnce) {
+    test::TempDir dir;
+    const std::string path = dir.file("shared.db");
+    std::vector<std::thread> runs;
+    for (int i = 0; i < 6; ++i)
+        runs.emplace_back([&path] {
+            try {
+                app::Council council(path);
+                EXPECT_EQ(council.schema_version(), 4);
+            } catch (const std::exception &e) {
+                ADD_FAILURE() << e.what();
+            }
+        });
+    for (auto &run : runs) run.join();
 }
 
 TEST(Store, SameFileTwiceChangesNothing) {
