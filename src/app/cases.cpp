@@ -19,6 +19,7 @@ store::StoredCase Council::import_case(const std::string &path) {
     store::StoredCase stored{c.id, 0, c.title, std::string(cases::to_string(c.status)),
                              std::filesystem::path(path).filename().string(), io::sha256_text(text), text, {}};
     stored.version = store_->add_case(stored);
+    audit(actor_, "case_saved", stored.id, "version " + std::to_string(stored.version));
     return stored;
 }
 

@@ -70,6 +70,7 @@ store::ParameterFile Council::load_parameter_file(const std::string &path) {
     store::ParameterFile file{0, std::filesystem::path(path).filename().string(), io::sha256_text(text), text, ""};
     charging_parameters().load(file.content, path); // errors name the file and line; nothing is stored
     file.id = store_->add_parameter_file(file);
+    audit(actor_, "parameters_loaded", file.file_name, "SHA-256 " + file.sha256);
     return file;
 }
 
@@ -143,6 +144,7 @@ UprateOutcome Council::uprate(FinancialYear to, std::optional<Date> effective, b
     changes.reserve(u.people.size());
     for (const auto &p : u.people) changes.push_back({out.caseload[p.index].id, p.before, p.after});
     out.run_id = store_->write_charging_run(run, changes);
+    audit(actor_, "charges_uprated", to.label(), fmt::format("run {} by {}: {} charges changed", out.run_id, run_by, run.changed));
     return out;
 }
 

@@ -1,9 +1,12 @@
 #include "app/council.hpp"
 
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -64,7 +67,11 @@ bool already_imported(store::Store &store, const std::string &hash, ImportOutcom
 
 } // namespace
 
-Council::Council(const std::string &database_path) : database_path_(database_path), store_(store::open_sqlite(database_path)) {}
+Council::Council(const std::string &database_path) : database_path_(database_path), store_(store::open_sqlite(database_path)) {
+    const char *user = std::getenv("USER");
+    const passwd *account = user == nullptr ? getpwuid(geteuid()) : nullptr;
+    actor_ = std::string("local:") + (user != nullptr ? user : account != nullptr ? account->pw_name : "unknown");
+}
 
 io::ImportReport Council::validate_cld(const std::string &path, const Progress &progress) {
     io::ImportReport report(path);
@@ -98,6 +105,7 @@ ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, con
     outcome.record.id = store_->write_cld(batch, outcome.record);
     if (progress) progress("writing", 1, 1);
     outcome.written = true;
+    audit(actor_, "import", outcome.record.file_name, "CLD import " + std::to_string(outcome.record.id));
     outcome.message = "Imported " + count_of(batch.ledger.people.size(), "person", "people") + " and " +
                       count_of(batch.ledger.lines.size(), "service line", "service lines") + " (import " +
                       std::to_string(outcome.record.id) + ")." + (outcome.message.empty() ? "" : " " + outcome.message);
@@ -116,6 +124,7 @@ ImportOutcome Council::import_extract(const std::string &path, const std::string
     outcome.record.source = mapping.source;
     outcome.record.id = store_->write_extract(batch, outcome.record);
     outcome.written = true;
+    audit(actor_, "import", outcome.record.file_name, outcome.record.kind + " import " + std::to_string(outcome.record.id));
     outcome.message = "Imported " + count_of(batch.records.size(), "record", "records") + " of " +
                       std::string(io::to_string(mapping.kind)) + " (import " + std::to_string(outcome.record.id) + ")." +
                       (outcome.message.empty() ? "" : " " + outcome.message);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/accounts.hpp"
 #include "core/cohort.hpp"
 #include "core/summary.hpp"
 #include "delivery/realised.hpp"
@@ -134,9 +135,32 @@ public:
     // (empty if none of its reviews is decided): the actuals beside its planned profile.
     std::vector<std::pair<FinancialYear, int64_t>> delivered_by_year(const std::string &case_id, WeeksPerYear weeks);
 
+    // Users and the audit trail (app/accounts.cpp). Every change to a user is audited as done `by`.
+    // A new user's name is 1–64 letters, digits or . _ @ -; a password has k_min_password_length
+    // characters or more and is stored only as an Argon2id hash.
+    void create_user(const std::string &name, const std::string &password, Role role, const std::string &by);
+    // The user if the password is theirs and they are not disabled; audits the attempt either way.
+    std::optional<SignedIn> sign_in(const std::string &name, const std::string &password);
+    std::vector<store::User> users() { return store_->accounts().users(); }
+    void set_role(const std::string &name, Role role, const std::string &by);
+    void set_disabled(const std::string &name, bool disabled, const std::string &by);
+    void set_password(const std::string &name, const std::string &password, const std::string &by);
+    // Who the audited operations (imports, parameter files, cases, reviews, uprating) are recorded
+    // as done by: "local:$USER" until a front end says otherwise (the server: the signed-in user).
+    void act_as(std::string user) { actor_ = std::move(user); }
+    const std::string &actor() const { return actor_; }
+    // Appends to the audit trail. Never pass personal data other than a person's id as the target.
+    void audit(const std::string &user, std::string_view action, std::string_view target, std::string_view detail = {});
+    std::vector<store::AuditEvent> audit_events(int64_t after = 0, std::size_t limit = 1000) {
+        return store_->accounts().audit_events(after, limit);
+    }
+
 private:
+    store::User existing_user(const std::string &name);
+
     std::string database_path_;
     std::unique_ptr<store::Store> store_;
+    std::string actor_;
 };
 
 struct DemoResult {

@@ -42,7 +42,9 @@ int64_t Council::assign_reviews(const std::string &lever, const std::string &rev
         r.due_on = due.value_or(today.plus_days(28)).iso();
         reviews.push_back(std::move(r));
     }
-    return add_reviews(reviews);
+    const auto added = add_reviews(reviews);
+    audit(actor_, "reviews_assigned", lever, fmt::format("{} to {}", added, reviewer));
+    return added;
 }
 
 void Council::record_review(const store::Review &decided) {
@@ -55,6 +57,7 @@ void Council::record_review(const store::Review &decided) {
     if (!decided.effective_from.empty()) parse_or(decided.effective_from, "the effective date");
     if (!store_->record_review(decided))
         throw input_error(fmt::format("{} has no review for lever {} (assign one with `ascent review assign`)", decided.person_id, decided.lever));
+    audit(actor_, "review_recorded", decided.person_id, decided.lever + ": " + decided.outcome);
 }
 
 delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule) {

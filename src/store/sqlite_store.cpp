@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/weekly_cost.hpp"
 #include "io/code_cache.hpp"
+#include "store/sqlite_accounts.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -80,6 +81,8 @@ public:
     }
 
     int schema_version() override { return static_cast<int>(db_.scalar("SELECT MAX(version) FROM schema_version")); }
+
+    AccountStore &accounts() override { return *accounts_; }
 
     std::optional<ImportRecord> find_import(const std::string &content_hash) override {
         auto s = db_.prepare(k_select_imports + std::string(" WHERE content_hash = ?"));
@@ -427,6 +430,7 @@ private:
     }
 
     Database db_;
+    std::unique_ptr<AccountStore> accounts_ = sqlite_accounts(db_);
 };
 
 Ledger SqliteStore::load_ledger() {

@@ -68,6 +68,31 @@ struct StoredCase {
     std::string title, status, file_name, sha256, content, stored_at;
 };
 
+// A person who signs in to the server. The role is checked by the application layer.
+struct User {
+    std::string name, role, password_hash, created_at;
+    bool disabled = false;
+};
+
+// One line of the append-only audit trail: who did what to which thing, and when (UTC, set by the store).
+struct AuditEvent {
+    int64_t id = 0;
+    std::string at, user, action, target, detail;
+};
+
+// Users and the audit trail, kept in the ledger database beside the data they guard.
+class AccountStore {
+public:
+    virtual ~AccountStore() = default;
+    virtual bool add_user(const User &user) = 0; // false if the name is taken
+    virtual std::optional<User> find_user(const std::string &name) = 0;
+    virtual std::vector<User> users() = 0;
+    virtual bool update_user(const User &user) = 0; // role, password hash and disabled; false if unknown
+    virtual int64_t append_audit(const AuditEvent &event) = 0;
+    // Events with id > `after`, oldest first, at most `limit`.
+    virtual std::vector<AuditEvent> audit_events(int64_t after, std::size_t limit) = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -94,6 +119,7 @@ public:
     virtual int64_t add_reviews(const std::vector<Review> &reviews) = 0;
     virtual bool record_review(const Review &decided) = 0; // by person and lever; false if not assigned
     virtual std::vector<Review> reviews() = 0;
+    virtual AccountStore &accounts() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

@@ -1,0 +1,112 @@
+#include "app/accounts.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+#include "app/council.hpp"
+#include "core/error.hpp"
+
+namespace ascent::app {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> k_role_names = {"viewer", "analyst", "finance", "admin"};
+
+void start_sodium() {
+    if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium could not be initialised");
+}
+
+std::string hash_password(const std::string &password) {
+    start_sodium();
+    std::array<char, crypto_pwhash_argon2id_STRBYTES> out{};
+    if (crypto_pwhash_argon2id_str(out.data(), password.data(), password.size(),
+                                   crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE) != 0)
+        throw Error(ErrorKind::internal, "not enough memory to hash the password");
+    return out.data();
+}
+
+bool password_matches(const std::string &hash, const std::string &password) {
+    start_sodium();
+    return crypto_pwhash_argon2id_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void check_password(const std::string &name, const std::string &password) {
+    if (password.size() < k_min_password_length)
+        throw input_error("a password needs at least " + std::to_string(k_min_password_length) + " characters");
+    if (password == name) throw input_error("a password must not be the user's name");
+}
+
+void check_name(const std::string &name) {
+    const bool valid = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '@' || c == '-';
+    });
+    if (!valid) throw input_error("a user name is 1 to 64 letters, digits or . _ @ - (got '" + name + "')");
+}
+
+} // namespace
+
+std::optional<Role> parse_role(std::string_view text) {
+    for (std::size_t i = 0; i < k_role_names.size(); ++i)
+        if (k_role_names[i] == text) return static_cast<Role>(i);
+    return std::nullopt;
+}
+
+std::string_view to_string(Role role) { return k_role_names.at(static_cast<std::size_t>(role)); }
+
+void Council::create_user(const std::string &name, const std::string &password, Role role, const std::string &by) {
+    check_name(name);
+    check_password(name, password);
+    if (!store_->accounts().add_user({name, std::string(to_string(role)), hash_password(password), {}, false}))
+        throw input_error("there is already a user called '" + name + "'");
+    audit(by, "user_created", name, "role " + std::string(to_string(role)));
+}
+
+std::optional<SignedIn> Council::sign_in(const std::string &name, const std::string &password) {
+    const auto user = store_->accounts().find_user(name);
+    // An unknown name costs the same hash as a wrong password, so timing does not tell which it was.
+    static const std::string k_decoy = hash_password("decoy password, never matched");
+    const bool matches = password_matches(user ? user->password_hash : k_decoy, password) && user;
+    if (!matches || user->disabled) {
+        audit(user ? name : "-", "sign_in_failed", user ? name : "unknown user", user && matches ? "disabled" : "");
+        return std::nullopt;
+    }
+    audit(name, "sign_in", name);
+    return SignedIn{name, parse_role(user->role).value_or(Role::viewer)};
+}
+
+store::User Council::existing_user(const std::string &name) {
+    auto user = store_->accounts().find_user(name);
+    if (!user) throw input_error("there is no user called '" + name + "'");
+    return *user;
+}
+
+void Council::set_role(const std::string &name, Role role, const std::string &by) {
+    auto user = existing_user(name);
+    user.role = to_string(role);
+    store_->accounts().update_user(user);
+    audit(by, "user_role_set", name, user.role);
+}
+
+void Council::set_disabled(const std::string &name, bool disabled, const std::string &by) {
+    auto user = existing_user(name);
+    user.disabled = disabled;
+    store_->accounts().update_user(user);
+    audit(by, disabled ? "user_disabled" : "user_enabled", name);
+}
+
+void Council::set_password(const std::string &name, const std::string &password, const std::string &by) {
+    auto user = existing_user(name);
+    check_password(name, password);
+    user.password_hash = hash_password(password);
+    store_->accounts().update_user(user);
+    audit(by, "password_set", name);
+}
+
+void Council::audit(const std::string &user, std::string_view action, std::string_view target, std::string_view detail) {
+    store_->accounts().append_audit({0, {}, user, std::string(action), std::string(target), std::string(detail)});
+}
+
+} // namespace ascent::app
