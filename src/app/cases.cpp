@@ -13,11 +13,14 @@
 namespace ascent::app {
 
 store::StoredCase Council::import_case(const std::string &path) {
-    const std::string text = io::read_text_file(path, "the business case");
-    const auto c = cases::read_case(text, path);
+    return save_case(io::read_text_file(path, "the business case"), path);
+}
+
+store::StoredCase Council::save_case(const std::string &text, const std::string &source) {
+    const auto c = cases::read_case(text, source);
     (void)cases::profile_case(c, [](const cases::CohortLink &) { return cases::CohortFigures{}; }); // every line must profile
     store::StoredCase stored{c.id, 0, c.title, std::string(cases::to_string(c.status)),
-                             std::filesystem::path(path).filename().string(), io::sha256_text(text), text, {}};
+                             std::filesystem::path(source).filename().string(), io::sha256_text(text), text, {}};
     stored.version = store_->add_case(stored);
     audit(actor_, "case_saved", stored.id, "version " + std::to_string(stored.version));
     return stored;
@@ -66,14 +69,19 @@ cases::CohortLookup CaseWorkspace::cohorts() {
             return f;
         }
         if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
-        const auto *lever = analysis_->lever_result(link.lever);
-        if (!lever) throw input_error("no lever '" + link.lever + "' in the catalogue (see `ascent opportunities`)");
-        f.people = lever->people * 100;
-        f.weekly_cost = lever->weekly_in_scope.pence();
-        f.weekly_saving = opportunity::to_money(lever->standalone[1]).pence();
-        f.source = fmt::format("lever {} on the ledger at {}", link.lever, analysis_->found.as_at.uk());
-        return f;
+        return lever_figures(*analysis_, link.lever);
     };
+}
+
+cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &lever_id) {
+    const auto *lever = analysis.lever_result(lever_id);
+    if (!lever) throw input_error("no lever '" + lever_id + "' in the catalogue (see `ascent opportunities`)");
+    cases::CohortFigures f;
+    f.people = lever->people * 100;
+    f.weekly_cost = lever->weekly_in_scope.pence();
+    f.weekly_saving = opportunity::to_money(lever->standalone[1]).pence();
+    f.source = fmt::format("lever {} on the ledger at {}", lever_id, analysis.found.as_at.uk());
+    return f;
 }
 
 } // namespace ascent::app

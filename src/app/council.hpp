@@ -121,6 +121,8 @@ public:
     // Business cases: checks and profiles a case file, then stores it as the case's next version
     // (or nothing if it is the same as the latest); the latest version of every case.
     store::StoredCase import_case(const std::string &path);
+    // The same for a case's YAML or JSON text; `source` names it in errors and becomes its file name.
+    store::StoredCase save_case(const std::string &text, const std::string &source);
     std::vector<store::StoredCase> stored_cases() { return store_->cases(); }
 
     // Reviews: assign a lever's flagged people (largest saving first, up to `limit`; people already

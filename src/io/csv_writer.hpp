@@ -11,6 +11,32 @@
 
 namespace ascent::io {
 
+// Appends one field, quoted only if it holds a comma, quote or line break.
+inline void append_csv_field(std::string &out, std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(text);
+        return;
+    }
+    out.push_back('"');
+    for (char c : text) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+// One CSV row, ending CRLF, for output built in memory.
+inline std::string csv_line(std::initializer_list<std::string_view> fields) {
+    std::string out;
+    bool first = true;
+    for (auto f : fields) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_csv_field(out, f);
+    }
+    return out + "\r\n";
+}
+
 class CsvWriter {
 public:
     explicit CsvWriter(const std::string &path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
@@ -27,16 +53,7 @@ public:
     CsvWriter &field(std::string_view text) {
         if (!first_) buffer_.push_back(',');
         first_ = false;
-        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-            buffer_.append(text);
-        } else {
-            buffer_.push_back('"');
-            for (char c : text) {
-                if (c == '"') buffer_.push_back('"');
-                buffer_.push_back(c);
-            }
-            buffer_.push_back('"');
-        }
+        append_csv_field(buffer_, text);
         return *this;
     }
     CsvWriter &fields(std::initializer_list<std::string_view> texts) {

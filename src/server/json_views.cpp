@@ -1,0 +1,149 @@
+#include "server/json_views.hpp"
+
+#include "opportunity/finder.hpp"
+
+namespace ascent::server {
+
+using nlohmann::json;
+
+namespace {
+
+json tally(const Tally &t) { return {{"people", t.people}, {"weekly_pence", t.weekly.pence()}}; }
+
+json years_of(const cases::Profile &p) {
+    json years = json::array();
+    for (std::size_t i = 0; i < p.years(); ++i) years.push_back(p.year(i).label());
+    return years;
+}
+
+} // namespace
+
+json summary_json(const LedgerSummary &s) {
+    json settings = json::array(), bands = json::array(), providers = json::array();
+    for (std::size_t i = 0; i < s.by_setting.size(); ++i)
+        if (s.by_setting[i].people > 0)
+            settings.push_back(merged({{"setting", to_string(static_cast<Setting>(i))}}, tally(s.by_setting[i])));
+    for (std::size_t i = 0; i < s.by_cost_band.size(); ++i)
+        bands.push_back(merged({{"band", cost_band_label(i)}}, tally(s.by_cost_band[i])));
+    for (const auto &p : s.top_providers)
+        providers.push_back({{"name", p.name}, {"people", p.people}, {"lines", p.lines}, {"weekly_pence", p.weekly.pence()}});
+    return {{"as_at", s.as_at.iso()},
+            {"weeks_per_year", s.weeks.name},
+            {"people_in_ledger", s.people_in_ledger},
+            {"people_supported", s.people_supported},
+            {"people_without_cost", s.people_without_cost},
+            {"lines_open", s.lines_open},
+            {"people_with_direct_payment", s.people_with_direct_payment},
+            {"weekly_gross_pence", s.weekly_gross.pence()},
+            {"annual_gross_pence", s.annual_gross.pence()},
+            {"rounding", k_rounding},
+            {"by_setting", settings},
+            {"by_cost_band", bands},
+            {"top_providers", providers}};
+}
+
+json opportunities_json(const app::Analysis &a) {
+    const auto &o = a.found;
+    json levers = json::array();
+    for (const auto &r : o.levers) {
+        const auto &lever = a.rules->levers[r.lever];
+        json net = json::array();
+        for (const auto amount : r.net) net.push_back(opportunity::annual_figure(lever, amount, o.weeks).pence());
+        levers.push_back({{"id", lever.id},
+                          {"name", lever.name},
+                          {"category", lever.category},
+                          {"enabled", lever.enabled},
+                          {"people", r.people},
+                          {"counted_elsewhere", r.counted_elsewhere},
+                          {"weekly_in_scope_pence", r.weekly_in_scope.pence()},
+                          {"annual_net_pence", net}, // low, central, high
+                          {"annual_standalone_central_pence", opportunity::annual_figure(lever, r.standalone[1], o.weeks).pence()},
+                          {"confidence_percent", lever.confidence_percent},
+                          {"basis", lever.basis},
+                          {"source", lever.source.document}});
+    }
+    return {{"as_at", o.as_at.iso()},
+            {"rules", {{"name", o.rules_name}, {"version", o.rules_version}, {"sha256", o.rules_sha256}}},
+            {"weeks_per_year", o.weeks.name},
+            {"people_supported", o.people_supported},
+            {"people_flagged", o.people_flagged},
+            {"ledger_weekly_pence", o.ledger_weekly.pence()},
+            {"flagged_weekly_pence", o.flagged_weekly.pence()},
+            {"rounding", k_rounding},
+            {"levers", levers}};
+}
+
+json explanation_json(const opportunity::Explanation &e) {
+    json values = json::object();
+    for (const auto &[field, value] : e.values) values[field] = value;
+    return {{"lever", e.lever_id},
+            {"lever_name", e.lever_name},
+            {"category", e.category},
+            {"stratum", e.stratum},
+            {"rule", e.rule},
+            {"values", values},
+            {"arithmetic", e.arithmetic},
+            {"weekly_pence", {e.weekly[0].pence(), e.weekly[1].pence(), e.weekly[2].pence()}},
+            {"annual_pence", {e.annual[0].pence(), e.annual[1].pence(), e.annual[2].pence()}},
+            {"overlap", e.overlap},
+            {"confidence_percent", e.confidence_percent},
+            {"source", e.source}};
+}
+
+json profile_json(const cases::Profile &p) {
+    json lines = json::array();
+    for (const auto &l : p.lines)
+        lines.push_back({{"name", l.name},
+                         {"kind", cases::to_string(l.kind)},
+                         {"type", cases::to_string(l.type)},
+                         {"in_year_pence", l.in_year},
+                         {"full_year_pence", l.full_year},
+                         {"workings", l.workings}});
+    return {{"option", p.option},
+            {"years", years_of(p)},
+            {"gross_pence", p.gross},
+            {"income_pence", p.income},
+            {"reinvestment_pence", p.reinvestment},
+            {"investment_pence", p.investment},
+            {"net_pence", p.net},
+            {"net_incremental_pence", cases::Profile::incremental(p.net)},
+            {"full_year_effect_pence", p.full_year_effect},
+            {"basis", "in-year (cumulative); incremental is the change from the year before"},
+            {"conventions", p.conventions},
+            {"lines", lines}};
+}
+
+json delivery_json(const delivery::Delivery &d) {
+    const auto groups = [](const std::vector<delivery::Group> &gs) {
+        json out = json::array();
+        for (const auto &g : gs)
+            out.push_back({{"key", g.key},
+                           {"assigned", g.assigned},
+                           {"decided", g.decided},
+                           {"weekly_pence", g.weekly},
+                           {"in_year_pence", g.in_year},
+                           {"full_year_pence", g.full_year},
+                           {"target_pence", g.target ? json(*g.target) : json()},
+                           {"rag", g.rag}});
+        return out;
+    };
+    json reviewers = json::array();
+    for (const auto &r : d.reviewers)
+        reviewers.push_back({{"reviewer", r.reviewer},
+                             {"completed", r.completed},
+                             {"per_week_hundredths", r.per_week_hundredths},
+                             {"mean_days_to_decision", r.mean_days_to_decision}});
+    return {{"as_at", d.as_at.iso()},
+            {"year", d.year.label()},
+            {"by_case", groups(d.by_case)},
+            {"by_lever", groups(d.by_lever)},
+            {"reviewers", reviewers},
+            {"backlog", d.backlog},
+            {"backlog_clears", d.backlog_clears ? json(d.backlog_clears->iso()) : json()}};
+}
+
+json audit_json(const store::AuditEvent &e) {
+    return {{"id", e.id}, {"at", e.at}, {"user", e.user}, {"action", e.action}, {"target", e.target}, {"detail", e.detail}};
+}
+
+} // namespace ascent::server

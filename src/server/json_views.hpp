@@ -1,0 +1,28 @@
+// Domain results as JSON for the API. Money is integer pence ("…_pence"), exact, as the engine
+// holds it; the UI formats it. Figures rounded from finer amounts say so in "rounding".
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/council.hpp"
+#include "cases/profile.hpp"
+#include "delivery/realised.hpp"
+
+namespace ascent::server {
+
+inline constexpr std::string_view k_rounding = "half-up to the penny, once, from exact amounts";
+
+// `a` with `b`'s members added.
+inline nlohmann::json merged(nlohmann::json a, const nlohmann::json &b) {
+    a.update(b);
+    return a;
+}
+
+nlohmann::json summary_json(const LedgerSummary &s);
+nlohmann::json opportunities_json(const app::Analysis &a);
+nlohmann::json explanation_json(const opportunity::Explanation &e);
+nlohmann::json profile_json(const cases::Profile &p);
+nlohmann::json delivery_json(const delivery::Delivery &d);
+nlohmann::json audit_json(const store::AuditEvent &e);
+
+} // namespace ascent::server

@@ -1,0 +1,133 @@
+// Business cases (stored, profiled, changed and profiled again), delivery, and report downloads.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/case_reports.hpp"
+#include "app/cases.hpp"
+#include "cases/reconcile.hpp"
+#include "report/document.hpp"
+#include "server/api.hpp"
+#include "server/json_views.hpp"
+
+namespace ascent::server {
+
+namespace {
+
+using app::Role;
+
+store::StoredCase stored_case(Call &call, const std::string &id) {
+    for (auto &c : call.engine.with_council(call.user(), [](app::Council &c) { return c.stored_cases(); }))
+        if (c.id == id) return c;
+    throw ApiError{404, "unknown_case", "no business case '" + id + "' in the ledger"};
+}
+
+cases::CohortLookup cohorts_of(const app::Analysis &analysis, Call &call) {
+    return [&analysis, &call](const cases::CohortLink &link) {
+        if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
+        const auto cohort = call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); });
+        cases::CohortFigures f;
+        f.people = static_cast<int64_t>(cohort.members.size()) * 100;
+        f.weekly_cost = cohort.weekly_cost.pence();
+        f.source = fmt::format("cohort \"{}\" on the ledger at {}", link.expression, cohort.as_at.uk());
+        return f;
+    };
+}
+
+json profiles_of(const cases::BusinessCase &c, Call &call) {
+    const auto analysis = call.engine.analysis();
+    json out = json::array();
+    for (const auto &p : cases::profile_case(c, cohorts_of(*analysis, call))) out.push_back(profile_json(p));
+    return out;
+}
+
+// The case in a request body (JSON, as GET /api/v1/cases/{id} gives it), checked against the path.
+cases::BusinessCase case_in_body(const Call &call) {
+    if (!call.body.is_object()) throw ApiError{400, "bad_request", "send the business case as a JSON object"};
+    auto c = cases::read_case(call.body.dump(), "the request's case");
+    if (c.id != call.params.at(0))
+        throw ApiError{400, "id_mismatch", fmt::format("the case's id is '{}' but the address names '{}'", c.id, call.params.at(0))};
+    return c;
+}
+
+Reply list_cases(Call &call) {
+    json out = json::array();
+    for (const auto &c : call.engine.with_council(call.user(), [](app::Council &c) { return c.stored_cases(); }))
+        out.push_back({{"id", c.id}, {"version", c.version}, {"title", c.title}, {"status", c.status}, {"stored_at", c.stored_at}});
+    return {200, out};
+}
+
+Reply get_case(Call &call) {
+    const auto stored = stored_case(call, call.params.at(0));
+    const auto c = app::read_stored_case(stored);
+    return {200, {{"id", stored.id},
+                  {"version", stored.version},
+                  {"stored_at", stored.stored_at},
+                  {"sha256", stored.sha256},
+                  {"case", json::parse(cases::write_case_json(c))},
+                  {"profiles", profiles_of(c, call)}}};
+}
+
+Reply what_if(Call &call) { return {200, {{"profiles", profiles_of(case_in_body(call), call)}}}; }
+
+Reply save_case(Call &call) {
+    const auto c = case_in_body(call);
+    const auto text = cases::write_case_yaml(c);
+    const auto stored = call.engine.with_council(call.user(), [&](app::Council &council) { return council.save_case(text, c.id + ".yaml"); });
+    return {200, {{"id", stored.id}, {"version", stored.version}}};
+}
+
+Reply delivery(Call &call) {
+    const auto d = call.engine.with_council(call.user(), [](app::Council &c) { return c.delivery(WeeksPerYear::fifty_two()); });
+    return {200, delivery_json(d)};
+}
+
+Reply document_reply(const report::Document &doc, const std::string &name, const std::string &format) {
+    Reply reply;
+    reply.file_name = name + "." + format;
+    if (format == "html") {
+        reply.content = report::to_html(doc);
+        reply.content_type = "text/html; charset=utf-8";
+        return reply;
+    }
+    if (format != "pdf") throw ApiError{404, "unknown_format", "reports are .html or .pdf"};
+    const auto path = std::filesystem::temp_directory_path() / ("ascent-report-" + random_token() + ".pdf");
+    app::write_document(doc, path.string());
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    std::filesystem::remove(path);
+    reply.content = bytes.str();
+    reply.content_type = "application/pdf";
+    return reply;
+}
+
+Reply case_report(Call &call) {
+    const auto c = app::read_stored_case(stored_case(call, call.params.at(0)));
+    const auto analysis = call.engine.analysis();
+    const auto profiles = cases::profile_case(c, cohorts_of(*analysis, call));
+    return document_reply(app::case_document(c, profiles, cases::reconcile(c, profiles)), c.id, call.params.at(1));
+}
+
+Reply board_pack(Call &call) {
+    const auto doc = call.engine.with_council(call.user(), [](app::Council &c) {
+        return app::board_pack(c, WeeksPerYear::fifty_two(), {});
+    });
+    return document_reply(doc, "board-pack", call.params.at(0));
+}
+
+} // namespace
+
+void add_case_routes(std::vector<Route> &routes) {
+    routes.push_back({{"GET", "/api/v1/cases", Role::viewer, "The latest version of every business case"}, list_cases});
+    routes.push_back({{"GET", "/api/v1/cases/{id}", Role::viewer, "A business case and its savings profile for each option"}, get_case});
+    routes.push_back({{"POST", "/api/v1/cases/{id}/profile", Role::analyst, "Profile a changed case without saving it (what-if)"}, what_if});
+    routes.push_back({{"PUT", "/api/v1/cases/{id}", Role::analyst, "Save a changed case as its next version (audited)"}, save_case});
+    routes.push_back({{"GET", "/api/v1/cases/{id}/report.{format}", Role::viewer, "A business case as an HTML or PDF report"}, case_report});
+    routes.push_back({{"GET", "/api/v1/delivery", Role::viewer, "Realised savings from the ledger by case and lever, RAG, productivity"}, delivery});
+    routes.push_back({{"GET", "/api/v1/reports/board-pack.{format}", Role::viewer, "The monthly board pack as HTML or PDF"}, board_pack});
+}
+
+} // namespace ascent::server

@@ -1,0 +1,128 @@
+// The ledger: its summary, the opportunity finder's levers, their people, one person's
+// explanations, cohorts, and worklist downloads. Person-level routes need the finance role and
+// are audited.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "opportunity/explain.hpp"
+#include "opportunity/finder.hpp"
+#include "server/api.hpp"
+#include "server/json_views.hpp"
+#include "server/sessions.hpp"
+
+namespace ascent::server {
+
+namespace {
+
+using app::Role;
+
+const opportunity::LeverResult &lever_of(const app::Analysis &a, const std::string &id) {
+    const auto *result = a.lever_result(id);
+    if (result == nullptr) throw ApiError{404, "unknown_lever", "no lever '" + id + "' (see /api/v1/opportunities)"};
+    return *result;
+}
+
+Reply lever_people(Call &call) {
+    const auto analysis = call.engine.analysis();
+    const auto &lever_id = call.params.at(0);
+    const auto &result = lever_of(*analysis, lever_id);
+    const auto limit = call.query_count("limit", 50, 1000), offset = call.query_count("offset", 0, SIZE_MAX >> 1);
+    std::vector<const opportunity::Flag *> flags;
+    for (const auto &f : result.flags) flags.push_back(&f);
+    std::stable_sort(flags.begin(), flags.end(), [](const auto *a, const auto *b) { return a->net[1] > b->net[1]; });
+    json people = json::array();
+    for (std::size_t i = offset; i < flags.size() && i < offset + limit; ++i) {
+        const auto e = opportunity::explain(*analysis->table, *analysis->rules, analysis->found, *flags[i]);
+        people.push_back(merged({{"person_id", analysis->person_id(flags[i]->person)}, {"weekly_in_scope_pence", flags[i]->in_scope}},
+                                explanation_json(e)));
+    }
+    call.engine.with_council(call.user(), [&](app::Council &c) {
+        c.audit(call.user(), "person_list_read", lever_id, fmt::format("{} people from {}", people.size(), offset));
+    });
+    return {200, {{"lever", lever_id}, {"total", flags.size()}, {"offset", offset}, {"people", people}}};
+}
+
+Reply person(Call &call) {
+    const auto analysis = call.engine.analysis();
+    const auto &id = call.params.at(0);
+    const auto index = analysis->ledger->find_person(id);
+    if (!index) throw ApiError{404, "unknown_person", "no person '" + id + "' in the ledger"};
+    json explanations = json::array();
+    for (const auto &e : opportunity::explain_person(*analysis->table, *analysis->rules, analysis->found, *index - 1))
+        explanations.push_back(explanation_json(e));
+    call.engine.with_council(call.user(), [&](app::Council &c) { c.audit(call.user(), "person_read", id); });
+    return {200, {{"person_id", id}, {"as_at", analysis->found.as_at.iso()}, {"explanations", explanations}}};
+}
+
+Reply cohort(Call &call) {
+    const auto expression = call.query_or("expression", "");
+    if (expression.empty()) throw ApiError{400, "missing_expression", "give a cohort expression, e.g. ?expression=age >= 65"};
+    const bool people = app::sees_people(call.role());
+    const auto result = call.engine.with_council(call.user(), [&](app::Council &c) {
+        auto r = c.cohort(expression, std::nullopt);
+        if (people) c.audit(call.user(), "person_list_read", "cohort", expression);
+        return r;
+    });
+    json out{{"expression", result.expression},
+             {"as_at", result.as_at.iso()},
+             {"people_tested", result.people_tested},
+             {"people", result.members.size()},
+             {"weekly_cost_pence", result.weekly_cost.pence()}};
+    if (people) {
+        json members = json::array();
+        const auto limit = call.query_count("limit", 50, 1000);
+        for (std::size_t i = 0; i < result.members.size() && i < limit; ++i) {
+            json values = json::object();
+            for (const auto &[field, value] : result.members[i].values) values[field] = value;
+            members.push_back({{"person_id", result.members[i].person_id},
+                               {"weekly_cost_pence", result.members[i].weekly_cost.pence()},
+                               {"values", values}});
+        }
+        out["members"] = members;
+    }
+    return {200, out};
+}
+
+Reply worklist(Call &call) {
+    const auto analysis = call.engine.analysis();
+    const auto &lever_id = call.params.at(0);
+    const auto &format = call.params.at(1);
+    if (format != "csv" && format != "xlsx") throw ApiError{404, "unknown_format", "worklists are .csv or .xlsx"};
+    lever_of(*analysis, lever_id);
+    const auto path = std::filesystem::temp_directory_path() / ("ascent-worklist-" + random_token() + "." + format);
+    const auto written = app::write_worklist(*analysis, lever_id, path.string(), {});
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    std::filesystem::remove(path);
+    call.engine.with_council(call.user(), [&](app::Council &c) {
+        c.audit(call.user(), "export", lever_id + " worklist", fmt::format("{} people, {}", written, format));
+    });
+    Reply reply;
+    reply.content = bytes.str();
+    reply.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    reply.file_name = lever_id + "-worklist." + format;
+    return reply;
+}
+
+} // namespace
+
+void add_ledger_routes(std::vector<Route> &routes) {
+    routes.push_back({{"GET", "/api/v1/summary", Role::viewer, "The ledger: people, spend by setting and cost band, providers"},
+                      [](Call &call) { return Reply{200, summary_json(*call.engine.summary())}; }});
+    routes.push_back({{"GET", "/api/v1/opportunities", Role::viewer, "Every lever: people, spend in scope, savings range"},
+                      [](Call &call) { return Reply{200, opportunities_json(*call.engine.analysis())}; }});
+    routes.push_back({{"GET", "/api/v1/opportunities/{lever}/people", Role::finance,
+                       "A lever's people, largest saving first, each explained (audited)"},
+                      lever_people});
+    routes.push_back({{"GET", "/api/v1/people/{id}", Role::finance, "Why a person is flagged: each lever and its arithmetic (audited)"}, person});
+    routes.push_back({{"GET", "/api/v1/cohort", Role::viewer, "A cohort expression's people and spend (people listed for finance, audited)"}, cohort});
+    routes.push_back({{"GET", "/api/v1/worklists/{lever}.{format}", Role::finance, "A lever's review worklist as CSV or XLSX (audited)"}, worklist});
+}
+
+} // namespace ascent::server

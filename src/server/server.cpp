@@ -1,0 +1,242 @@
+#include "server/server.hpp"
+
+#include <httplib.h>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "server/api.hpp"
+#include "server/web_assets.hpp"
+
+namespace ascent::server {
+
+namespace {
+
+constexpr std::string_view k_cookie = "ascent_session";
+
+std::vector<Route> all_routes() {
+    std::vector<Route> routes;
+    add_session_routes(routes);
+    add_ledger_routes(routes);
+    add_case_routes(routes);
+    add_admin_routes(routes);
+    return routes;
+}
+
+// "/api/v1/worklists/{lever}.{format}" → "/api/v1/worklists/([^/]+?)\.([^/]+?)": literal dots are
+// escaped, and a parameter takes as little as it can, so an extension stays out of the id before it.
+std::string path_regex(const std::string &path) {
+    return std::regex_replace(std::regex_replace(path, std::regex(R"(\.)"), R"(\.)"), std::regex(R"(\{[^}]+\})"), "([^/]+?)");
+}
+
+std::string cookie_value(const httplib::Request &req, std::string_view name) {
+    const auto cookies = req.get_header_value("Cookie");
+    std::size_t at = 0;
+    while (at < cookies.size()) {
+        const auto end = std::min(cookies.find(';', at), cookies.size());
+        auto pair = std::string_view(cookies).substr(at, end - at);
+        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+        if (pair.substr(0, name.size()) == name && pair.size() > name.size() && pair[name.size()] == '=')
+            return std::string(pair.substr(name.size() + 1));
+        at = end + 1;
+    }
+    return {};
+}
+
+void send_error(httplib::Response &res, const ApiError &e) {
+    res.status = e.status;
+    res.set_content(json{{"error", {{"code", e.code}, {"message", e.message}}}}.dump(), "application/json");
+}
+
+std::string_view content_type_of(std::string_view path) {
+    const auto ends = [&](std::string_view ext) { return path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext; };
+    if (ends(".html")) return "text/html; charset=utf-8";
+    if (ends(".js")) return "text/javascript; charset=utf-8";
+    if (ends(".css")) return "text/css; charset=utf-8";
+    if (ends(".svg")) return "image/svg+xml";
+    if (ends(".png")) return "image/png";
+    if (ends(".ico")) return "image/x-icon";
+    if (ends(".json")) return "application/json";
+    return "application/octet-stream";
+}
+
+} // namespace
+
+std::string Call::query_or(const std::string &name, const std::string &fallback) const {
+    const auto it = query.find(name);
+    return it == query.end() ? fallback : it->second;
+}
+
+std::size_t Call::query_count(const std::string &name, std::size_t fallback, std::size_t most) const {
+    const auto text = query_or(name, "");
+    if (text.empty()) return fallback;
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw ApiError{400, "bad_query", fmt::format("'{}' must be a whole number, not '{}'", name, text)};
+    return std::min(value, most);
+}
+
+Engine::Engine(const std::string &database) : council_(database) { reload(); }
+
+void Engine::reload() {
+    std::shared_ptr<const app::Analysis> analysis;
+    std::shared_ptr<const LedgerSummary> summary;
+    {
+        std::lock_guard lock(mutex_);
+        analysis = council_.analyse(opportunity::default_rules(), std::nullopt, {{}, true, {}});
+        summary = std::make_shared<LedgerSummary>(
+            summarise(*analysis->ledger, analysis->found.as_at, WeeksPerYear::fifty_two()));
+    }
+    std::lock_guard lock(snapshot_mutex_);
+    analysis_ = std::move(analysis);
+    summary_ = std::move(summary);
+}
+
+std::shared_ptr<const app::Analysis> Engine::analysis() {
+    std::lock_guard lock(snapshot_mutex_);
+    return analysis_;
+}
+
+std::shared_ptr<const LedgerSummary> Engine::summary() {
+    std::lock_guard lock(snapshot_mutex_);
+    return summary_;
+}
+
+struct ApiServer::State {
+    ServeOptions options;
+    Engine engine;
+    SessionTable sessions;
+    httplib::Server http;
+    std::vector<Route> routes = all_routes();
+
+    explicit State(ServeOptions o) : options(std::move(o)), engine(options.database) {}
+
+    void handle(const Route &route, const httplib::Request &req, httplib::Response &res) {
+        res.set_header("Cache-Control", "no-store");
+        Call call{engine, sessions, options, std::nullopt, {}, {}, json(), req.body};
+        try {
+            for (std::size_t i = 1; i < req.matches.size(); ++i) call.params.push_back(req.matches[i].str());
+            for (const auto &[k, v] : req.params) call.query[k] = v;
+            if (route.info.role) {
+                call.session = sessions.find(cookie_value(req, k_cookie));
+                if (!call.session) throw ApiError{401, "unauthorised", "sign in first (your session may have timed out)"};
+                if (route.info.method != "GET" && req.get_header_value("X-CSRF-Token") != call.session->csrf)
+                    throw ApiError{403, "csrf", "the request's X-CSRF-Token header is missing or wrong; reload the page"};
+                if (call.session->user.role < *route.info.role)
+                    throw ApiError{403, "forbidden", fmt::format("this needs the {} role or higher; you are {}",
+                                                                 app::to_string(*route.info.role), app::to_string(call.role()))};
+            }
+            if (!req.body.empty() && req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+                call.body = json::parse(req.body, nullptr, false);
+                if (call.body.is_discarded()) throw ApiError{400, "bad_json", "the request body is not valid JSON"};
+            }
+            Reply reply = route.handle(call);
+            res.status = reply.status;
+            for (const auto &[k, v] : reply.headers) res.set_header(k, v);
+            if (!reply.content_type.empty()) {
+                if (!reply.file_name.empty())
+                    res.set_header("Content-Disposition", "attachment; filename=\"" + reply.file_name + "\"");
+                res.set_content(reply.content, reply.content_type);
+            } else if (reply.status != 204) {
+                res.set_content(reply.body.dump(), "application/json");
+            }
+        } catch (const ApiError &e) {
+            send_error(res, e);
+        } catch (const json::exception &e) {
+            send_error(res, {400, "bad_request", std::string("the request's JSON has the wrong shape: ") + e.what()});
+        } catch (const Error &e) {
+            if (e.kind() == ErrorKind::input || e.kind() == ErrorKind::data)
+                send_error(res, {e.kind() == ErrorKind::input ? 400 : 422, e.kind() == ErrorKind::input ? "bad_request" : "invalid_data", e.what()});
+            else
+                fail(route, res, e.what());
+        } catch (const std::exception &e) {
+            fail(route, res, e.what());
+        }
+    }
+
+    // The log names the route only: a message could quote a person's data.
+    static void fail(const Route &route, httplib::Response &res, const std::string &) {
+        std::cerr << fmt::format("ascent serve: {} {} failed with an internal error\n", route.info.method, route.info.path);
+        send_error(res, {500, "internal", "ascent could not complete this request; the server log has the route"});
+    }
+
+    void serve_ui(const httplib::Request &req, httplib::Response &res) const {
+        const std::string path = req.path == "/" ? "/index.html" : req.path;
+        const auto send = [&](std::string_view asset_path, std::string_view bytes) {
+            res.set_content(std::string(bytes), std::string(content_type_of(asset_path)));
+            if (asset_path.find("/assets/") == 0) res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+        };
+        if (!options.web_dir.empty()) {
+            const auto root = std::filesystem::weakly_canonical(options.web_dir);
+            auto file = std::filesystem::weakly_canonical(root / path.substr(1));
+            if (file.string().rfind(root.string(), 0) != 0 || !std::filesystem::is_regular_file(file)) file = root / "index.html";
+            std::ifstream in(file, std::ios::binary);
+            std::stringstream bytes;
+            bytes << in.rdbuf();
+            send(file.string(), bytes.str());
+            return;
+        }
+        const WebAsset *index = nullptr;
+        for (const auto &asset : k_web_assets) {
+            if (asset.path == path) return send(asset.path, asset.bytes);
+            if (asset.path == "/index.html") index = &asset;
+        }
+        if (index != nullptr) return send(index->path, index->bytes); // the UI's own routes
+        res.set_content("<!doctype html><title>ascent</title><p>This ascent was built without its browser UI "
+                        "(Node.js was missing). The API is at <a href=\"/api/v1/openapi.yaml\">/api/v1</a>.",
+                        "text/html; charset=utf-8");
+    }
+
+    void install() {
+        http.set_payload_max_length(16u << 20);
+        http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                                  {"X-Frame-Options", "DENY"},
+                                  {"Referrer-Policy", "no-referrer"},
+                                  {"Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}});
+        for (const auto &route : routes) {
+            const auto pattern = path_regex(route.info.path);
+            auto handler = [this, &route](const httplib::Request &req, httplib::Response &res) { handle(route, req, res); };
+            const auto &m = route.info.method;
+            if (m == "GET") http.Get(pattern, handler);
+            else if (m == "POST") http.Post(pattern, handler);
+            else if (m == "PUT") http.Put(pattern, handler);
+            else if (m == "PATCH") http.Patch(pattern, handler);
+            else if (m == "DELETE") http.Delete(pattern, handler);
+        }
+        http.Get(R"(/api/.*)", [](const httplib::Request &, httplib::Response &res) {
+            send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
+        });
+        http.Get(R"(/.*)", [this](const httplib::Request &req, httplib::Response &res) { serve_ui(req, res); });
+    }
+};
+
+ApiServer::ApiServer(ServeOptions options) : state_(std::make_unique<State>(std::move(options))) { state_->install(); }
+
+ApiServer::~ApiServer() = default;
+
+int ApiServer::bind() {
+    const auto &o = state_->options;
+    const int port = o.port == 0 ? state_->http.bind_to_any_port(o.host) : (state_->http.bind_to_port(o.host, o.port) ? o.port : -1);
+    if (port < 0) throw input_error(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", o.host, o.port));
+    return port;
+}
+
+void ApiServer::run() { state_->http.listen_after_bind(); }
+
+void ApiServer::stop() { state_->http.stop(); }
+
+std::vector<RouteInfo> ApiServer::routes() {
+    std::vector<RouteInfo> out;
+    for (const auto &r : all_routes()) out.push_back(r.info);
+    return out;
+}
+
+} // namespace ascent::server

@@ -1,0 +1,43 @@
+// Signed-in sessions of the HTTP server: an unguessable token in an HttpOnly cookie, a separate
+// CSRF token the page must send back in a header on every change, an idle and an absolute
+// time-out. Held in memory: restarting the server signs everyone out.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "app/accounts.hpp"
+
+namespace ascent::server {
+
+struct Session {
+    std::string token, csrf;
+    app::SignedIn user;
+    std::chrono::steady_clock::time_point started, last_seen;
+};
+
+class SessionTable {
+public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr auto k_idle = std::chrono::minutes(30);
+    static constexpr auto k_longest = std::chrono::hours(12);
+
+    Session start(const app::SignedIn &user);
+    // The live session with this token (and its time-outs renewed), or nothing.
+    std::optional<Session> find(const std::string &token);
+    void end(const std::string &token);
+    // Ends every session of a user (disabled, or their role changed).
+    void end_all_of(const std::string &user);
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, Session> sessions_;
+};
+
+// 32 random bytes as 64 hex digits.
+std::string random_token();
+
+} // namespace ascent::server
