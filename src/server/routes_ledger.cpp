@@ -53,7 +53,7 @@ Reply person(Call &call) {
     const auto index = analysis->ledger->find_person(id);
     if (!index) throw ApiError{404, "unknown_person", "no person '" + id + "' in the ledger"};
     json explanations = json::array();
-    for (const auto &e : opportunity::explain_person(*analysis->table, *analysis->rules, analysis->found, *index - 1))
+    for (const auto &e : opportunity::explain_person(*analysis->table, *analysis->rules, analysis->found, *index))
         explanations.push_back(explanation_json(e));
     call.engine.with_council(call.user(), [&](app::Council &c) { c.audit(call.user(), "person_read", id); });
     return {200, {{"person_id", id}, {"as_at", analysis->found.as_at.iso()}, {"explanations", explanations}}};

@@ -1,0 +1,263 @@
+// The HTTP API end to end: a real server on a free loopback port over a small demo ledger, driven
+// by an HTTP client as the browser UI drives it.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <thread>
+
+#include "app/council.hpp"
+#include "server/server.hpp"
+#include "test_support.hpp"
+
+namespace ascent {
+
+namespace {
+
+using nlohmann::json;
+constexpr const char *k_password = "a long test password";
+
+struct Signed {
+    std::string cookie, csrf;
+};
+
+class Api : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new test::TempDir;
+        const auto db = dir_->file("api.db");
+        {
+            app::Council council(db);
+            app::build_demo(council, dir_->file("demo"), {.profile = "bury", .people = 300});
+            for (const auto *role : {"viewer", "analyst", "finance", "admin"})
+                council.create_user(role, k_password, *app::parse_role(role), "test");
+        }
+        server::ServeOptions options;
+        options.database = db;
+        options.port = 0;
+        server_ = new server::ApiServer(options);
+        port_ = server_->bind();
+        thread_ = new std::thread([] { server_->run(); });
+    }
+    static void TearDownTestSuite() {
+        server_->stop();
+        thread_->join();
+        delete thread_;
+        delete server_;
+        delete dir_;
+    }
+
+    httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
+
+    Signed sign_in(const std::string &name) const {
+        auto res = client().Post("/api/v1/session", json{{"name", name}, {"password", k_password}}.dump(), "application/json");
+        EXPECT_TRUE(res && res->status == 200) << name;
+        const auto cookie = res->get_header_value("Set-Cookie");
+        EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+        EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+        return {cookie.substr(0, cookie.find(';')), json::parse(res->body).at("csrf")};
+    }
+
+    httplib::Result get(const std::string &path, const Signed &who) const {
+        return client().Get(path, {{"Cookie", who.cookie}});
+    }
+    httplib::Result send(const std::string &method, const std::string &path, const Signed &who, const json &body,
+                         bool with_csrf = true) const {
+        httplib::Headers headers{{"Cookie", who.cookie}};
+        if (with_csrf) headers.emplace("X-CSRF-Token", who.csrf);
+        const auto text = body.dump();
+        auto c = client();
+        if (method == "POST") return c.Post(path, headers, text, "application/json");
+        if (method == "PUT") return c.Put(path, headers, text, "application/json");
+        if (method == "PATCH") return c.Patch(path, headers, text, "application/json");
+        return c.Delete(path, headers, text, "application/json");
+    }
+    static json error_of(const httplib::Result &res) { return json::parse(res->body).at("error"); }
+
+    static std::vector<store::AuditEvent> audit() { return app::Council(dir_->file("api.db")).audit_events(); }
+
+    static inline test::TempDir *dir_ = nullptr;
+    static inline server::ApiServer *server_ = nullptr;
+    static inline std::thread *thread_ = nullptr;
+    static inline int port_ = 0;
+};
+
+// A concrete address for an OpenAPI path, on the demo ledger.
+std::string concrete(std::string path) {
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"{lever}", "high_cost_1800"}, {"{id}", "DEMO-1"}, {"{format}", "html"}, {"{name}", "viewer"}};
+    for (const auto &[param, value] : values)
+        for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) path.replace(at, param.size(), value);
+    if (path == "/api/v1/worklists/high_cost_1800.html") path = "/api/v1/worklists/high_cost_1800.csv";
+    if (path == "/api/v1/people/DEMO-1") path = "/api/v1/people/P0000001";
+    if (path == "/api/v1/cohort") path += "?expression=age%20%3E%3D%2065";
+    return path;
+}
+
+} // namespace
+
+TEST_F(Api, TheOpenApiDocumentDescribesExactlyTheRoutes) {
+    auto res = client().Get("/api/v1/openapi.yaml");
+    ASSERT_TRUE(res && res->status == 200);
+    const auto doc = YAML::Load(res->body);
+    std::set<std::string> documented, served;
+    for (const auto &path : doc["paths"])
+        for (const auto &op : path.second) {
+            std::string method = op.first.as<std::string>();
+            for (auto &ch : method) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            documented.insert(method + " " + path.first.as<std::string>() + " " + op.second["x-role"].as<std::string>());
+        }
+    for (const auto &r : server::ApiServer::routes())
+        served.insert(r.method + " " + r.path + " " + (r.role ? std::string(app::to_string(*r.role)) : "none"));
+    EXPECT_EQ(documented, served);
+}
+
+TEST_F(Api, EveryRouteRefusesNoSessionAndRolesBelowItsOwn) {
+    const auto viewer = sign_in("viewer"), analyst = sign_in("analyst"), finance = sign_in("finance"), admin = sign_in("admin");
+    const std::vector<std::pair<app::Role, Signed>> people = {
+        {app::Role::viewer, viewer}, {app::Role::analyst, analyst}, {app::Role::finance, finance}, {app::Role::admin, admin}};
+    for (const auto &r : server::ApiServer::routes()) {
+        if (!r.role || r.method != "GET") continue; // changes are tested below, with their bodies
+        const auto path = concrete(r.path);
+        auto anonymous = client().Get(path);
+        ASSERT_TRUE(anonymous);
+        EXPECT_EQ(anonymous->status, 401) << path;
+        EXPECT_EQ(error_of(anonymous).at("code"), "unauthorised");
+        for (const auto &[role, who] : people) {
+            auto res = get(path, who);
+            ASSERT_TRUE(res) << path;
+            if (role < *r.role) {
+                EXPECT_EQ(res->status, 403) << path << " as " << app::to_string(role);
+                EXPECT_EQ(error_of(res).at("code"), "forbidden");
+            } else {
+                EXPECT_EQ(res->status, 200) << path << " as " << app::to_string(role) << ": " << res->body;
+            }
+        }
+    }
+}
+
+TEST_F(Api, SignInFailuresAndSignOut) {
+    auto wrong = client().Post("/api/v1/session", R"({"name":"finance","password":"not the password"})", "application/json");
+    EXPECT_EQ(wrong->status, 401);
+    EXPECT_EQ(error_of(wrong).at("code"), "sign_in_failed");
+    auto shapeless = client().Post("/api/v1/session", R"({"name":"finance"})", "application/json");
+    EXPECT_EQ(shapeless->status, 400);
+    EXPECT_EQ(error_of(shapeless).at("code"), "missing_field");
+    const auto who = sign_in("viewer");
+    EXPECT_EQ(send("DELETE", "/api/v1/session", who, nullptr, false)->status, 403) << "sign-out needs the CSRF token";
+    EXPECT_EQ(send("DELETE", "/api/v1/session", who, nullptr)->status, 204);
+    EXPECT_EQ(get("/api/v1/summary", who)->status, 401) << "the session is over";
+}
+
+TEST_F(Api, SummaryAndOpportunitiesAreTheEnginesFigures) {
+    const auto who = sign_in("viewer");
+    const auto summary = json::parse(get("/api/v1/summary", who)->body);
+    app::Council council(dir_->file("api.db"));
+    const auto expected = council.summary(std::nullopt, WeeksPerYear::fifty_two());
+    EXPECT_EQ(summary.at("people_supported"), expected.people_supported);
+    EXPECT_EQ(summary.at("weekly_gross_pence"), expected.weekly_gross.pence());
+    int64_t banded = 0;
+    for (const auto &band : summary.at("by_cost_band")) banded += band.at("weekly_pence").get<int64_t>();
+    EXPECT_EQ(banded, expected.weekly_gross.pence()) << "the cost bands add up to the total";
+
+    const auto found = json::parse(get("/api/v1/opportunities", who)->body);
+    bool seen = false;
+    for (const auto &lever : found.at("levers"))
+        if (lever.at("id") == "high_cost_1800") {
+            seen = true;
+            EXPECT_GT(lever.at("people").get<int>(), 0);
+            const auto net = lever.at("annual_net_pence");
+            EXPECT_LE(net[0].get<int64_t>(), net[1].get<int64_t>());
+            EXPECT_LE(net[1].get<int64_t>(), net[2].get<int64_t>());
+        }
+    EXPECT_TRUE(seen);
+}
+
+TEST_F(Api, PersonLevelReadsAndExportsAreAudited) {
+    const auto who = sign_in("finance");
+    const auto people = json::parse(get("/api/v1/opportunities/high_cost_1800/people?limit=3", who)->body);
+    ASSERT_FALSE(people.at("people").empty());
+    const auto first = people.at("people")[0];
+    EXPECT_FALSE(first.at("arithmetic").get<std::string>().empty());
+    const std::string id = first.at("person_id");
+    const auto person = json::parse(get("/api/v1/people/" + id, who)->body);
+    EXPECT_FALSE(person.at("explanations").empty());
+    const auto csv = get("/api/v1/worklists/high_cost_1800.csv", who);
+    EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"high_cost_1800-worklist.csv\"");
+    EXPECT_EQ(csv->body.rfind("Rank,Person", 0), 0u);
+
+    std::set<std::string> trail;
+    for (const auto &e : audit())
+        if (e.user == "finance") trail.insert(e.action + " " + e.target);
+    EXPECT_TRUE(trail.count("person_list_read high_cost_1800"));
+    EXPECT_TRUE(trail.count("person_read " + id));
+    EXPECT_TRUE(trail.count("export high_cost_1800 worklist"));
+    EXPECT_TRUE(trail.count("sign_in finance"));
+}
+
+TEST_F(Api, BadRequestsGetErrorsWithStableCodes) {
+    const auto who = sign_in("finance");
+    EXPECT_EQ(error_of(get("/api/v1/opportunities/no_such_lever/people", who)).at("code"), "unknown_lever");
+    EXPECT_EQ(error_of(get("/api/v1/people/NOBODY", who)).at("code"), "unknown_person");
+    EXPECT_EQ(error_of(get("/api/v1/cases/NOPE", who)).at("code"), "unknown_case");
+    EXPECT_EQ(error_of(get("/api/v1/cohort", who)).at("code"), "missing_expression");
+    auto bad_expression = get("/api/v1/cohort?expression=age%20%3E%3E%203", who);
+    EXPECT_EQ(bad_expression->status, 400);
+    EXPECT_EQ(error_of(get("/api/v1/opportunities/high_cost_1800/people?limit=lots", who)).at("code"), "bad_query");
+    auto unknown = get("/api/v1/nothing-here", who);
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_EQ(error_of(unknown).at("code"), "not_found");
+    auto bad_json = client().Post("/api/v1/cases/DEMO-1/profile", {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}}, "{not json",
+                                  "application/json");
+    EXPECT_EQ(bad_json->status, 400);
+    EXPECT_EQ(error_of(bad_json).at("code"), "bad_json");
+    EXPECT_EQ(get("/api/v1/health", who)->status, 200) << "the server is still up";
+}
+
+TEST_F(Api, ChangingAnAssumptionChangesTheProfileAndSavingStoresAVersion) {
+    const auto analyst = sign_in("analyst");
+    const auto before = json::parse(get("/api/v1/cases/DEMO-2", analyst)->body);
+    auto changed = before.at("case");
+    auto &line = changed.at("options")[0].at("lines")[0];
+    const auto net_before = before.at("profiles")[0].at("full_year_effect_pence").get<int64_t>();
+    ASSERT_TRUE(line.contains("confidence"));
+    line["confidence"] = "100%";
+    auto what_if = send("POST", "/api/v1/cases/DEMO-2/profile", analyst, changed);
+    ASSERT_EQ(what_if->status, 200) << what_if->body;
+    const auto net_after = json::parse(what_if->body).at("profiles")[0].at("full_year_effect_pence").get<int64_t>();
+    EXPECT_GT(net_after, net_before);
+
+    EXPECT_EQ(send("PUT", "/api/v1/cases/DEMO-2", sign_in("viewer"), changed)->status, 403);
+    EXPECT_EQ(send("PUT", "/api/v1/cases/DEMO-1", analyst, changed)->status, 400) << "the body's id must match the address";
+    auto saved = send("PUT", "/api/v1/cases/DEMO-2", analyst, changed);
+    ASSERT_EQ(saved->status, 200) << saved->body;
+    EXPECT_EQ(json::parse(saved->body).at("version"), before.at("version").get<int>() + 1);
+    const auto after = json::parse(get("/api/v1/cases/DEMO-2", analyst)->body);
+    EXPECT_EQ(after.at("profiles")[0].at("full_year_effect_pence").get<int64_t>(), net_after);
+    bool audited = false;
+    for (const auto &e : audit()) audited |= e.user == "analyst" && e.action == "case_saved" && e.target == "DEMO-2";
+    EXPECT_TRUE(audited);
+}
+
+TEST_F(Api, AdminsManageUsersAndChangesEndTheirSessions) {
+    const auto admin = sign_in("admin");
+    auto added = send("POST", "/api/v1/users", admin, {{"name", "dana"}, {"password", "short"}, {"role", "viewer"}});
+    EXPECT_EQ(added->status, 400);
+    EXPECT_NE(error_of(added).at("message").get<std::string>().find("12 characters"), std::string::npos);
+    EXPECT_EQ(send("POST", "/api/v1/users", admin, {{"name", "dana"}, {"password", k_password}, {"role", "viewer"}})->status, 201);
+    const auto dana = sign_in("dana");
+    EXPECT_EQ(get("/api/v1/people/P0000001", dana)->status, 403);
+    EXPECT_EQ(send("PATCH", "/api/v1/users/dana", admin, {{"role", "finance"}})->status, 200);
+    EXPECT_EQ(get("/api/v1/summary", dana)->status, 401) << "a changed account signs in again";
+    EXPECT_EQ(get("/api/v1/people/P0000001", sign_in("dana"))->status, 200);
+    EXPECT_EQ(send("PATCH", "/api/v1/users/dana", admin, {{"disabled", true}})->status, 200);
+    EXPECT_EQ(client().Post("/api/v1/session", json{{"name", "dana"}, {"password", k_password}}.dump(), "application/json")->status, 401);
+    const auto csv = get("/api/v1/audit.csv", admin);
+    EXPECT_EQ(csv->body.rfind("id,at,user,action,target,detail\r\n", 0), 0u);
+    EXPECT_NE(csv->body.find("user_role_set,dana,finance"), std::string::npos);
+}
+
+} // namespace ascent
