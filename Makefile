@@ -1,27 +1,38 @@
 # The two commands of the README:
-#   make run    install what is missing, build, create the demo council and show its summary
+#   make run    install what is missing, build, create the demo council, show its summary, and serve it
+#               on http://127.0.0.1:8080/ with a new admin password printed once
 #   make test   install what is missing, build, and run every test (normal and ASan+UBSan builds)
-.PHONY: run test deps build build-cli build-asan test-release test-asan bench clean
+.PHONY: run test deps web build build-cli build-asan test-release test-asan test-web bench clean
 
 JOBS ?= $(shell nproc)
 
 deps:
 	@./scripts/install-deps.sh
 
-build: deps
+# The browser UI (web/, npm): built before the C++ so `ascent serve` embeds it. Without Node.js the
+# server still builds and says the UI is missing.
+web:
+	@if command -v npm >/dev/null; then cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build; \
+	 else echo "npm not found: building without the browser UI"; fi
+
+build: deps web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-build-cli: deps
+build-cli: deps web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS) --target ascent
 
-build-asan: deps
+build-asan: deps web
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
 run: build-cli
 	@./build/release/src/ascent --db demo-council/ascent.db demo --dir demo-council
+	@./build/release/src/ascent --db demo-council/ascent.db user add admin --role admin --generate-password 2>/dev/null || \
+	 ./build/release/src/ascent --db demo-council/ascent.db user password admin --generate-password
+	@echo "Sign in at http://127.0.0.1:8080/ as admin with the password above."
+	@./build/release/src/ascent --db demo-council/ascent.db serve
 
 test-release: build
 	@ctest --preset release -j $(JOBS)
@@ -29,7 +40,10 @@ test-release: build
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
-test: test-release test-asan
+test-web: web
+	@if command -v npm >/dev/null; then cd web && npm test --silent; fi
+
+test: test-web test-release test-asan
 
 bench: build
 	@./bench/run.sh
