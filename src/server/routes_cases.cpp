@@ -2,12 +2,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/case_reports.hpp"
 #include "app/cases.hpp"
 #include "cases/reconcile.hpp"
+#include "io/text_file.hpp"
 #include "report/document.hpp"
 #include "server/api.hpp"
 #include "server/json_views.hpp"
@@ -95,11 +94,9 @@ Reply document_reply(const report::Document &doc, const std::string &name, const
     if (format != "pdf") throw ApiError{404, "unknown_format", "reports are .html or .pdf"};
     const auto path = std::filesystem::temp_directory_path() / ("ascent-report-" + random_token() + ".pdf");
     app::write_document(doc, path.string());
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
+    auto bytes = io::read_text_file(path.string(), "the download");
     std::filesystem::remove(path);
-    reply.content = bytes.str();
+    reply.content = std::move(bytes);
     reply.content_type = "application/pdf";
     return reply;
 }

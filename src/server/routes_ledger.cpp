@@ -4,11 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "io/text_file.hpp"
 #include "opportunity/explain.hpp"
 #include "opportunity/finder.hpp"
 #include "server/api.hpp"
@@ -96,15 +94,13 @@ Reply worklist(Call &call) {
     lever_of(*analysis, lever_id);
     const auto path = std::filesystem::temp_directory_path() / ("ascent-worklist-" + random_token() + "." + format);
     const auto written = app::write_worklist(*analysis, lever_id, path.string(), {});
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
+    auto bytes = io::read_text_file(path.string(), "the download");
     std::filesystem::remove(path);
     call.engine.with_council(call.user(), [&](app::Council &c) {
         c.audit(call.user(), "export", lever_id + " worklist", fmt::format("{} people, {}", written, format));
     });
     Reply reply;
-    reply.content = bytes.str();
+    reply.content = std::move(bytes);
     reply.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     reply.file_name = lever_id + "-worklist." + format;
     return reply;
