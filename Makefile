@@ -12,8 +12,10 @@ deps:
 # The browser UI (web/, npm): built before the C++ so `ascent serve` embeds it. Without Node.js the
 # server still builds and says the UI is missing.
 web:
-	@if command -v npm >/dev/null; then cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build; \
-	 else echo "npm not found: building without the browser UI"; fi
+	@if ! command -v npm >/dev/null; then echo "npm not found: building without the browser UI"; \
+	 elif ! (cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }); then \
+	   echo "npm ci failed (no registry?): building without the browser UI"; \
+	 else cd web && npm run --silent build; fi
 
 build: deps web
 	@cmake --preset release >/dev/null
@@ -41,7 +43,7 @@ test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
 test-web: web
-	@if command -v npm >/dev/null; then cd web && npm test --silent; fi
+	@if [ -d web/node_modules ]; then cd web && npm test --silent; fi
 
 test: test-web test-release test-asan
 
