@@ -48,6 +48,23 @@ void check_name(const std::string &name) {
 
 } // namespace
 
+std::string random_token() {
+    start_sodium();
+    std::array<unsigned char, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::array<char, 65> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+    return hex.data();
+}
+
+std::string generate_password() {
+    start_sodium();
+    constexpr std::string_view alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    std::string out;
+    for (int i = 0; i < 20; ++i) out += alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
+    return out;
+}
+
 std::optional<Role> parse_role(std::string_view text) {
     for (std::size_t i = 0; i < k_role_names.size(); ++i)
         if (k_role_names[i] == text) return static_cast<Role>(i);

@@ -28,6 +28,11 @@ struct SignedIn {
     Role role = Role::viewer;
 };
 
+// 32 random bytes as 64 hex digits (session and CSRF tokens).
+std::string random_token();
+// 20 random characters from an alphabet without look-alikes (about 115 bits): a password to print once.
+std::string generate_password();
+
 // Passwords need at least this many characters (NCSC guidance favours length over composition rules).
 inline constexpr std::size_t k_min_password_length = 12;
 

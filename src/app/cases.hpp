@@ -16,6 +16,9 @@ namespace ascent::app {
 // A case as stored in the ledger, read from its text; errors name the case and version.
 cases::BusinessCase read_stored_case(const store::StoredCase &stored);
 
+// A cohort expression's people and their packages' weekly cost: what a case line that draws on
+// the expression is sized from.
+cases::CohortFigures cohort_figures(const CohortResult &cohort);
 // A lever's people, spend in scope and central saving per week, from an analysis run with every
 // lever (disabled ones too): what a case line that draws on the lever is sized from.
 cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &lever_id);

@@ -1,7 +1,6 @@
 #include "cli/account_commands.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -45,15 +44,6 @@ std::string read_password() {
     return first;
 }
 
-// 20 random characters from an alphabet without look-alikes: about 115 bits.
-std::string generated_password() {
-    if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium could not be initialised");
-    constexpr std::string_view alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    std::string out;
-    for (int i = 0; i < 20; ++i) out += alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
-    return out;
-}
-
 } // namespace
 
 AccountCommands::AccountCommands(CLI::App &app, const std::string &db) : db_(db) {
@@ -81,7 +71,7 @@ AccountCommands::AccountCommands(CLI::App &app, const std::string &db) : db_(db)
 }
 
 std::optional<int> AccountCommands::run() {
-    const auto password = [&] { return generate_ ? generated_password() : read_password(); };
+    const auto password = [&] { return generate_ ? app::generate_password() : read_password(); };
     const auto announce = [&](const std::string &pw) {
         if (generate_) std::cout << fmt::format("Password for {} (shown once; keep it safe): {}\n", name_, pw);
     };

@@ -26,12 +26,8 @@ store::StoredCase stored_case(Call &call, const std::string &id) {
 cases::CohortLookup cohorts_of(const app::Analysis &analysis, Call &call) {
     return [&analysis, &call](const cases::CohortLink &link) {
         if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
-        const auto cohort = call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); });
-        cases::CohortFigures f;
-        f.people = static_cast<int64_t>(cohort.members.size()) * 100;
-        f.weekly_cost = cohort.weekly_cost.pence();
-        f.source = fmt::format("cohort \"{}\" on the ledger at {}", link.expression, cohort.as_at.uk());
-        return f;
+        return app::cohort_figures(
+            call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); }));
     };
 }
 
@@ -92,7 +88,7 @@ Reply document_reply(const report::Document &doc, const std::string &name, const
         return reply;
     }
     if (format != "pdf") throw ApiError{404, "unknown_format", "reports are .html or .pdf"};
-    const auto path = std::filesystem::temp_directory_path() / ("ascent-report-" + random_token() + ".pdf");
+    const auto path = std::filesystem::temp_directory_path() / ("ascent-report-" + app::random_token() + ".pdf");
     app::write_document(doc, path.string());
     auto bytes = io::read_text_file(path.string(), "the download");
     std::filesystem::remove(path);

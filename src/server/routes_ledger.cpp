@@ -11,7 +11,6 @@
 #include "opportunity/finder.hpp"
 #include "server/api.hpp"
 #include "server/json_views.hpp"
-#include "server/sessions.hpp"
 
 namespace ascent::server {
 
@@ -92,7 +91,7 @@ Reply worklist(Call &call) {
     const auto &format = call.params.at(1);
     if (format != "csv" && format != "xlsx") throw ApiError{404, "unknown_format", "worklists are .csv or .xlsx"};
     lever_of(*analysis, lever_id);
-    const auto path = std::filesystem::temp_directory_path() / ("ascent-worklist-" + random_token() + "." + format);
+    const auto path = std::filesystem::temp_directory_path() / ("ascent-worklist-" + app::random_token() + "." + format);
     const auto written = app::write_worklist(*analysis, lever_id, path.string(), {});
     auto bytes = io::read_text_file(path.string(), "the download");
     std::filesystem::remove(path);

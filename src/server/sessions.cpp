@@ -1,25 +1,10 @@
 #include "server/sessions.hpp"
 
-#include <sodium.h>
-
-#include <array>
-
-#include "core/error.hpp"
-
 namespace ascent::server {
-
-std::string random_token() {
-    if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium could not be initialised");
-    std::array<unsigned char, 32> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    std::array<char, 65> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    return hex.data();
-}
 
 Session SessionTable::start(const app::SignedIn &user) {
     const auto now = Clock::now();
-    Session s{random_token(), random_token(), user, now, now};
+    Session s{app::random_token(), app::random_token(), user, now, now};
     std::lock_guard lock(mutex_);
     sessions_[s.token] = s;
     return s;

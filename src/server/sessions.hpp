@@ -37,7 +37,4 @@ private:
     std::unordered_map<std::string, Session> sessions_;
 };
 
-// 32 random bytes as 64 hex digits.
-std::string random_token();
-
 } // namespace ascent::server
