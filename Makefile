@@ -10,12 +10,11 @@ deps:
 	@./scripts/install-deps.sh
 
 # The browser UI (web/, npm): built before the C++ so `ascent serve` embeds it. Without Node.js the
-# server still builds and says the UI is missing.
+# server still builds and says the UI is missing; with it, a failed install or build stops the build.
 web:
 	@if ! command -v npm >/dev/null; then echo "npm not found: building without the browser UI"; \
-	 elif ! (cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }); then \
-	   echo "npm ci failed (no registry?): building without the browser UI"; \
-	 else cd web && npm run --silent build; fi
+	 else cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } \
+	   && npm run --silent build; fi
 
 build: deps web
 	@cmake --preset release >/dev/null
