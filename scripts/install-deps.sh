@@ -7,7 +7,7 @@ packages=(
   libsqlite3-dev libfmt-dev libcli11-dev libyaml-cpp-dev libexpat1-dev libzip-dev libxlsxwriter-dev libssl-dev
   libcairo2-dev libpango1.0-dev libfreexl-dev libsodium-dev libcpp-httplib-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  sqlite3 python3 poppler-utils
+  sqlite3 python3 poppler-utils chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,7 @@
 #include "benchmark/compare.hpp"
 #include "app/case_reports.hpp"
 #include "app/council.hpp"
+#include "app/national.hpp"
 #include "benchmark/demographic.hpp"
 #include "benchmark/long_format.hpp"
 #include "cli/option_values.hpp"
@@ -102,47 +103,18 @@ std::optional<int> BenchmarkCommands::run() {
         return 0;
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;
-    auto data = benchmark::NationalData::load_ascof(ascof_, measures_file_);
-    for (const auto &mapping : add_) {
-        const auto load = benchmark::add_long_format(data, mapping);
-        std::cout << fmt::format("{}: {} rows, {} values added, {} missing, {} of measures the mapping does not name\n", load.file,
-                                 load.rows, load.loaded, load.missing, load.unmatched);
-    }
-    std::vector<benchmark::PopulationYear> population_years;
-    if (!population_.empty()) population_years = benchmark::load_mid_year_folder(population_);
-    if (!ascfr_.empty()) {
-        if (population_.empty()) throw input_error("--ascfr needs --population: spend per head divides by the ONS population");
-        const auto spend = benchmark::load_ascfr_totals(ascfr_);
-        const auto &years = population_years;
-        const auto match = std::find_if(years.begin(), years.end(), [&](const auto &y) { return y.mid_year == spend.year; });
-        if (match == years.end())
-            throw input_error(fmt::format("no mid-{} population estimates in {} for the {} ASC-FR", spend.year, population_,
-                                          benchmark::year_label(spend.year)));
-        benchmark::add_spend_per_head(data, spend, *match);
-        benchmark::add_care_home_shares(data, spend);
-        if (!ascfr_2014_.empty()) benchmark::add_care_home_shares(data, benchmark::load_ascfr_described_2014(ascfr_2014_, spend.ons_of_cassr));
-        std::cout << fmt::format("ASC-FR {}: councils' gross current expenditure {} against the England rows' {} "
-                                 "(difference {}); population mid-{}\n\n",
-                                 benchmark::year_label(spend.year), format_millions(Money::from_pence(spend.council_total), 1),
-                                 format_millions(Money::from_pence(spend.england_total), 1),
-                                 format_pence(Money::from_pence(spend.council_total - spend.england_total)), match->mid_year);
-    }
-    const auto council = data.find_council(council_);
-    if (!council) throw input_error("no council '" + council_ + "' in " + ascof_ + "/ons_codes.csv or trend_data.csv");
-    int year = 0;
-    if (!year_.empty()) {
-        year = std::atoi(year_.substr(0, 4).c_str());
-    } else {
-        for (const int y : data.years())
-            for (std::size_t m = 0; m < data.measures().size(); ++m)
-                if (data.value(*council, m, y)) year = std::max(year, y);
-    }
+    auto national = app::load_national({ascof_, measures_file_, add_, ascfr_, ascfr_2014_, population_});
+    for (const auto &note : national.notes) std::cout << note << (note.starts_with("ASC-FR") ? "\n\n" : "\n");
+    const auto &data = national.data;
+    const auto &population_years = national.population_years;
+    const auto council = app::council_in(data, council_, ascof_);
+    const int year = app::comparison_year(data, council, year_);
     const auto kind = list_.empty() ? benchmark::parse_peer_kind(kind_) : std::optional(benchmark::PeerKind::list);
     if (!kind) throw input_error("--peers must be region, type or nearest (or give --list), not '" + kind_ + "'");
-    const auto group = benchmark::peers_of(data, *council, *kind, year, list_, nearest_);
-    if (*peers_) std::cout << benchmark::format_peers(data, *council, group);
+    const auto group = benchmark::peers_of(data, council, *kind, year, list_, nearest_);
+    if (*peers_) std::cout << benchmark::format_peers(data, council, group);
     else {
-        const auto comparison = benchmark::compare(data, *council, group, year);
+        const auto comparison = benchmark::compare(data, council, group, year);
         std::cout << benchmark::format_comparison(data, comparison);
         if (ledger_) {
             // The population of the comparison's year, or the latest before it.
