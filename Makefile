@@ -5,6 +5,9 @@
 .PHONY: run test deps web build build-cli build-asan test-release test-asan test-web bench clean
 
 JOBS ?= $(shell nproc)
+# Benchmarks in `make run` use the published national data beside the project, when it is there;
+# the demo council is modelled on Bury.
+NATIONAL ?= $(if $(wildcard ../shared/data/ascof/trend_data.csv),--national-data ../shared/data --council Bury)
 
 deps:
 	@./scripts/install-deps.sh
@@ -33,7 +36,7 @@ run: build-cli
 	@./build/release/src/ascent --db demo-council/ascent.db user add admin --role admin --generate-password 2>/dev/null || \
 	 ./build/release/src/ascent --db demo-council/ascent.db user password admin --generate-password
 	@echo "Sign in at http://127.0.0.1:8080/ as admin with the password above."
-	@./build/release/src/ascent --db demo-council/ascent.db serve
+	@./build/release/src/ascent --db demo-council/ascent.db serve --programme demo-council/cases/programme.yaml $(NATIONAL)
 
 test-release: build
 	@ctest --preset release -j $(JOBS)

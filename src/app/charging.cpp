@@ -114,7 +114,10 @@ std::vector<charging::FinancialCase> cases_of(charging::LedgerCaseload &&caseloa
 } // namespace
 
 charging::Simulation Council::simulate_charging(const std::string &options_file, const std::vector<std::string> &extra_files) {
-    const auto options = charging::read_options_file(options_file);
+    return simulate_charging(charging::read_options_file(options_file), extra_files);
+}
+
+charging::Simulation Council::simulate_charging(const charging::OptionsFile &options, const std::vector<std::string> &extra_files) {
     return charging::simulate(cases_of(charging_caseload(options.date)), charging_parameters(extra_files), options);
 }
 

@@ -113,6 +113,7 @@ public:
     charging::LedgerCaseload charging_caseload(Date on);
     // An options file's policy options over the ledger's caseload.
     charging::Simulation simulate_charging(const std::string &options_file, const std::vector<std::string> &extra_files = {});
+    charging::Simulation simulate_charging(const charging::OptionsFile &options, const std::vector<std::string> &extra_files = {});
     // Re-runs every assessment under `to`'s parameters; with `apply`, stores the new charges and the
     // run (who, when, parameters) in one transaction.
     UprateOutcome uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,

@@ -22,6 +22,11 @@ ServeCommand::ServeCommand(CLI::App &app, const std::string &db) : db_(db) {
     serve_->add_option("--port", options_.port, "Port (0: any free one)")->capture_default_str();
     serve_->add_flag("--secure-cookies", options_.secure_cookies, "Mark the session cookie Secure (when served over HTTPS)");
     serve_->add_option("--web-dir", options_.web_dir, "Serve the UI from this folder instead of the built-in copy (development)");
+    serve_->add_option("--national-data", options_.national_data, "Folder of national data for benchmarks: ascof/, and ascfr/ with ons_mye/")
+        ->check(CLI::ExistingDirectory);
+    serve_->add_option("--council", options_.council, "The council's name or code in the national data (the benchmarks' default)");
+    serve_->add_option("--programme", options_.programme, "A programme file: its cases (latest stored versions), lines and targets")
+        ->check(CLI::ExistingFile);
 }
 
 std::optional<int> ServeCommand::run() {

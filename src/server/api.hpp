@@ -13,6 +13,10 @@
 #include <vector>
 
 #include "app/council.hpp"
+#include "cases/profile.hpp"
+#include "report/document.hpp"
+#include "app/national.hpp"
+#include "server/jobs.hpp"
 #include "server/server.hpp"
 #include "server/sessions.hpp"
 
@@ -29,7 +33,9 @@ struct ApiError {
 // The ledger in memory: analysed once, shared by every request until something changes it.
 class Engine {
 public:
-    explicit Engine(const std::string &database);
+    // `national_data`: a folder laid out as ascof/, ascfr/, ons_mye/ (empty: no benchmarks).
+    Engine(std::string database, std::string national_data);
+    const std::string &database() const { return database_; }
     // Runs `work` with the council, one request at a time, acting as `user`.
     template <typename Work> auto with_council(const std::string &user, Work &&work) {
         std::lock_guard lock(mutex_);
@@ -40,8 +46,13 @@ public:
     std::shared_ptr<const LedgerSummary> summary();
     // Re-reads the ledger after a change (an import, a review).
     void reload();
+    // The national benchmark data, loaded at the first request that needs it.
+    std::shared_ptr<const app::NationalLoad> national();
 
 private:
+    std::string database_, national_data_;
+    std::mutex national_mutex_;
+    std::shared_ptr<const app::NationalLoad> national_;
     std::mutex mutex_;
     app::Council council_;
     std::mutex snapshot_mutex_;
@@ -49,15 +60,22 @@ private:
     std::shared_ptr<const LedgerSummary> summary_;
 };
 
+// A file sent in a multipart/form-data request.
+struct Upload {
+    std::string file_name, content;
+};
+
 struct Call {
     Engine &engine;
     SessionTable &sessions;
+    JobTable &jobs;
     const ServeOptions &options;
     std::optional<Session> session; // set on every route that needs one
     std::vector<std::string> params; // path parameters, in order
     std::map<std::string, std::string> query;
     json body;                       // parsed request body (null when none)
     std::string raw_body;
+    std::map<std::string, Upload> uploads;  // multipart form fields by name (files and plain fields)
 
     const std::string &user() const { return session->user.name; }
     app::Role role() const { return session->user.role; }
@@ -84,5 +102,19 @@ void add_session_routes(std::vector<Route> &routes);
 void add_ledger_routes(std::vector<Route> &routes);
 void add_case_routes(std::vector<Route> &routes);
 void add_admin_routes(std::vector<Route> &routes);
+void add_job_routes(std::vector<Route> &routes);
+void add_programme_routes(std::vector<Route> &routes);
+void add_charging_routes(std::vector<Route> &routes);
+void add_insight_routes(std::vector<Route> &routes);
+
+// Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
+cases::CohortLookup cohort_lookup(const app::Analysis &analysis, Call &call);
+
+inline constexpr std::string_view k_xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A report document as an HTML or PDF download (404 for another format).
+Reply document_reply(const report::Document &doc, const std::string &name, const std::string &format);
+// Runs `write` on a temporary file with `extension` and returns its bytes as a download.
+Reply file_reply(const std::string &file_name, std::string_view content_type, const std::function<void(const std::string &path)> &write);
 
 } // namespace ascent::server

@@ -146,4 +146,9 @@ json audit_json(const store::AuditEvent &e) {
     return {{"id", e.id}, {"at", e.at}, {"user", e.user}, {"action", e.action}, {"target", e.target}, {"detail", e.detail}};
 }
 
+json check_json(const cases::Check &c) {
+    return {{"what", c.what}, {"stated", c.stated}, {"computed_pence", c.computed}, {"difference_pence", c.difference},
+            {"precision_pence", c.unit}, {"agrees", c.agrees}};
+}
+
 } // namespace ascent::server

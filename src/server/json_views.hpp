@@ -6,6 +6,7 @@
 
 #include "app/council.hpp"
 #include "cases/profile.hpp"
+#include "cases/reconcile.hpp"
 #include "delivery/realised.hpp"
 
 namespace ascent::server {
@@ -24,5 +25,7 @@ nlohmann::json explanation_json(const opportunity::Explanation &e);
 nlohmann::json profile_json(const cases::Profile &p);
 nlohmann::json delivery_json(const delivery::Delivery &d);
 nlohmann::json audit_json(const store::AuditEvent &e);
+// A stated figure against the computed one.
+nlohmann::json check_json(const cases::Check &c);
 
 } // namespace ascent::server

@@ -39,8 +39,17 @@ std::string text_of(const json &body, const char *field) {
 Reply sign_in(Call &call) {
     const auto name = text_of(call.body, "name");
     const auto password = text_of(call.body, "password");
+    if (const auto wait = call.sessions.sign_in_wait(name); wait.count() > 0) {
+        call.engine.with_council("-", [&](app::Council &c) { c.audit(name, "sign_in_refused", name, "too many failed attempts"); });
+        throw ApiError{429, "too_many_attempts",
+                       fmt::format("too many failed sign-ins for this name: try again in {} seconds", wait.count())};
+    }
     const auto user = call.engine.with_council("-", [&](app::Council &c) { return c.sign_in(name, password); });
-    if (!user) throw ApiError{401, "sign_in_failed", "the name or password is wrong, or the account is disabled"};
+    if (!user) {
+        call.sessions.sign_in_failed(name);
+        throw ApiError{401, "sign_in_failed", "the name or password is wrong, or the account is disabled"};
+    }
+    call.sessions.sign_in_succeeded(name);
     const auto session = call.sessions.start(*user);
     Reply reply{200, session_json(session)};
     reply.headers.emplace_back("Set-Cookie", session_cookie(call, session.token, false));

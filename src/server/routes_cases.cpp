@@ -1,12 +1,9 @@
 // Business cases (stored, profiled, changed and profiled again), delivery, and report downloads.
 #include <fmt/format.h>
 
-#include <filesystem>
-
 #include "app/case_reports.hpp"
 #include "app/cases.hpp"
 #include "cases/reconcile.hpp"
-#include "io/text_file.hpp"
 #include "report/document.hpp"
 #include "server/api.hpp"
 #include "server/json_views.hpp"
@@ -23,18 +20,10 @@ store::StoredCase stored_case(Call &call, const std::string &id) {
     throw ApiError{404, "unknown_case", "no business case '" + id + "' in the ledger"};
 }
 
-cases::CohortLookup cohorts_of(const app::Analysis &analysis, Call &call) {
-    return [&analysis, &call](const cases::CohortLink &link) {
-        if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
-        return app::cohort_figures(
-            call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); }));
-    };
-}
-
 json profiles_of(const cases::BusinessCase &c, Call &call) {
     const auto analysis = call.engine.analysis();
     json out = json::array();
-    for (const auto &p : cases::profile_case(c, cohorts_of(*analysis, call))) out.push_back(profile_json(p));
+    for (const auto &p : cases::profile_case(c, cohort_lookup(*analysis, call))) out.push_back(profile_json(p));
     return out;
 }
 
@@ -79,28 +68,10 @@ Reply delivery(Call &call) {
     return {200, delivery_json(d)};
 }
 
-Reply document_reply(const report::Document &doc, const std::string &name, const std::string &format) {
-    Reply reply;
-    reply.file_name = name + "." + format;
-    if (format == "html") {
-        reply.content = report::to_html(doc);
-        reply.content_type = "text/html; charset=utf-8";
-        return reply;
-    }
-    if (format != "pdf") throw ApiError{404, "unknown_format", "reports are .html or .pdf"};
-    const auto path = std::filesystem::temp_directory_path() / ("ascent-report-" + app::random_token() + ".pdf");
-    app::write_document(doc, path.string());
-    auto bytes = io::read_text_file(path.string(), "the download");
-    std::filesystem::remove(path);
-    reply.content = std::move(bytes);
-    reply.content_type = "application/pdf";
-    return reply;
-}
-
 Reply case_report(Call &call) {
     const auto c = app::read_stored_case(stored_case(call, call.params.at(0)));
     const auto analysis = call.engine.analysis();
-    const auto profiles = cases::profile_case(c, cohorts_of(*analysis, call));
+    const auto profiles = cases::profile_case(c, cohort_lookup(*analysis, call));
     return document_reply(app::case_document(c, profiles, cases::reconcile(c, profiles)), c.id, call.params.at(1));
 }
 
@@ -112,6 +83,14 @@ Reply board_pack(Call &call) {
 }
 
 } // namespace
+
+cases::CohortLookup cohort_lookup(const app::Analysis &analysis, Call &call) {
+    return [&analysis, &call](const cases::CohortLink &link) {
+        if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
+        return app::cohort_figures(
+            call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); }));
+    };
+}
 
 void add_case_routes(std::vector<Route> &routes) {
     routes.push_back({{"GET", "/api/v1/cases", Role::viewer, "The latest version of every business case"}, list_cases});

@@ -4,9 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 
-#include "io/text_file.hpp"
 #include "opportunity/explain.hpp"
 #include "opportunity/finder.hpp"
 #include "server/api.hpp"
@@ -72,8 +70,8 @@ Reply cohort(Call &call) {
              {"weekly_cost_pence", result.weekly_cost.pence()}};
     if (people) {
         json members = json::array();
-        const auto limit = call.query_count("limit", 50, 1000);
-        for (std::size_t i = 0; i < result.members.size() && i < limit; ++i) {
+        const auto limit = call.query_count("limit", 50, 1000), offset = call.query_count("offset", 0, SIZE_MAX >> 1);
+        for (std::size_t i = offset; i < result.members.size() && i < offset + limit; ++i) {
             json values = json::object();
             for (const auto &[field, value] : result.members[i].values) values[field] = value;
             members.push_back({{"person_id", result.members[i].person_id},
@@ -81,6 +79,7 @@ Reply cohort(Call &call) {
                                {"values", values}});
         }
         out["members"] = members;
+        out["offset"] = offset;
     }
     return {200, out};
 }
@@ -91,17 +90,13 @@ Reply worklist(Call &call) {
     const auto &format = call.params.at(1);
     if (format != "csv" && format != "xlsx") throw ApiError{404, "unknown_format", "worklists are .csv or .xlsx"};
     lever_of(*analysis, lever_id);
-    const auto path = std::filesystem::temp_directory_path() / ("ascent-worklist-" + app::random_token() + "." + format);
-    const auto written = app::write_worklist(*analysis, lever_id, path.string(), {});
-    auto bytes = io::read_text_file(path.string(), "the download");
-    std::filesystem::remove(path);
+    std::size_t written = 0;
+    auto reply = file_reply(lever_id + "-worklist." + format,
+                            format == "csv" ? "text/csv; charset=utf-8" : k_xlsx_type,
+                            [&](const std::string &path) { written = app::write_worklist(*analysis, lever_id, path, {}); });
     call.engine.with_council(call.user(), [&](app::Council &c) {
         c.audit(call.user(), "export", lever_id + " worklist", fmt::format("{} people, {}", written, format));
     });
-    Reply reply;
-    reply.content = std::move(bytes);
-    reply.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    reply.file_name = lever_id + "-worklist." + format;
     return reply;
 }
 

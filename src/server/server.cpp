@@ -27,6 +27,10 @@ std::vector<Route> all_routes() {
     add_ledger_routes(routes);
     add_case_routes(routes);
     add_admin_routes(routes);
+    add_job_routes(routes);
+    add_programme_routes(routes);
+    add_charging_routes(routes);
+    add_insight_routes(routes);
     return routes;
 }
 
@@ -84,7 +88,18 @@ std::size_t Call::query_count(const std::string &name, std::size_t fallback, std
     return std::min(value, most);
 }
 
-Engine::Engine(const std::string &database) : council_(database) { reload(); }
+Engine::Engine(std::string database, std::string national_data)
+    : database_(std::move(database)), national_data_(std::move(national_data)), council_(database_) {
+    reload();
+}
+
+std::shared_ptr<const app::NationalLoad> Engine::national() {
+    std::lock_guard lock(national_mutex_);
+    if (national_data_.empty())
+        throw ApiError{404, "no_national_data", "this server has no national data: start it with --national-data FOLDER"};
+    if (!national_) national_ = std::make_shared<const app::NationalLoad>(app::load_national(app::sources_in(national_data_)));
+    return national_;
+}
 
 void Engine::reload() {
     std::shared_ptr<const app::Analysis> analysis;
@@ -114,14 +129,15 @@ struct ApiServer::State {
     ServeOptions options;
     Engine engine;
     SessionTable sessions;
+    JobTable jobs;
     httplib::Server http;
     std::vector<Route> routes = all_routes();
 
-    explicit State(ServeOptions o) : options(std::move(o)), engine(options.database) {}
+    explicit State(ServeOptions o) : options(std::move(o)), engine(options.database, options.national_data) {}
 
     void handle(const Route &route, const httplib::Request &req, httplib::Response &res) {
         res.set_header("Cache-Control", "no-store");
-        Call call{engine, sessions, options, std::nullopt, {}, {}, json(), req.body};
+        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), req.body, {}};
         try {
             for (std::size_t i = 1; i < req.matches.size(); ++i) call.params.push_back(req.matches[i].str());
             for (const auto &[k, v] : req.params) call.query[k] = v;
@@ -138,6 +154,7 @@ struct ApiServer::State {
                 call.body = json::parse(req.body, nullptr, false);
                 if (call.body.is_discarded()) throw ApiError{400, "bad_json", "the request body is not valid JSON"};
             }
+            for (const auto &[name, part] : req.files) call.uploads[name] = {part.filename, part.content};
             Reply reply = route.handle(call);
             res.status = reply.status;
             for (const auto &[k, v] : reply.headers) res.set_header(k, v);

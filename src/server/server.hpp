@@ -21,6 +21,9 @@ struct ServeOptions {
     int port = 8080;             // 0: any free port (tests)
     bool secure_cookies = false; // mark the session cookie Secure: set when served over HTTPS
     std::string web_dir;         // serve the UI from this folder instead of the embedded copy (development)
+    std::string national_data;   // a folder of national data (ascof/, ascfr/, ons_mye/) for benchmarks
+    std::string council;         // the council's name or code in that data: the benchmarks' default
+    std::string programme;       // a programme file (cases, lines, targets); without it, every stored case
 };
 
 // One route, as the OpenAPI document must describe it.

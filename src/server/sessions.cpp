@@ -33,4 +33,26 @@ void SessionTable::end_all_of(const std::string &user) {
     std::erase_if(sessions_, [&](const auto &entry) { return entry.second.user.name == user; });
 }
 
+std::chrono::seconds SessionTable::sign_in_wait(const std::string &name) {
+    std::lock_guard lock(mutex_);
+    const auto it = failures_.find(name);
+    if (it == failures_.end()) return {};
+    const auto left = it->second.until - Clock::now();
+    return left <= Clock::duration::zero() ? std::chrono::seconds(0) : std::chrono::ceil<std::chrono::seconds>(left);
+}
+
+void SessionTable::sign_in_failed(const std::string &name) {
+    std::lock_guard lock(mutex_);
+    auto &f = failures_[name];
+    if (++f.count <= k_free_failures) return;
+    auto wait = std::chrono::duration_cast<Clock::duration>(k_first_wait);
+    for (int i = k_free_failures + 1; i < f.count && wait < k_longest_wait; ++i) wait *= 2;
+    f.until = Clock::now() + std::min(wait, std::chrono::duration_cast<Clock::duration>(k_longest_wait));
+}
+
+void SessionTable::sign_in_succeeded(const std::string &name) {
+    std::lock_guard lock(mutex_);
+    failures_.erase(name);
+}
+
 } // namespace ascent::server

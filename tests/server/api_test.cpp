@@ -11,6 +11,7 @@
 
 #include "app/council.hpp"
 #include "server/server.hpp"
+#include "server/sessions.hpp"
 #include "test_support.hpp"
 
 namespace ascent {
@@ -38,6 +39,8 @@ protected:
         server::ServeOptions options;
         options.database = db;
         options.port = 0;
+        options.national_data = ASCENT_FIXTURES; // its ascof/ folder: Bury and its neighbours
+        options.council = "Bury";
         server_ = new server::ApiServer(options);
         port_ = server_->bind();
         thread_ = new std::thread([] { server_->run(); });
@@ -77,6 +80,25 @@ protected:
     }
     static json error_of(const httplib::Result &res) { return json::parse(res->body).at("error"); }
 
+    // Starts a background job with `body` and waits for it to end; returns the job.
+    json run_job(const std::string &path, const Signed &who, const json &body) const {
+        auto started = send("POST", path, who, body);
+        EXPECT_TRUE(started && started->status == 202) << path << ": " << (started ? started->body : "no reply");
+        return wait_for(json::parse(started->body).at("job"), who);
+    }
+    json wait_for(const std::string &job, const Signed &who) const {
+        for (int i = 0; i < 600; ++i) {
+            auto j = json::parse(get("/api/v1/jobs/" + job, who)->body);
+            if (j.at("state") != "running") return j;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "job " << job << " still running after 30 s";
+        return {};
+    }
+    httplib::Result upload(const Signed &who, const httplib::MultipartFormDataItems &items) const {
+        return client().Post("/api/v1/imports", {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}}, items);
+    }
+
     static std::vector<store::AuditEvent> audit() { return app::Council(dir_->file("api.db")).audit_events(); }
 
     static inline test::TempDir *dir_ = nullptr;
@@ -93,7 +115,9 @@ std::string concrete(std::string path) {
         for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) path.replace(at, param.size(), value);
     if (path == "/api/v1/worklists/high_cost_1800.html") path = "/api/v1/worklists/high_cost_1800.csv";
     if (path == "/api/v1/people/DEMO-1") path = "/api/v1/people/P0000001";
+    if (path == "/api/v1/charging/people/DEMO-1/assessment") path = "/api/v1/charging/people/P0000003/assessment";
     if (path == "/api/v1/cohort") path += "?expression=age%20%3E%3D%2065";
+    if (path == "/api/v1/programme/budget-table.html") path = "/api/v1/programme/budget-table.xlsx";
     return path;
 }
 
@@ -129,7 +153,9 @@ TEST_F(Api, EveryRouteRefusesNoSessionAndRolesBelowItsOwn) {
         for (const auto &[role, who] : people) {
             auto res = get(path, who);
             ASSERT_TRUE(res) << path;
-            if (role < *r.role) {
+            if (path == "/api/v1/jobs/DEMO-1") {
+                EXPECT_EQ(error_of(res).at("code"), "unknown_job");
+            } else if (role < *r.role) {
                 EXPECT_EQ(res->status, 403) << path << " as " << app::to_string(role);
                 EXPECT_EQ(error_of(res).at("code"), "forbidden");
             } else {
@@ -150,6 +176,19 @@ TEST_F(Api, SignInFailuresAndSignOut) {
     EXPECT_EQ(send("DELETE", "/api/v1/session", who, nullptr, false)->status, 403) << "sign-out needs the CSRF token";
     EXPECT_EQ(send("DELETE", "/api/v1/session", who, nullptr)->status, 204);
     EXPECT_EQ(get("/api/v1/summary", who)->status, 401) << "the session is over";
+}
+
+TEST_F(Api, RepeatedFailedSignInsAreSlowedDown) {
+    app::Council(dir_->file("api.db")).create_user("guessed", k_password, app::Role::viewer, "test");
+    const auto attempt = [&](const char *password) {
+        return client().Post("/api/v1/session", json{{"name", "guessed"}, {"password", password}}.dump(), "application/json")->status;
+    };
+    for (int i = 0; i < server::SessionTable::k_free_failures; ++i) EXPECT_EQ(attempt("a wrong guess at it"), 401);
+    EXPECT_EQ(attempt("a wrong guess at it"), 401) << "the failure over the limit starts the wait";
+    EXPECT_EQ(attempt(k_password), 429) << "even the right password waits";
+    bool audited = false;
+    for (const auto &e : audit()) audited |= e.action == "sign_in_refused" && e.target == "guessed";
+    EXPECT_TRUE(audited);
 }
 
 TEST_F(Api, SummaryAndOpportunitiesAreTheEnginesFigures) {
@@ -258,6 +297,128 @@ TEST_F(Api, AdminsManageUsersAndChangesEndTheirSessions) {
     const auto csv = get("/api/v1/audit.csv", admin);
     EXPECT_EQ(csv->body.rfind("id,at,user,action,target,detail\r\n", 0), 0u);
     EXPECT_NE(csv->body.find("user_role_set,dana,finance"), std::string::npos);
+}
+
+TEST_F(Api, ImportsRunInTheBackgroundWithTheirReport) {
+    const auto finance = sign_in("finance");
+    const auto cld = test::read_file(dir_->file("demo/cld.csv"));
+    EXPECT_EQ(upload(sign_in("analyst"), {{"file", cld, "cld.csv", "text/csv"}})->status, 403);
+    auto missing = upload(finance, {{"kind", "cld", "", ""}});
+    EXPECT_EQ(missing->status, 400);
+    EXPECT_EQ(error_of(missing).at("code"), "missing_file");
+
+    auto started = upload(finance, {{"file", cld, "cld.csv", "text/csv"}, {"check_only", "true", "", ""}});
+    ASSERT_EQ(started->status, 202) << started->body;
+    auto checked = wait_for(json::parse(started->body).at("job"), finance);
+    ASSERT_EQ(checked.at("state"), "succeeded") << checked.dump();
+    EXPECT_EQ(checked.at("result").at("report").at("errors"), 0);
+    EXPECT_GT(checked.at("result").at("report").at("rows_read").get<int>(), 0);
+    EXPECT_EQ(get("/api/v1/jobs/" + checked.at("id").get<std::string>(), sign_in("viewer"))->status, 404) << "another user's job";
+
+    started = upload(finance, {{"file", cld, "cld.csv", "text/csv"}});
+    const auto again = wait_for(json::parse(started->body).at("job"), finance);
+    EXPECT_EQ(again.at("result").at("already_imported"), true) << "the demo imported the same file";
+    EXPECT_EQ(again.at("result").at("written"), false);
+
+    std::string broken = cld.substr(0, cld.find('\n') + 1) + "not,a,valid,row\n";
+    started = upload(finance, {{"file", broken, "broken.csv", "text/csv"}});
+    const auto refused = wait_for(json::parse(started->body).at("job"), finance);
+    EXPECT_EQ(refused.at("result").at("written"), false);
+    EXPECT_GT(refused.at("result").at("report").at("errors").get<int>(), 0);
+    EXPECT_EQ(refused.at("result").at("report").at("issues")[0].at("row"), 2);
+    const auto history = json::parse(get("/api/v1/imports", finance)->body);
+    for (const auto &r : history) EXPECT_NE(r.at("file_name"), "broken.csv") << "nothing of a refused file is stored";
+}
+
+TEST_F(Api, TheProgrammeAddsUpAndDownloads) {
+    const auto viewer = sign_in("viewer");
+    const auto p = json::parse(get("/api/v1/programme", viewer)->body);
+    ASSERT_FALSE(p.at("rows").empty());
+    const auto years = p.at("years").size();
+    std::vector<int64_t> sum(years, 0);
+    for (const auto &row : p.at("rows"))
+        for (std::size_t y = 0; y < years; ++y) sum[y] += row.at("years_pence")[y].get<int64_t>();
+    EXPECT_EQ(p.at("total_pence").get<std::vector<int64_t>>(), sum);
+    const auto xlsx = get("/api/v1/programme/budget-table.xlsx", viewer);
+    EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u) << "an XLSX is a zip";
+    EXPECT_EQ(get("/api/v1/programme/budget-table.doc", viewer)->status, 404);
+    EXPECT_EQ(send("POST", "/api/v1/programme/risk", viewer, json::object())->status, 403);
+
+    const auto analyst = sign_in("analyst");
+    EXPECT_EQ(error_of(send("POST", "/api/v1/programme/risk", analyst, {{"trials", 5}})).at("code"), "bad_trials");
+    const auto job = run_job("/api/v1/programme/risk", analyst, {{"trials", 500}, {"seed", 7}});
+    ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
+    const auto &risk = job.at("result");
+    EXPECT_EQ(risk.at("trials"), 500);
+    for (const auto &y : risk.at("by_year")) {
+        EXPECT_LE(y.at("p10_pence").get<int64_t>(), y.at("p50_pence").get<int64_t>());
+        EXPECT_LE(y.at("p50_pence").get<int64_t>(), y.at("p90_pence").get<int64_t>());
+    }
+}
+
+TEST_F(Api, ChargingOptionsAreSimulatedOverTheLedger) {
+    const auto analyst = sign_in("analyst");
+    const auto as_at = json::parse(get("/api/v1/health", analyst)->body).at("as_at");
+    const json options = {{"name", "Count the enhanced rate of PIP"},
+                          {"date", as_at},
+                          {"options", {{{"name", "Enhanced rate"}, {"set", {{"policy.count_night_element", "yes"}}}}}}};
+    const auto job = run_job("/api/v1/charging/simulations", analyst, options);
+    ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
+    const auto &s = job.at("result");
+    EXPECT_GT(s.at("cases").get<int>(), 0);
+    const auto &option = s.at("options")[0];
+    int64_t banded = 0;
+    for (const auto &band : option.at("by_change")) banded += band.at("people").get<int64_t>();
+    EXPECT_EQ(banded, s.at("cases")) << "every case is in one band of change";
+    EXPECT_GE(option.at("weekly_change_pence").get<int64_t>(), 0) << "counting more income never lowers charges";
+    EXPECT_FALSE(option.contains("most_affected")) << "an analyst does not see people";
+
+    auto bad = send("POST", "/api/v1/charging/simulations", analyst, {{"name", "x"}, {"date", "yesterday"}, {"options", json::array()}});
+    EXPECT_EQ(bad->status, 400) << bad->body;
+    const auto xlsx = send("POST", "/api/v1/charging/simulation.xlsx", sign_in("finance"), options);
+    EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);
+}
+
+TEST_F(Api, BenchmarksHighlightTheCouncilAmongItsComparators) {
+    const auto viewer = sign_in("viewer");
+    const auto b = json::parse(get("/api/v1/benchmark?peers=region", viewer)->body);
+    EXPECT_EQ(b.at("council"), "Bury");
+    ASSERT_FALSE(b.at("measures").empty());
+    const auto &first = b.at("measures")[0];
+    EXPECT_EQ(first.at("values")[0].at("council"), "Bury");
+    EXPECT_EQ(first.at("values")[0].at("self"), true);
+    EXPECT_EQ(first.at("values").size(), b.at("peers").size() + 1);
+    EXPECT_EQ(error_of(get("/api/v1/benchmark?council=Narnia", viewer)).at("code"), "bad_request");
+    EXPECT_EQ(error_of(get("/api/v1/benchmark?peers=friends", viewer)).at("code"), "bad_peers");
+}
+
+TEST_F(Api, TrendProjectionsReproduceTheCouncilsTable) {
+    const auto viewer = sign_in("viewer");
+    const auto model = YAML::LoadFile(std::string(ASCENT_TESTS) + "/cases/documents/cambs-ar-6-172-trend.yaml");
+    // The model as JSON, as the UI sends it: every scalar a string, as the trend file writes them.
+    const std::function<json(const YAML::Node &)> to_json = [&](const YAML::Node &n) -> json {
+        if (n.IsMap()) {
+            json o = json::object();
+            for (const auto &kv : n) o[kv.first.as<std::string>()] = to_json(kv.second);
+            return o;
+        }
+        if (n.IsSequence()) {
+            json a = json::array();
+            for (const auto &v : n) a.push_back(to_json(v));
+            return a;
+        }
+        return n.as<std::string>();
+    };
+    auto res = send("POST", "/api/v1/projections/trend", viewer, to_json(model));
+    ASSERT_EQ(res->status, 200) << res->body;
+    const auto p = json::parse(res->body);
+    EXPECT_EQ(p.at("years"), json({"2015-16", "2016-17", "2017-18", "2018-19"}));
+    EXPECT_EQ(p.at("series")[0].at("name"), "Nursing");
+    for (const auto &check : p.at("checks")) {
+        const bool printed_total = check.at("what").get<std::string>().find("Total") != std::string::npos;
+        EXPECT_TRUE(printed_total || check.at("agrees").get<bool>()) << check.dump();
+    }
+    EXPECT_EQ(send("POST", "/api/v1/projections/trend", viewer, {{"name", "no years"}})->status, 400);
 }
 
 } // namespace ascent

@@ -1,0 +1,38 @@
+// Downloads: reports and spreadsheets written by the same code as the CLI's, to a temporary file
+// that is read back and removed.
+#include <filesystem>
+
+#include "app/case_reports.hpp"
+#include "io/text_file.hpp"
+#include "server/api.hpp"
+
+namespace ascent::server {
+
+Reply file_reply(const std::string &file_name, std::string_view content_type, const std::function<void(const std::string &path)> &write) {
+    const auto extension = std::filesystem::path(file_name).extension().string();
+    const auto path = std::filesystem::temp_directory_path() / ("ascent-download-" + app::random_token() + extension);
+    struct Remove {
+        std::filesystem::path path;
+        ~Remove() { std::filesystem::remove(path); }
+    } remove{path};
+    write(path.string());
+    Reply reply;
+    reply.content = io::read_text_file(path.string(), "the download");
+    reply.content_type = content_type;
+    reply.file_name = file_name;
+    return reply;
+}
+
+Reply document_reply(const report::Document &doc, const std::string &name, const std::string &format) {
+    if (format == "html") {
+        Reply reply;
+        reply.file_name = name + ".html";
+        reply.content = report::to_html(doc);
+        reply.content_type = "text/html; charset=utf-8";
+        return reply;
+    }
+    if (format != "pdf") throw ApiError{404, "unknown_format", "reports are .html or .pdf"};
+    return file_reply(name + ".pdf", "application/pdf", [&](const std::string &path) { app::write_document(doc, path); });
+}
+
+} // namespace ascent::server
