@@ -126,7 +126,7 @@ Comparison compare(const NationalData &data, std::size_t council, const PeerGrou
         r.peers_with_value = peers.size();
         r.peer_mean = mean_of(peers);
         r.peer_median = median_of(peers);
-        if (r.value) {
+        if (r.value && !peers.empty()) { // a rank among no comparators says nothing
             std::size_t better = 0;
             for (const auto v : peers) better += measure.higher_is_better ? (v > *r.value) : (v < *r.value);
             r.rank = better + 1;

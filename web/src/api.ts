@@ -19,6 +19,9 @@ let csrf = '';
 export function setCsrf(token: string) {
   csrf = token;
 }
+export function csrfToken(): string {
+  return csrf;
+}
 
 export async function api<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

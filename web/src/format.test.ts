@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, moneyWhole, people, thousands } from './format';
+import { money, moneyWhole, people, thousands, ukDate } from './format';
 
 describe('money as councils print it', () => {
   it('pounds and pence with separators', () => {
@@ -19,5 +19,11 @@ describe('money as councils print it', () => {
   });
   it('counts', () => {
     expect(people(1234567)).toBe('1,234,567');
+  });
+});
+
+describe('dates', () => {
+  it('print day/month/year', () => {
+    expect(ukDate('2026-09-30')).toBe('30/09/2026');
   });
 });

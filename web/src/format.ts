@@ -33,3 +33,9 @@ function formatPence(pence: number, format: Intl.NumberFormat): string {
   const text = format.format(Math.trunc(abs / 100) + (abs % 100) / 100);
   return sign + text;
 }
+
+/** An ISO date as councils print it: "2026-09-30" → "30/09/2026". */
+export function ukDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : iso;
+}

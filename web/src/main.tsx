@@ -2,7 +2,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, Session, setCsrf } from './api';
-import { Audit, Cases, Opportunities, Overview } from './pages';
+import { Audit, Users } from './admin';
+import { Charging } from './charging';
+import { Benchmarks, Projections } from './insight';
+import { Imports, LedgerBrowser } from './ledger';
+import { Cases, Opportunities, Overview } from './pages';
+import { Programme } from './programme';
 import './style.css';
 
 function useRoute(): string[] {
@@ -52,8 +57,9 @@ function App() {
   if (session === null) return <SignIn onSignedIn={signedIn} />;
   const signOut = () => api('/session', 'DELETE').finally(() => setSession(null));
   const [page, a] = route;
-  const nav: [string, string][] = [['', 'Overview'], ['opportunities', 'Opportunities'], ['cases', 'Business cases']];
-  if (session.administers) nav.push(['audit', 'Audit trail']);
+  const nav: [string, string][] = [['', 'Overview'], ['ledger', 'Ledger'], ['opportunities', 'Opportunities'], ['cases', 'Business cases'],
+    ['budget', 'Budget proposals'], ['charging', 'Charging'], ['benchmarks', 'Benchmarks'], ['projections', 'Projections'], ['imports', 'Imports']];
+  if (session.administers) nav.push(['users', 'Users'], ['audit', 'Audit trail']);
   return (
     <>
       <header>
@@ -69,6 +75,13 @@ function App() {
         {page === 'opportunities' && <Opportunities session={session} lever={a} />}
         {page === 'people' && <Opportunities session={session} person={a} />}
         {page === 'cases' && <Cases session={session} id={a} />}
+        {page === 'ledger' && <LedgerBrowser session={session} />}
+        {page === 'budget' && <Programme session={session} />}
+        {page === 'charging' && <Charging session={session} />}
+        {page === 'benchmarks' && <Benchmarks />}
+        {page === 'projections' && <Projections />}
+        {page === 'imports' && <Imports session={session} />}
+        {page === 'users' && <Users />}
         {page === 'audit' && <Audit />}
         {(page === undefined || page === '') && <Overview />}
       </main>

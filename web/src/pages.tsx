@@ -1,27 +1,9 @@
-// The pages: overview, opportunities (lever → people → person), business cases (with what-if), audit.
+// The pages: overview, opportunities (lever → people → person), business cases (with what-if).
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import { api, Session } from './api';
+import { Card, Json, Loading, useApi } from './hooks';
 import { Bars } from './chart';
-import { money, moneyWhole, people, thousands } from './format';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function useApi<T>(path: string | null): [T | null, string] {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    if (!path) return;
-    setData(null);
-    setError('');
-    api<T>(path).then(setData, (e: Error) => setError(e.message));
-  }, [path]);
-  return [data, error];
-}
-
-function Loading({ error, children }: { error: string; children?: ComponentChildren }) {
-  return error ? <p role="alert" class="error">{error}</p> : <p aria-busy="true">{children ?? 'Loading…'}</p>;
-}
+import { money, moneyWhole, people, thousands, ukDate } from './format';
 
 export function Overview() {
   const [s, error] = useApi<Json>('/summary');
@@ -30,7 +12,7 @@ export function Overview() {
     <section>
       <h1>Overview</h1>
       <p class="note">
-        The care ledger as at {s.as_at}; annual figures use {s.weeks_per_year} weeks a year, rounded {s.rounding}.
+        The care ledger as at {ukDate(s.as_at)}; annual figures use {s.weeks_per_year} weeks a year, rounded {s.rounding}.
       </p>
       <div class="cards">
         <Card label="People supported" value={people(s.people_supported)} />
@@ -57,10 +39,6 @@ export function Overview() {
   );
 }
 
-function Card({ label, value }: { label: string; value: string }) {
-  return <div class="card"><div class="card-label">{label}</div><div class="card-value">{value}</div></div>;
-}
-
 export function Opportunities({ session, lever, person }: { session: Session; lever?: string; person?: string }) {
   if (person) return <Person id={person} />;
   if (lever) return <LeverPeople lever={lever} session={session} />;
@@ -75,7 +53,7 @@ function LeverTable({ session }: { session: Session }) {
     <section>
       <h1>Opportunities</h1>
       <p class="note">
-        {people(o.people_flagged)} of {people(o.people_supported)} people flagged, as at {o.as_at}. Rules {o.rules.name} version{' '}
+        {people(o.people_flagged)} of {people(o.people_supported)} people flagged, as at {ukDate(o.as_at)}. Rules {o.rules.name} version{' '}
         {o.rules.version}. Net savings count a person once per overlap group; {o.rounding}.
       </p>
       <Bars title="Central net saving a year by lever" horizontal labels={levers.map((l: Json) => l.name)}
@@ -138,7 +116,7 @@ function Person({ id }: { id: string }) {
     <section>
       <p><a href="#/opportunities">← All levers</a></p>
       <h1>Person {d.person_id}</h1>
-      <p class="note">Every lever that flags this person on the ledger at {d.as_at}, with the values and arithmetic.</p>
+      <p class="note">Every lever that flags this person on the ledger at {ukDate(d.as_at)}, with the values and arithmetic.</p>
       {d.explanations.length === 0 && <p>No lever flags this person.</p>}
       {d.explanations.map((e: Json) => (
         <article key={e.lever} class="explanation">
@@ -236,25 +214,6 @@ function CaseDetail({ id, session }: { id: string; session: Session }) {
         </>
       )}
       {message && <p role="status">{message}</p>}
-    </section>
-  );
-}
-
-export function Audit() {
-  const [events, error] = useApi<Json[]>('/audit?limit=500');
-  if (!events) return <Loading error={error} />;
-  return (
-    <section>
-      <h1>Audit trail</h1>
-      <p><a class="button" href="/api/v1/audit.csv">Download (CSV)</a></p>
-      <table>
-        <thead><tr><th class="num">#</th><th>When (UTC)</th><th>Who</th><th>Action</th><th>What</th><th>Detail</th></tr></thead>
-        <tbody>
-          {events.slice().reverse().map((e) => (
-            <tr key={e.id}><td class="num">{e.id}</td><td>{e.at}</td><td>{e.user}</td><td>{e.action}</td><td>{e.target}</td><td>{e.detail}</td></tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -1,0 +1,174 @@
+// End-to-end: the real `ascent serve` on a small demo council, driven in Debian's headless Chromium.
+// Signs in, opens every page, drills from a lever to a person, changes a business case's assumption
+// and sees the figure change, runs a background job, and downloads a report. Screenshots of each
+// page go to $ASCENT_SCREENSHOTS (default: e2e-screenshots/) to be looked at.
+//
+//   ASCENT_BIN=../build/release/src/ascent ASCENT_NATIONAL=../tests/fixtures node --test e2e/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const bin = process.env.ASCENT_BIN;
+const national = process.env.ASCENT_NATIONAL;
+const shots = process.env.ASCENT_SCREENSHOTS ?? 'e2e-screenshots';
+const password = 'an end-to-end test password';
+const work = mkdtempSync(join(tmpdir(), 'ascent-e2e-'));
+const db = join(work, 'e2e.db');
+let server, browser, page, base;
+
+function ascent(args, input) {
+  const r = spawnSync(bin, ['--db', db, ...args], { input, encoding: 'utf8' });
+  assert.equal(r.status, 0, `ascent ${args.join(' ')}: ${r.stderr}`);
+}
+
+before(async () => {
+  assert.ok(bin, 'set ASCENT_BIN to the ascent binary');
+  mkdirSync(shots, { recursive: true });
+  ascent(['demo', '--dir', join(work, 'demo'), '--profile', 'bury', '--people', '600']);
+  for (const role of ['admin', 'viewer']) ascent(['user', 'add', role, '--role', role], `${password}\n`);
+  const args = ['--db', db, 'serve', '--port', '0', '--programme', join(work, 'demo', 'cases', 'programme.yaml')];
+  if (national) args.push('--national-data', national, '--council', 'Bury');
+  server = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`ascent serve exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })).newPage();
+  page.on('pageerror', (e) => assert.fail(`script error in the page: ${e.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGINT');
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function signIn(name) {
+  await page.goto(base + '/');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+async function open(link, heading, shot) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+  assert.equal(await page.locator('[role=alert]').count(), 0, `${link}: ${await page.locator('[role=alert]').allTextContents()}`);
+  await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
+}
+
+test('a wrong password is refused with a message', async () => {
+  await page.goto(base + '/');
+  await page.getByLabel('Name').fill('admin');
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'wrong' }).waitFor();
+  await page.screenshot({ path: join(shots, '00-sign-in-refused.png') });
+});
+
+test('every page opens without an error, with its charts', async () => {
+  await signIn('admin');
+  await page.getByText('People supported').waitFor();
+  assert.ok(await page.locator('figure.chart svg').count() >= 2, 'the overview has its charts');
+  await page.screenshot({ path: join(shots, '01-overview.png'), fullPage: true });
+  await open('Ledger', 'Ledger', '02-ledger');
+  await open('Opportunities', 'Opportunities', '03-opportunities');
+  await open('Business cases', 'Business cases', '04-cases');
+  await open('Budget proposals', 'Budget proposals', '05-budget');
+  await open('Charging', 'Charging options', '06-charging');
+  if (national) await open('Benchmarks', 'Benchmarks', '07-benchmarks');
+  await open('Projections', 'Projections', '08-projections');
+  await open('Imports', 'Imports', '09-imports');
+  await open('Users', 'Users', '10-users');
+  await open('Audit trail', 'Audit trail', '11-audit');
+});
+
+test('drill from a lever to its people to one person', async () => {
+  await open('Opportunities', 'Opportunities', '03-opportunities');
+  await page.getByRole('link', { name: 'Working-age LD packages over £1,800 a week' }).click();
+  await page.getByText('largest central saving first').waitFor();
+  await page.screenshot({ path: join(shots, '12-lever-people.png'), fullPage: true });
+  const first = page.locator('table a[href^="#/people/"]').first();
+  const id = await first.textContent();
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: `Person ${id}` }).waitFor();
+  assert.ok(await page.locator('article.explanation').count() >= 1, 'the person is explained');
+  await page.screenshot({ path: join(shots, '13-person.png'), fullPage: true });
+});
+
+test('changing a confidence changes the business case at once', async () => {
+  await open('Business cases', 'Business cases', '04-cases');
+  await page.locator('table a[href^="#/cases/"]').first().click();
+  const figure = page.getByTestId('full-year-effect');
+  const before = await figure.textContent();
+  const input = page.getByLabel(/confidence/).first();
+  await input.fill('100%');
+  await input.press('Enter');
+  await input.blur();
+  await page.waitForFunction(([text]) => document.querySelector('[data-testid=full-year-effect]').textContent !== text, [before]);
+  assert.notEqual(await figure.textContent(), before);
+  await page.screenshot({ path: join(shots, '14-case-what-if.png'), fullPage: true });
+});
+
+test('a risk run shows its progress, then the range', async () => {
+  await open('Budget proposals', 'Budget proposals', '05-budget');
+  await page.getByLabel('Trials').fill('2000');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByText(/2,000 trials, seed/).waitFor();
+  await page.screenshot({ path: join(shots, '15-risk.png'), fullPage: true });
+});
+
+test('a charging simulation shows winners and losers', async () => {
+  await open('Charging', 'Charging options', '06-charging');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.locator('figcaption', { hasText: 'Winners and losers' }).waitFor();
+  await page.screenshot({ path: join(shots, '16-charging-result.png'), fullPage: true });
+});
+
+test("a projection starts from the ledger's own cost, and moves when last year's figures change", async () => {
+  await open('Overview', 'Overview', '01-overview');
+  const annual = await page.locator('.card', { hasText: 'Gross spend a year' }).locator('.card-value').textContent();
+  await open('Projections', 'Projections', '08-projections');
+  assert.equal(await page.getByTestId('total-1').textContent(), annual, "this year's cost is the ledger's");
+  const ahead = await page.getByTestId('total-2').textContent();
+  const input = page.getByLabel(/^Community clients/);
+  await input.fill(String(Number(await input.inputValue()) - 40));
+  await input.press('Tab');
+  await page.waitForFunction(([text]) => document.querySelector('[data-testid=total-2]').textContent !== text, [ahead]);
+  await page.screenshot({ path: join(shots, '18-projection-changed.png'), fullPage: true });
+});
+
+test('a worklist downloads as a file', async () => {
+  await open('Opportunities', 'Opportunities', '03-opportunities');
+  await page.getByRole('link', { name: 'Working-age LD packages over £1,800 a week' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'high_cost_1800-worklist.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^Rank,Person/);
+});
+
+test('a viewer sees totals but no people, and no admin pages', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn('viewer');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0);
+  await open('Ledger', 'Ledger', '17-ledger-viewer');
+  await page.getByText('Your role sees totals only').waitFor();
+});

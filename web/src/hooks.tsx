@@ -1,0 +1,112 @@
+// What every page uses: reading an API route, waiting for a background job, downloads of POSTed
+// results, and the small pieces of layout they share.
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { api, csrfToken } from './api';
+
+export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function useApi<T>(path: string | null): [T | null, string, () => void] {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    setData(null);
+    setError('');
+    api<T>(path).then(setData, (e: Error) => setError(e.message));
+  }, [path, version]);
+  return [data, error, () => setVersion(version + 1)];
+}
+
+export interface JobView {
+  state: 'running' | 'succeeded' | 'failed';
+  stage: string;
+  done: number;
+  total: number;
+  result?: Json;
+  error?: { message: string };
+}
+
+/** Starts a background job and polls it until it ends; `job` is its latest state. */
+export function useJob(): [JobView | null, (path: string, body: unknown) => void, string] {
+  const [job, setJob] = useState<JobView | null>(null);
+  const [error, setError] = useState('');
+  const start = (path: string, body: unknown) => {
+    setError('');
+    setJob({ state: 'running', stage: 'starting', done: 0, total: 0 });
+    const started = body instanceof FormData ? upload(path, body) : api<{ job: string }>(path, 'POST', body);
+    started.then((r) => poll(r.job), (e: Error) => { setJob(null); setError(e.message); });
+  };
+  const poll = (id: string) => {
+    api<JobView>(`/jobs/${id}`).then((j) => {
+      setJob(j);
+      if (j.state === 'running') setTimeout(() => poll(id), 300);
+    }, (e: Error) => setError(e.message));
+  };
+  return [job, start, error];
+}
+
+async function upload(path: string, form: FormData): Promise<{ job: string }> {
+  const res = await fetch('/api/v1' + path, { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() }, body: form });
+  const data = await res.json();
+  if (!res.ok) throw new Error(data.error?.message ?? res.statusText);
+  return data;
+}
+
+/** POSTs `body` and saves the reply as a file (downloads that need a body, such as a simulation). */
+export async function downloadPosted(path: string, body: unknown, fileName: string) {
+  const res = await fetch('/api/v1' + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error((await res.json()).error?.message ?? res.statusText);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function JobProgress({ job, error }: { job: JobView | null; error: string }) {
+  if (error) return <p role="alert" class="error">{error}</p>;
+  if (!job) return null;
+  if (job.state === 'failed') return <p role="alert" class="error">{job.error?.message}</p>;
+  if (job.state === 'succeeded') return null;
+  return (
+    <p role="status">
+      {job.stage}{job.total > 0 && <> — {Math.floor((100 * job.done) / job.total)}%</>}{' '}
+      <progress max={job.total || undefined} value={job.total ? job.done : undefined} aria-label={job.stage} />
+    </p>
+  );
+}
+
+export function Loading({ error, children }: { error: string; children?: ComponentChildren }) {
+  return error ? <p role="alert" class="error">{error}</p> : <p aria-busy="true">{children ?? 'Loading…'}</p>;
+}
+
+export function Card({ label, value }: { label: string; value: string }) {
+  return <div class="card"><div class="card-label">{label}</div><div class="card-value">{value}</div></div>;
+}
+
+/** A text input bound to a value. */
+export function Field({ label, value, onChange, size, type, hideLabel }:
+  { label: string; value: string; onChange: (v: string) => void; size?: number; type?: string; hideLabel?: boolean }) {
+  return (
+    <label class="field"><span class={hideLabel ? 'sr-only' : undefined}>{label}</span>{' '}
+      <input type={type ?? 'text'} value={value} size={size} onChange={(e) => onChange((e.target as HTMLInputElement).value)} />
+    </label>
+  );
+}
+
+/** A select bound to a value; options are [value, label]. */
+export function Choice({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  return (
+    <label class="field">{label}{' '}
+      <select value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings } from './charging';
+import { financialYearOf, measureValue } from './insight';
+import { expressionOf } from './ledger';
+
+const none = { setting: '', reason: '', ageFrom: '', ageTo: '', costFrom: '', costTo: '', directPayment: '', extra: '' };
+
+describe('ledger filters', () => {
+  it('are every open package when nothing is chosen', () => {
+    expect(expressionOf(none)).toBe('open lines > 0');
+  });
+  it('join every filter given with "and", the free expression in brackets', () => {
+    expect(expressionOf({ ...none, setting: 'residential', ageFrom: '18', ageTo: '64', costFrom: '1800', extra: 'waking night or sleep in' }))
+      .toBe('open lines > 0 and setting is residential and age >= 18 and age <= 64 and weekly cost >= 1800 and (waking night or sleep in)');
+  });
+});
+
+describe('charging option settings', () => {
+  it('read "parameter = value" lines, ignoring blank ones', () => {
+    expect(parseSettings('policy.count_night_element = yes\n\n policy.dre_higher_rate_extra=10.00 ')).toEqual({
+      'policy.count_night_element': 'yes',
+      'policy.dre_higher_rate_extra': '10.00',
+    });
+  });
+  it('refuse a line without "=" and name it', () => {
+    expect(() => parseSettings('policy.count_night_element yes')).toThrow('"policy.count_night_element yes" is not "parameter = value"');
+  });
+});
+
+describe('benchmarks and projections', () => {
+  it('show a measure to its published decimals, and a missing one as a dash', () => {
+    expect(measureValue(284500, 1)).toBe('28.5');
+    expect(measureValue(12345678, 0)).toBe('1,235');
+    expect(measureValue(null, 1)).toBe('–');
+  });
+  it('put a date in its financial year, April to March', () => {
+    expect(financialYearOf('2026-09-30')).toBe(2026);
+    expect(financialYearOf('2027-03-31')).toBe(2026);
+    expect(financialYearOf('2027-04-01')).toBe(2027);
+  });
+});
