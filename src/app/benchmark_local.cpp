@@ -16,8 +16,8 @@ struct Count {
 };
 
 Count count(Council &council, const std::string &expression) {
-    const auto c = council.cohort(expression, std::nullopt);
-    return {static_cast<int64_t>(c.members.size()), c.weekly_cost};
+    const auto c = council.cohort(expression, std::nullopt, {0, 0});
+    return {c.people, c.weekly_cost};
 }
 
 std::string share(int64_t part, int64_t whole) {

@@ -60,7 +60,7 @@ std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::
 
 cases::CohortLookup CaseWorkspace::cohorts() {
     return [this](const cases::CohortLink &link) {
-        if (!link.expression.empty()) return cohort_figures(council().cohort(link.expression, as_at_));
+        if (!link.expression.empty()) return cohort_figures(council().cohort(link.expression, as_at_, {0, 0}));
         if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
         return lever_figures(*analysis_, link.lever);
     };
@@ -68,7 +68,7 @@ cases::CohortLookup CaseWorkspace::cohorts() {
 
 cases::CohortFigures cohort_figures(const CohortResult &cohort) {
     cases::CohortFigures f;
-    f.people = static_cast<int64_t>(cohort.members.size()) * 100;
+    f.people = cohort.people * 100;
     f.weekly_cost = cohort.weekly_cost.pence();
     f.source = fmt::format("cohort \"{}\" on the ledger at {}", cohort.expression, cohort.as_at.uk());
     return f;

@@ -136,26 +136,50 @@ LedgerSummary Council::summary(std::optional<Date> as_at, WeeksPerYear weeks) {
     return summarise(ledger, as_at.value_or(ledger.as_at), weeks);
 }
 
-CohortResult Council::cohort(const std::string &expression, std::optional<Date> as_at) {
-    const auto parsed = CohortExpression::parse(expression); // before loading: a typo fails fast
-    const Ledger ledger = store_->load_ledger();
+namespace {
+
+CohortResult select_cohort(const Ledger &ledger, const PersonFacts &facts, const FactTable &table, const CohortExpression &parsed,
+                           Date as_at, CohortPage page) {
     CohortResult result;
-    result.expression = expression;
-    result.as_at = as_at.value_or(ledger.as_at);
-    const PersonFacts facts = person_facts(ledger, result.as_at);
-    const FactTable table(ledger, facts);
-    const auto selected = parsed.select(table);
+    result.expression = parsed.text();
+    result.as_at = as_at;
     result.people_tested = static_cast<int64_t>(ledger.people.size());
+    const auto selected = parsed.select(table);
+    std::vector<uint32_t> chosen;
     for (uint32_t p = 0; p < ledger.people.size(); ++p) {
         if (!selected[p]) continue;
+        chosen.push_back(p);
+        result.weekly_cost += Money::from_pence(facts.weekly_cost[p]);
+    }
+    result.people = static_cast<int64_t>(chosen.size());
+    // Only the page is put in order: highest weekly cost first, then the ledger's order.
+    const auto first = std::min(page.offset, chosen.size());
+    const auto end = first + std::min(page.limit, chosen.size() - first);
+    std::partial_sort(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(end), chosen.end(), [&](uint32_t a, uint32_t b) {
+        return facts.weekly_cost[a] != facts.weekly_cost[b] ? facts.weekly_cost[a] > facts.weekly_cost[b] : a < b;
+    });
+    result.offset = first;
+    for (auto i = first; i < end; ++i) {
+        const auto p = chosen[i];
         CohortMember member{std::string(ledger.people.id.at(p + 1)), Money::from_pence(facts.weekly_cost[p]), {}};
         for (const auto &field : parsed.fields_used()) member.values.emplace_back(field, cohort_value(table, p, field));
-        result.weekly_cost += member.weekly_cost;
         result.members.push_back(std::move(member));
     }
-    std::stable_sort(result.members.begin(), result.members.end(),
-                     [](const auto &a, const auto &b) { return a.weekly_cost > b.weekly_cost; });
     return result;
+}
+
+} // namespace
+
+CohortResult Council::cohort(const std::string &expression, std::optional<Date> as_at, CohortPage page) {
+    const auto parsed = CohortExpression::parse(expression); // before loading: a typo fails fast
+    const Ledger ledger = store_->load_ledger();
+    const Date on = as_at.value_or(ledger.as_at);
+    const PersonFacts facts = person_facts(ledger, on);
+    return select_cohort(ledger, facts, FactTable(ledger, facts), parsed, on, page);
+}
+
+CohortResult Analysis::cohort(const std::string &expression, CohortPage page) const {
+    return select_cohort(*ledger, *facts, *table, CohortExpression::parse(expression), found.as_at, page);
 }
 
 const opportunity::LeverResult *Analysis::lever_result(std::string_view lever_id) const {

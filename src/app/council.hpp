@@ -59,8 +59,16 @@ struct CohortResult {
     std::string expression;
     Date as_at;
     int64_t people_tested = 0;
-    Money weekly_cost; // Σ of members' weekly cost: the spend in scope
-    std::vector<CohortMember> members; // highest weekly cost first
+    int64_t people = 0;      // everyone selected
+    Money weekly_cost;       // Σ of their weekly cost: the spend in scope
+    std::size_t offset = 0;  // members are everyone selected from this place, highest weekly cost first
+    std::vector<CohortMember> members;
+};
+
+// Which of a cohort's people to list: `limit` of them from `offset` (by weekly cost, highest first).
+struct CohortPage {
+    std::size_t offset = 0;
+    std::size_t limit = SIZE_MAX;
 };
 
 // One run of the opportunity finder, with the ledger and facts its explanations read.
@@ -73,6 +81,8 @@ struct Analysis {
 
     std::string_view person_id(uint32_t person) const { return ledger->people.id.at(person + 1); }
     const opportunity::LeverResult *lever_result(std::string_view lever_id) const;
+    // A cohort expression over this analysis's ledger, as at its date, without reading the database.
+    CohortResult cohort(const std::string &expression, CohortPage page = {}) const;
 };
 
 class Council {
@@ -94,7 +104,7 @@ public:
     // Summary as at the ledger's reporting date (or `as_at`), annualised with `weeks`.
     LedgerSummary summary(std::optional<Date> as_at, WeeksPerYear weeks);
     // The people a cohort expression selects, with the values that selected them.
-    CohortResult cohort(const std::string &expression, std::optional<Date> as_at);
+    CohortResult cohort(const std::string &expression, std::optional<Date> as_at, CohortPage page = {});
     // Runs the levers of `rules` (which must outlive the result) over the ledger.
     std::unique_ptr<Analysis> analyse(const opportunity::RuleSet &rules, std::optional<Date> as_at,
                                       const opportunity::FindOptions &options = {});

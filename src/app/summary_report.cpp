@@ -76,7 +76,7 @@ std::string format_summary(const LedgerSummary &s, const std::vector<store::Impo
 
 std::string format_cohort(const CohortResult &c, std::size_t limit) {
     std::string out = fmt::format("Cohort: {}\nAs at {}: {} of {} people; weekly cost in scope {}\n", c.expression,
-                                  c.as_at.uk(), group_thousands(static_cast<int64_t>(c.members.size())),
+                                  c.as_at.uk(), group_thousands(c.people),
                                   group_thousands(c.people_tested), format_pence(c.weekly_cost));
     std::size_t shown = 0;
     for (const auto &m : c.members) {
@@ -85,7 +85,8 @@ std::string format_cohort(const CohortResult &c, std::size_t limit) {
         for (const auto &[field, value] : m.values) out += fmt::format("  {}: {}", field, value);
         out += "\n";
     }
-    if (c.members.size() > limit) out += fmt::format("  … and {} more\n", c.members.size() - limit);
+    const auto listed = static_cast<int64_t>(std::min(c.members.size(), limit));
+    if (c.people > listed) out += fmt::format("  … and {} more\n", c.people - listed);
     return out;
 }
 

@@ -76,8 +76,8 @@ std::optional<int> BenchmarkCommands::run() {
         const char *bands[] = {"age >= 18 and age <= 64", "age >= 65 and age <= 74", "age >= 75 and age <= 84", "age >= 85"};
         Date as_at;
         for (std::size_t b = 0; b < 4; ++b) {
-            const auto cohort = council.cohort(std::string(bands[b]) + " and weekly cost > 0", std::nullopt);
-            base[b] = {static_cast<int64_t>(cohort.members.size()), cohort.weekly_cost.pence()};
+            const auto cohort = council.cohort(std::string(bands[b]) + " and weekly cost > 0", std::nullopt, {0, 0});
+            base[b] = {cohort.people, cohort.weekly_cost.pence()};
             as_at = cohort.as_at;
         }
         const auto projection = benchmark::project_demography(population, as_at.year(), base, scenarios, years_, weeks);

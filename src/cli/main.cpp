@@ -231,7 +231,7 @@ int main(int argc, char **argv) {
                 const auto analysis = council.analyse(*lever_rules, as_at, {{}, false, {expression}});
                 std::cout << app::format_lever_cohort(*analysis, expression, limit);
             } else {
-                std::cout << app::format_cohort(council.cohort(expression, as_at), limit);
+                std::cout << app::format_cohort(council.cohort(expression, as_at, {0, limit}), limit);
             }
             return 0;
         }

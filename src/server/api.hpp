@@ -108,7 +108,7 @@ void add_charging_routes(std::vector<Route> &routes);
 void add_insight_routes(std::vector<Route> &routes);
 
 // Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
-cases::CohortLookup cohort_lookup(const app::Analysis &analysis, Call &call);
+cases::CohortLookup cohort_lookup(const app::Analysis &analysis);
 
 inline constexpr std::string_view k_xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -23,7 +23,7 @@ store::StoredCase stored_case(Call &call, const std::string &id) {
 json profiles_of(const cases::BusinessCase &c, Call &call) {
     const auto analysis = call.engine.analysis();
     json out = json::array();
-    for (const auto &p : cases::profile_case(c, cohort_lookup(*analysis, call))) out.push_back(profile_json(p));
+    for (const auto &p : cases::profile_case(c, cohort_lookup(*analysis))) out.push_back(profile_json(p));
     return out;
 }
 
@@ -71,7 +71,7 @@ Reply delivery(Call &call) {
 Reply case_report(Call &call) {
     const auto c = app::read_stored_case(stored_case(call, call.params.at(0)));
     const auto analysis = call.engine.analysis();
-    const auto profiles = cases::profile_case(c, cohort_lookup(*analysis, call));
+    const auto profiles = cases::profile_case(c, cohort_lookup(*analysis));
     return document_reply(app::case_document(c, profiles, cases::reconcile(c, profiles)), c.id, call.params.at(1));
 }
 
@@ -84,11 +84,10 @@ Reply board_pack(Call &call) {
 
 } // namespace
 
-cases::CohortLookup cohort_lookup(const app::Analysis &analysis, Call &call) {
-    return [&analysis, &call](const cases::CohortLink &link) {
+cases::CohortLookup cohort_lookup(const app::Analysis &analysis) {
+    return [&analysis](const cases::CohortLink &link) {
         if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
-        return app::cohort_figures(
-            call.engine.with_council(call.user(), [&](app::Council &c) { return c.cohort(link.expression, std::nullopt); }));
+        return app::cohort_figures(analysis.cohort(link.expression, {0, 0}));
     };
 }
 

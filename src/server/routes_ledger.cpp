@@ -58,29 +58,24 @@ Reply cohort(Call &call) {
     const auto expression = call.query_or("expression", "");
     if (expression.empty()) throw ApiError{400, "missing_expression", "give a cohort expression, e.g. ?expression=age >= 65"};
     const bool people = app::sees_people(call.role());
-    const auto result = call.engine.with_council(call.user(), [&](app::Council &c) {
-        auto r = c.cohort(expression, std::nullopt);
-        if (people) c.audit(call.user(), "person_list_read", "cohort", expression);
-        return r;
-    });
+    app::CohortPage page{0, 0};
+    if (people) page = {call.query_count("offset", 0, SIZE_MAX >> 1), call.query_count("limit", 50, 1000)};
+    const auto result = call.engine.analysis()->cohort(expression, page);
     json out{{"expression", result.expression},
              {"as_at", result.as_at.iso()},
              {"people_tested", result.people_tested},
-             {"people", result.members.size()},
+             {"people", result.people},
              {"weekly_cost_pence", result.weekly_cost.pence()}};
-    if (people) {
-        json members = json::array();
-        const auto limit = call.query_count("limit", 50, 1000), offset = call.query_count("offset", 0, SIZE_MAX >> 1);
-        for (std::size_t i = offset; i < result.members.size() && i < offset + limit; ++i) {
-            json values = json::object();
-            for (const auto &[field, value] : result.members[i].values) values[field] = value;
-            members.push_back({{"person_id", result.members[i].person_id},
-                               {"weekly_cost_pence", result.members[i].weekly_cost.pence()},
-                               {"values", values}});
-        }
-        out["members"] = members;
-        out["offset"] = offset;
+    if (!people) return {200, out};
+    json members = json::array();
+    for (const auto &m : result.members) {
+        json values = json::object();
+        for (const auto &[field, value] : m.values) values[field] = value;
+        members.push_back({{"person_id", m.person_id}, {"weekly_cost_pence", m.weekly_cost.pence()}, {"values", values}});
     }
+    call.engine.with_council(call.user(), [&](app::Council &c) { c.audit(call.user(), "person_list_read", "cohort", expression); });
+    out["members"] = members;
+    out["offset"] = result.offset;
     return {200, out};
 }
 

@@ -58,7 +58,7 @@ json labels(const std::vector<FinancialYear> &years) {
 Reply programme(Call &call) {
     const auto p = programme_of(call);
     const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis, call));
+    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
     json by_category = json::array();
     for (const auto &[category, years] : cases::by_category(table))
         by_category.push_back({{"category", cases::to_string(category)}, {"title", cases::title_of(category)}, {"years_pence", years}});
@@ -80,7 +80,7 @@ Reply programme(Call &call) {
 Reply budget_table_download(Call &call) {
     const auto p = programme_of(call);
     const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis, call));
+    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
     const auto &format = call.params.at(0);
     if (format == "xlsx")
         return file_reply("budget-proposals.xlsx", k_xlsx_type,
@@ -91,7 +91,7 @@ Reply budget_table_download(Call &call) {
 Reply programme_report(Call &call) {
     const auto p = programme_of(call);
     const auto analysis = call.engine.analysis();
-    return document_reply(app::programme_document(p, cases::budget_table(p, cohort_lookup(*analysis, call))), "programme", call.params.at(0));
+    return document_reply(app::programme_document(p, cases::budget_table(p, cohort_lookup(*analysis))), "programme", call.params.at(0));
 }
 
 json percentiles_json(const std::vector<cases::Percentiles> &by_year) {
@@ -130,7 +130,7 @@ Reply start_risk(Call &call) {
     auto programme = programme_of(call);
     // The cohorts are figured now, on this request, so the job needs nothing of it.
     const auto analysis = call.engine.analysis();
-    auto lookup = cohort_lookup(*analysis, call);
+    auto lookup = cohort_lookup(*analysis);
     std::map<std::string, cases::CohortFigures> figures;
     for (const auto &c : programme.cases)
         for (const auto &o : c.options)

@@ -78,6 +78,21 @@ TEST(DemoCouncil, BuryCohorts) {
     EXPECT_EQ(levers.at("high_cost_1800")->people, 118);
     EXPECT_EQ(levers.at("low_cost_200")->people, 160);
     EXPECT_EQ(levers.at("ld_65_plus")->people, 40);
+
+    // A cohort read from the analysis in pages gives the database's answer, page by page.
+    const std::string expression = "support reason is LD and age >= 18 and age <= 64";
+    const auto whole = b->council->cohort(expression, std::nullopt);
+    EXPECT_EQ(whole.people, 900);
+    ASSERT_EQ(whole.members.size(), 900u);
+    for (std::size_t offset : {0u, 50u, 880u, 900u}) {
+        const auto page = analysis->cohort(expression, {offset, 50});
+        EXPECT_EQ(page.people, 900);
+        EXPECT_EQ(page.weekly_cost, whole.weekly_cost);
+        EXPECT_EQ(page.offset, offset);
+        ASSERT_EQ(page.members.size(), std::min<std::size_t>(50, 900 - offset));
+        for (std::size_t i = 0; i < page.members.size(); ++i) EXPECT_EQ(page.members[i].person_id, whole.members[offset + i].person_id);
+    }
+    EXPECT_TRUE(analysis->cohort(expression, {0, 0}).members.empty()) << "totals only";
 }
 
 TEST(DemoCouncil, CambridgeshireCohorts) {

@@ -116,7 +116,8 @@ TEST(BenchmarkReport, HighlightsTheCouncilAndWritesEveryValue) {
     const auto bury = *d.find_council("Bury");
     const auto cmp = compare(d, bury, peers_of(d, bury, PeerKind::region, 2023), 2023);
     const auto html = report::to_html(app::benchmark_document(d, cmp));
-    EXPECT_NE(html.find("#c55a11"), std::string::npos); // Bury's bar in the accent colour (admissions: bottom quartile)
+    // Admissions: 2nd of 3, not the bottom quartile; direct payments: no comparator has a value, so no rank.
+    EXPECT_EQ(html.find("#c55a11"), std::string::npos) << "no measure is charted: none is in the bottom quartile";
     EXPECT_NE(html.find("Long-term needs of adults aged 18-64"), std::string::npos);
     const test::TempDir dir;
     app::write_benchmark_xlsx(d, cmp, dir.file("b.xlsx"));
@@ -127,6 +128,19 @@ TEST(BenchmarkReport, HighlightsTheCouncilAndWritesEveryValue) {
     EXPECT_EQ(rows[2][1], "Bury");
     EXPECT_EQ(rows[2][4], "15.6");
     EXPECT_EQ(rows[3][4], "20.25");
+}
+
+TEST(BenchmarkReport, ChartsAMeasureInTheBottomQuartileWithTheCouncilHighlighted) {
+    auto d = NationalData::load_ascof(k_fixture);
+    d.add_measure({"test_worst", "A measure Bury is last on", "percent", true, 1, {}}, 2023,
+                  {{"E08000002", 100000}, {"E08000001", 200000}, {"E08000010", 300000}}, {});
+    const auto bury = *d.find_council("Bury");
+    const auto cmp = compare(d, bury, peers_of(d, bury, PeerKind::region, 2023), 2023);
+    const auto &worst = cmp.measures.back();
+    EXPECT_EQ(worst.rank, 3u);
+    EXPECT_EQ(worst.quartile, 4);
+    const auto html = report::to_html(app::benchmark_document(d, cmp));
+    EXPECT_NE(html.find("#c55a11"), std::string::npos); // Bury's bar in the accent colour
 }
 
 } // namespace ascent::benchmark
