@@ -4,14 +4,7 @@
 # @duckdb/node-api). Both report each lever's people and central stand-alone saving, which must agree.
 #   bench/opportunities.sh [people] [history]     default 1,000,000 people, ~5 service lines each
 source "$(dirname "$0")/common.sh" "$@"
-if [ ! -f "$data/full.db" ]; then
-  echo "importing the CLD file and the four extracts…" >&2
-  "$bin/src/ascent" --db "$data/full.db.tmp" import cld "$data/cld.csv" >/dev/null
-  for kind in people services changes direct_payments; do
-    "$bin/src/ascent" --db "$data/full.db.tmp" import extract "$data/$kind.csv" --mapping "$data/$kind.mapping.yaml" >/dev/null
-  done
-  mv "$data/full.db.tmp" "$data/full.db"
-fi
+full_ledger
 echo "exporting the ledger and the levers as SQL for DuckDB…" >&2
 "$bin/bench/opportunity_bench" export "$data/full.db" "$data/levers"
 echo "ascent:" >&2
