@@ -33,6 +33,12 @@ cohort="/api/v1/cohort?expression=support%20reason%20is%20LD%20and%20age%20%3E%3
 echo "ascent's load tool: viewer (dashboard and cohort totals), then finance (cohort with its first 50 people):" >&2
 "$bin/bench/api_load" "$port" viewer "$password" "$clients" "$seconds" "${dashboard[@]}" "$cohort"
 "$bin/bench/api_load" "$port" finance "$password" "$clients" "$seconds" "$cohort&limit=50"
+# The server answers a repeated cohort from memory; 1,000 different ones show the work of a new one.
+echo "ascent's load tool: 1,000 different cohorts (no repeats within the server's cache):" >&2
+cold=()
+for n in $(seq 1000 1999); do cold+=("/api/v1/cohort?expression=age%20%3E%3D%2018%20and%20weekly%20cost%20%3E%20$n"); done
+"$bin/bench/api_load" "$port" viewer "$password" "$clients" "$seconds" "${cold[@]}"
+"$bin/bench/api_load" "$port" viewer "$password" 1 "$seconds" "${cold[@]}"
 echo "wrk, the same routes as the viewer:" >&2
 cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"name\":\"viewer\",\"password\":\"$password\"}" \
   "http://127.0.0.1:$port/api/v1/session" | grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//')

@@ -1,5 +1,6 @@
-// API latency under concurrent clients: each client signs in once and then sends the given routes
-// in turn, over one kept-alive connection, for a fixed time. Prints one JSON line per route with
+// API latency under concurrent clients: one sign-in (Argon2 is slow on purpose, and measured by
+// nobody here), then each client sends the given routes in turn over its own kept-alive
+// connection, with no pause, for a fixed time. Prints one JSON line per route with
 // requests, errors, requests a second and latency percentiles (ms), then one for all routes.
 //   api_load <port> <user> <password> <clients> <seconds> <route>...     (127.0.0.1 only)
 #include <httplib.h>
@@ -7,10 +8,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,22 +51,25 @@ int main(int argc, char **argv) {
     const double seconds = std::atof(argv[5]);
     const std::vector<std::string> routes(argv + 6, argv + argc);
 
+    std::string cookie;
+    {
+        httplib::Client client("127.0.0.1", port);
+        const auto res = client.Post("/api/v1/session", fmt::format(R"({{"name": "{}", "password": "{}"}})", user, password), "application/json");
+        if (!res || res->status != 200) {
+            std::fprintf(stderr, "could not sign in as %s\n", user.c_str());
+            return 1;
+        }
+        cookie = res->get_header_value("Set-Cookie").substr(0, res->get_header_value("Set-Cookie").find(';'));
+    }
     std::vector<std::vector<Tally>> tallies(static_cast<std::size_t>(clients), std::vector<Tally>(routes.size()));
-    std::atomic<int> ready = 0, failed_sign_ins = 0;
-    std::atomic<bool> go = false;
+    const auto end = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     std::vector<std::thread> threads;
-    Clock::time_point end;
     for (int c = 0; c < clients; ++c)
         threads.emplace_back([&, c] {
             httplib::Client client("127.0.0.1", port);
             client.set_keep_alive(true);
-            const auto body = fmt::format(R"({{"name": "{}", "password": "{}"}})", user, password);
-            const auto res = client.Post("/api/v1/session", body, "application/json");
-            std::string cookie;
-            if (res && res->status == 200) cookie = res->get_header_value("Set-Cookie").substr(0, res->get_header_value("Set-Cookie").find(';'));
-            else ++failed_sign_ins;
-            ++ready;
-            while (!go) std::this_thread::yield();
+            client.set_tcp_nodelay(true);
+            client.set_read_timeout(60);
             auto &mine = tallies[static_cast<std::size_t>(c)];
             // Each client starts at a different route, so every route is under load all the time.
             for (std::size_t i = static_cast<std::size_t>(c); Clock::now() < end; ++i) {
@@ -79,10 +81,6 @@ int main(int argc, char **argv) {
                 else mine[r].ms.push_back(took);
             }
         });
-    while (ready < clients) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    if (failed_sign_ins > 0) std::fprintf(stderr, "%d clients could not sign in\n", failed_sign_ins.load());
-    end = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-    go = true;
     for (auto &t : threads) t.join();
     Tally all;
     for (std::size_t r = 0; r < routes.size(); ++r) {
@@ -93,8 +91,9 @@ int main(int argc, char **argv) {
         }
         all.ms.insert(all.ms.end(), route.ms.begin(), route.ms.end());
         all.errors += route.errors;
-        print(routes[r], route, seconds, clients);
+        if (routes.size() <= 10) print(routes[r], route, seconds, clients); // many routes: only their total
+
     }
     print("all", all, seconds, clients);
-    return failed_sign_ins > 0 ? 1 : 0;
+    return all.errors > 0 ? 1 : 0;
 }

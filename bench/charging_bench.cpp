@@ -80,7 +80,7 @@ int main(int argc, char **argv) {
     std::filesystem::create_directories(dir);
     const auto cases = caseload(n);
     write_csv(cases, dir + "/caseload.csv");
-    const auto parameters = ParameterSet::defaults();
+    const auto parameters = default_parameters();
     const auto opts = options();
     double best = 1e9;
     Simulation s;

@@ -20,7 +20,7 @@ namespace {
 const std::vector<std::string> k_case_notes = {"cites", "note", "charge", "rule", "error", "nil"};
 
 charging::ParameterSet parameters_with(const std::vector<std::string> &files) {
-    auto set = charging::ParameterSet::defaults();
+    auto set = charging::default_parameters();
     for (const auto &f : files) set.load_file(f);
     return set;
 }
@@ -59,7 +59,7 @@ charging::Simulation simulate_charging(const std::string &options_file, const st
 }
 
 charging::ParameterSet Council::charging_parameters(const std::vector<std::string> &extra_files) {
-    auto set = charging::ParameterSet::defaults();
+    auto set = charging::default_parameters();
     for (const auto &f : store_->parameter_files()) set.load(f.content, "ledger file " + f.file_name);
     for (const auto &f : extra_files) set.load_file(f);
     return set;

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/council.hpp"
@@ -48,6 +49,10 @@ public:
     void reload();
     // The national benchmark data, loaded at the first request that needs it.
     std::shared_ptr<const app::NationalLoad> national();
+    // A cohort of the current snapshot; the same question is answered once per snapshot (the last
+    // k_cohort_cache answers are kept), as dashboards ask the same cohorts again and again.
+    std::shared_ptr<const app::CohortResult> cohort(const std::string &expression, app::CohortPage page);
+    static constexpr std::size_t k_cohort_cache = 256;
 
 private:
     std::string database_, national_data_;
@@ -58,6 +63,8 @@ private:
     std::mutex snapshot_mutex_;
     std::shared_ptr<const app::Analysis> analysis_;
     std::shared_ptr<const LedgerSummary> summary_;
+    std::map<std::tuple<std::string, std::size_t, std::size_t>, std::shared_ptr<const app::CohortResult>> cohorts_;
+    std::vector<std::tuple<std::string, std::size_t, std::size_t>> cohort_order_; // oldest first
 };
 
 // A file sent in a multipart/form-data request.

@@ -60,7 +60,8 @@ Reply cohort(Call &call) {
     const bool people = app::sees_people(call.role());
     app::CohortPage page{0, 0};
     if (people) page = {call.query_count("offset", 0, SIZE_MAX >> 1), call.query_count("limit", 50, 1000)};
-    const auto result = call.engine.analysis()->cohort(expression, page);
+    const auto cached = call.engine.cohort(expression, page);
+    const auto &result = *cached;
     json out{{"expression", result.expression},
              {"as_at", result.as_at.iso()},
              {"people_tested", result.people_tested},

@@ -113,6 +113,27 @@ void Engine::reload() {
     std::lock_guard lock(snapshot_mutex_);
     analysis_ = std::move(analysis);
     summary_ = std::move(summary);
+    cohorts_.clear();
+    cohort_order_.clear();
+}
+
+std::shared_ptr<const app::CohortResult> Engine::cohort(const std::string &expression, app::CohortPage page) {
+    const auto key = std::tuple(expression, page.offset, page.limit);
+    std::shared_ptr<const app::Analysis> snapshot;
+    {
+        std::lock_guard lock(snapshot_mutex_);
+        if (const auto it = cohorts_.find(key); it != cohorts_.end()) return it->second;
+        snapshot = analysis_;
+    }
+    auto result = std::make_shared<const app::CohortResult>(snapshot->cohort(expression, page));
+    std::lock_guard lock(snapshot_mutex_);
+    if (snapshot != analysis_) return result; // the ledger changed meanwhile: answer, but keep nothing
+    if (cohorts_.emplace(key, result).second) cohort_order_.push_back(key);
+    if (cohort_order_.size() > k_cohort_cache) {
+        cohorts_.erase(cohort_order_.front());
+        cohort_order_.erase(cohort_order_.begin());
+    }
+    return result;
 }
 
 std::shared_ptr<const app::Analysis> Engine::analysis() {
@@ -214,6 +235,12 @@ struct ApiServer::State {
 
     void install() {
         http.set_payload_max_length(16u << 20);
+        // A thread per kept-alive connection: the pool must outnumber the browsers using it at once.
+        http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+        http.set_keep_alive_max_count(1000);
+        // Replies are often written in two parts (headers, body): without this, Nagle's algorithm
+        // and delayed acknowledgements hold the second part back ~40 ms.
+        http.set_tcp_nodelay(true);
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                   {"X-Frame-Options", "DENY"},
                                   {"Referrer-Policy", "no-referrer"},

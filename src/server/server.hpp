@@ -24,6 +24,7 @@ struct ServeOptions {
     std::string national_data;   // a folder of national data (ascof/, ascfr/, ons_mye/) for benchmarks
     std::string council;         // the council's name or code in that data: the benchmarks' default
     std::string programme;       // a programme file (cases, lines, targets); without it, every stored case
+    std::size_t threads = 64;    // connections served at once
 };
 
 // One route, as the OpenAPI document must describe it.

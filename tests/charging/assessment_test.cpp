@@ -16,7 +16,7 @@ const std::string k_cases = std::string(ASCENT_TESTS) + "/charging/cases.yaml";
 
 // Assesses a case under the default parameters with the case's own changes.
 Assessment run(const CaseEntry &e, bool explain = false) {
-    ParameterSet set = ParameterSet::defaults();
+    ParameterSet set = default_parameters();
     for (const auto &[name, value] : e.set) set.set(name, Date::ymd(2010, 4, 1), value, "case " + e.c.id);
     const Rates rates(set, e.c.date);
     return assess(e.c, rates, explain);
@@ -56,7 +56,7 @@ TEST(Charging, GoldenCases) {
 TEST(Charging, ExplanationNamesEveryParameterUsedWithItsSource) {
     const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
     const auto &e = cases.front();
-    const ParameterSet set = ParameterSet::defaults();
+    const ParameterSet set = default_parameters();
     const Rates rates(set, e.c.date);
     const auto text = format_assessment(e.c, rates, assess(e.c, rates, true));
     EXPECT_NE(text.find("Charge: £91.40 a week"), std::string::npos) << text;
@@ -96,7 +96,7 @@ RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
     c.disability_premium = *rc::gen::arbitrary<bool>();
     const int64_t income = *rc::gen::inRange<int64_t>(0, 100'000);
     c.income = {{"income", income, false, ""}};
-    const ParameterSet set = ParameterSet::defaults();
+    const ParameterSet set = default_parameters();
     const Rates rates(set, c.date);
     const auto a = assess(c, rates);
     RC_ASSERT(a.charge >= 0);

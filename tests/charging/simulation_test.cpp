@@ -35,7 +35,7 @@ std::vector<FinancialCase> cambridgeshire_caseload() {
 
 TEST(ChargingSimulation, ReproducesCambridgeshirePipOptions) {
     const auto options = read_options_file(std::string(ASCENT_TESTS) + "/charging/pip_options.yaml");
-    const auto s = simulate(cambridgeshire_caseload(), ParameterSet::defaults(), options);
+    const auto s = simulate(cambridgeshire_caseload(), default_parameters(), options);
     EXPECT_EQ(s.baseline.payers, 159);
     EXPECT_EQ(s.baseline.nil, 152);
     // £27.45 × 159 = £4,364.55 a week; then £22.45, £17.45 and £12.45 × 159.
@@ -55,7 +55,7 @@ TEST(ChargingSimulation, NilChargePeopleCanBecomePayers) {
     auto caseload = cambridgeshire_caseload();
     caseload.back().income[0].weekly = 40'00; // £40 + £83.10 − £111.40 = £11.70 once the enhanced rate counts
     OptionsFile options{"one option", Date::ymd(2018, 6, 1), Date::ymd(2018, 6, 1), 3, WeeksPerYear::fifty_two(), {{"count", {{"policy.count_night_element", "yes"}}}}};
-    const auto s = simulate(caseload, ParameterSet::defaults(), options);
+    const auto s = simulate(caseload, default_parameters(), options);
     EXPECT_EQ(s.results[0].new_payers, 1);
     EXPECT_EQ(s.results[0].weekly_income - s.baseline.weekly_income, 4364'55 + 11'70);
 }
@@ -66,7 +66,7 @@ TEST(ChargingSimulation, AMissingParameterNamesTheOptionAndCase) {
     OptionsFile options{"x", Date::ymd(2025, 6, 1), Date::ymd(2025, 6, 1), 3, WeeksPerYear::fifty_two(), {}};
     for (auto &c : caseload) c.date = options.date;
     try {
-        simulate(caseload, ParameterSet::defaults(), options);
+        simulate(caseload, default_parameters(), options);
         FAIL();
     } catch (const Error &e) {
         EXPECT_EQ(std::string(e.what()), "option 'Baseline', case 'C3': missing parameter 'mig.carer_premium' on 01/06/2025: the value "
@@ -98,7 +98,7 @@ TEST(ChargingSimulation, ReproducesCambridgeshireRespiteChange) {
     const auto options = read_options_file(dir + "respite_options.yaml");
     const auto caseload = expanded(dir + "respite_caseload.yaml", options.date);
     ASSERT_EQ(caseload.size(), 66u);
-    const auto s = simulate(caseload, ParameterSet::defaults(), options);
+    const auto s = simulate(caseload, default_parameters(), options);
     EXPECT_EQ(s.baseline.weekly_income, 66 * 54'94);
     EXPECT_EQ(s.results[0].weekly_income, 66 * 179'74);
     const int64_t change = s.results[0].weekly_income - s.baseline.weekly_income;
@@ -111,7 +111,7 @@ TEST(ChargingSimulation, GroupsAndMostAffectedPeople) {
     auto caseload = cambridgeshire_caseload();
     for (std::size_t i = 0; i < caseload.size(); ++i) caseload[i].group = i % 2 == 0 ? "LD 18-64" : "MH 18-64";
     const auto options = read_options_file(std::string(ASCENT_TESTS) + "/charging/pip_options.yaml");
-    const auto s = simulate(caseload, ParameterSet::defaults(), options);
+    const auto s = simulate(caseload, default_parameters(), options);
     ASSERT_EQ(s.groups, (std::vector<std::string>{"LD 18-64", "MH 18-64"}));
     const auto &r = s.results[0];
     // 159 contributors alternate between the groups: 80 even, 79 odd.

@@ -53,7 +53,7 @@ FinancialCase base_case() {
 } // namespace
 
 TEST(Uprating, NextYearFromTheBenefitUpratingWeek) {
-    auto parameters = ParameterSet::defaults();
+    auto parameters = default_parameters();
     parameters.load(k_next_year, "next.yaml");
     auto unchanged = base_case();
     unchanged.id = "B";
@@ -82,7 +82,7 @@ TEST(Uprating, NextYearFromTheBenefitUpratingWeek) {
 }
 
 TEST(Uprating, AnEarlierEffectiveDateUsesLastYearsBenefitRate) {
-    auto parameters = ParameterSet::defaults();
+    auto parameters = default_parameters();
     parameters.load(k_next_year, "next.yaml");
     const auto u = uprate({base_case()}, parameters, FinancialYear(2026), Date::ymd(2026, 4, 1));
     // On 1 April the new MIG is in force but PIP and Universal Credit have not risen yet.
@@ -95,7 +95,7 @@ TEST(Uprating, AMissingFigureNamesItAndTheCase) {
     c.pension_age = true;
     c.age = 70;
     try {
-        uprate({c}, ParameterSet::defaults(), FinancialYear(2026));
+        uprate({c}, default_parameters(), FinancialYear(2026));
         FAIL();
     } catch (const Error &e) {
         EXPECT_NE(std::string(e.what()).find("case 'A'"), std::string::npos) << e.what();

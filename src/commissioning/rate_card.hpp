@@ -1,0 +1,86 @@
+// Rate cards and ceilings: what the council will pay per unit for a service component, by zone and
+// from a date, with its billing rules (a flat rate at any time of day, weekends and bank holidays;
+// hourly care billed in blocks of minutes). Every ledger line paid above its ceiling is flagged
+// with the excess a week; a retender (new rates from a date) is profiled as a saving by financial
+// year with its part-year effect, ready to become a business case.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/annualise.hpp"
+#include "core/codes.hpp"
+#include "core/date.hpp"
+#include "core/ledger.hpp"
+
+namespace ascent::commissioning {
+
+struct Rate {
+    Code component = 0;          // CLD service component
+    std::string zone;            // empty: every zone
+    Date from;
+    int64_t ceiling = 0;         // pence per unit (an hour for hourly lines, a week for weekly ones)
+    bool specialist = false;     // a higher ceiling for specialist placements (used when a line is marked so)
+};
+
+struct RateCard {
+    std::string name;
+    bool flat_rate = true;       // one rate at any time of day, weekends and bank holidays
+    int billing_minutes = 0;     // hourly care billed in blocks of this many minutes (0: as planned)
+    std::vector<std::pair<std::string, std::vector<std::string>>> zones; // zone → postcode prefixes
+    std::vector<Rate> rates;
+};
+
+RateCard read_rate_card(std::string_view text, const std::string &path);
+RateCard read_rate_card_file(const std::string &path);
+
+// Planned hours (hundredths a week) billed in blocks: each visit's time rounded up to the block.
+// Ledger lines hold a week's hours, not visits, so this is applied to the weekly figure.
+int64_t billable_hundredths(int64_t planned_hundredths, int block_minutes);
+
+// The zone of a postcode: the first zone with a prefix it starts with ("" if none).
+std::string zone_of(const RateCard &card, std::string_view postcode);
+
+// The ceiling for a component in a zone on a date (a zone's own rate before an every-zone one).
+const Rate *ceiling_for(const RateCard &card, Code component, const std::string &zone, Date on);
+
+struct FlaggedLine {
+    uint32_t line = 0;           // index into the ledger's service lines
+    int64_t unit_cost = 0, ceiling = 0; // pence per unit
+    int64_t weekly_excess = 0;   // pence a week: (unit cost − ceiling) × units a week, rounded half-up once
+};
+
+struct CeilingCheck {
+    Date on;
+    int64_t lines_checked = 0, lines_without_rate = 0;
+    std::vector<FlaggedLine> flagged; // largest weekly excess first
+    int64_t weekly_excess = 0;
+};
+
+// Every line open on `on` with a weekly or hourly cost, against its ceiling.
+CeilingCheck check_ceilings(const Ledger &ledger, const RateCard &card, Date on);
+
+struct Retender {
+    std::string name;
+    Date effective;
+    int years = 3;
+    WeeksPerYear weeks = WeeksPerYear::fifty_two();
+};
+
+struct RetenderProfile {
+    Retender retender;
+    int64_t lines = 0, lines_up = 0, lines_down = 0;
+    int64_t weekly_before = 0, weekly_after = 0;    // pence a week, lines the new card covers
+    std::vector<std::pair<FinancialYear, int64_t>> saving_by_year; // pence: part-year, then full years
+};
+
+// Every open line the new card has a rate for moves to it from the effective date (a flat rate:
+// lines below it go up), with hourly lines billed in the card's blocks.
+RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Retender &retender);
+
+std::string format_ceilings(const Ledger &ledger, const CeilingCheck &check, std::size_t limit);
+std::string format_retender(const RetenderProfile &profile);
+
+} // namespace ascent::commissioning
