@@ -61,12 +61,16 @@ RateCard read_rate_card(std::string_view text, const std::string &path) {
         }
     }
     for (const auto &r : root["rates"]) {
-        if (!r.IsMap() || !r["service"] || !r["from"] || !r["ceiling"])
-            f.fail(r, "each rate has 'service' (a CLD service component), 'from' and 'ceiling' (and optionally 'zone', 'specialist')");
+        if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
+            f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
+                      "(and optionally 'zone', 'specialist')");
         Rate rate;
         const auto component = match_code(CodeField::service_component, r["service"].Scalar());
         if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
         rate.component = component->code;
+        const auto per = normalise_key(r["per"].Scalar());
+        if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
+        rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
         const auto from = parse_date(r["from"].Scalar());
         if (!from) f.fail(r["from"], "'from' must be a date such as 2017-11-01");
         rate.from = *from;
@@ -102,11 +106,11 @@ std::string zone_of(const RateCard &card, std::string_view postcode) {
     return {};
 }
 
-const Rate *ceiling_for(const RateCard &card, Code component, const std::string &zone, Date on) {
+const Rate *ceiling_for(const RateCard &card, Code component, Code frequency, const std::string &zone, Date on) {
     // The latest rate in force: the zone's own if it has one, else the every-zone rate.
     const Rate *zoned = nullptr, *any = nullptr;
     for (const auto &r : card.rates) {
-        if (r.component != component || r.specialist || on < r.from) continue;
+        if (r.component != component || r.frequency != frequency || r.specialist || on < r.from) continue;
         if (r.zone.empty() && (any == nullptr || any->from < r.from)) any = &r;
         if (!r.zone.empty() && r.zone == zone && (zoned == nullptr || zoned->from < r.from)) zoned = &r;
     }
@@ -129,7 +133,7 @@ CeilingCheck check_ceilings(const Ledger &ledger, const RateCard &card, Date on)
         const auto units = weekly_units_hundredths(l, i, 0);
         if (!units) continue;
         ++out.lines_checked;
-        const auto *rate = ceiling_for(card, l.component[i], zones.empty() ? k_any : zones[l.person[i]], on);
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones.empty() ? k_any : zones[l.person[i]], on);
         if (rate == nullptr) {
             ++out.lines_without_rate;
             continue;
@@ -154,7 +158,7 @@ RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Reten
     static const std::string k_any;
     for (std::size_t i = 0; i < l.size(); ++i) {
         if (!ledger.line_active(i, on) || direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
-        const auto *rate = ceiling_for(card, l.component[i], zones.empty() ? k_any : zones[l.person[i]], r.effective);
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones.empty() ? k_any : zones[l.person[i]], r.effective);
         const auto planned = weekly_units_hundredths(l, i, 0);
         if (rate == nullptr || !planned) continue;
         const auto billed = weekly_units_hundredths(l, i, card.billing_minutes);
@@ -192,12 +196,15 @@ std::string format_ceilings(const Ledger &ledger, const CeilingCheck &c, std::si
 
 std::string format_retender(const RetenderProfile &p) {
     const auto pounds = [](int64_t v) { return format_pence(Money::from_pence(v)); };
+    const int64_t saving = p.weekly_before - p.weekly_after;
     std::string out = fmt::format("{}: new rates from {}\n{} lines move to the new card ({} cost more, {} less)\n"
-                                  "Weekly cost of those lines: {} now, {} after (saving {} a week)\n\n"
-                                  "Saving by financial year (part year from {}, then full years of {} weeks; rounded half-up once):\n",
+                                  "Weekly cost of those lines: {} now, {} after: {} a week\n\n"
+                                  "Saving by financial year, a negative figure a cost (part year from {}, then full years of {} weeks;"
+                                  " rounded half-up once):\n",
                                   p.retender.name, p.retender.effective.uk(), group_thousands(p.lines), group_thousands(p.lines_up),
                                   group_thousands(p.lines_down), pounds(p.weekly_before), pounds(p.weekly_after),
-                                  pounds(p.weekly_before - p.weekly_after), p.retender.effective.uk(), p.retender.weeks.name);
+                                  saving >= 0 ? "a saving of " + pounds(saving) : "an extra cost of " + pounds(-saving),
+                                  p.retender.effective.uk(), p.retender.weeks.name);
     for (const auto &[year, pence] : p.saving_by_year) out += fmt::format("  {:<8} {:>14}\n", year.label(), pounds(pence));
     return out;
 }

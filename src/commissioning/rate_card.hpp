@@ -19,6 +19,7 @@ namespace ascent::commissioning {
 
 struct Rate {
     Code component = 0;          // CLD service component
+    Code frequency = 0;          // the unit priced: codes::freq_hourly or codes::freq_weekly
     std::string zone;            // empty: every zone
     Date from;
     int64_t ceiling = 0;         // pence per unit (an hour for hourly lines, a week for weekly ones)
@@ -43,8 +44,9 @@ int64_t billable_hundredths(int64_t planned_hundredths, int block_minutes);
 // The zone of a postcode: the first zone with a prefix it starts with ("" if none).
 std::string zone_of(const RateCard &card, std::string_view postcode);
 
-// The ceiling for a component in a zone on a date (a zone's own rate before an every-zone one).
-const Rate *ceiling_for(const RateCard &card, Code component, const std::string &zone, Date on);
+// The ceiling for a component priced by `frequency` in a zone on a date (a zone's own rate before
+// an every-zone one).
+const Rate *ceiling_for(const RateCard &card, Code component, Code frequency, const std::string &zone, Date on);
 
 struct FlaggedLine {
     uint32_t line = 0;           // index into the ledger's service lines

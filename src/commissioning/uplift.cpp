@@ -54,6 +54,11 @@ UpliftOptions read_uplift_options(std::string_view text, const std::string &path
             option.nlw_staff_share = f.scaled(n, "staff_share", 2, "'staff_share'", true);
             if (*option.nlw_staff_share > 10'000) f.fail(n["staff_share"], "'staff_share' is at most 100%");
             if (n["other"]) option.nlw_other = f.scaled(n, "other", 2, "'other'", true);
+            if (const auto assumed = n["assumed_nlw"]) {
+                const auto m = parse_money(assumed.Scalar());
+                if (!m || m->pence() <= 0) f.fail(assumed, "'assumed_nlw' must be £ an hour such as 13.20");
+                option.assumed_nlw = m->pence();
+            }
         }
         out.options.push_back(std::move(option));
     }
@@ -82,16 +87,22 @@ UpliftModel model_uplifts(const Ledger &ledger, const UpliftOptions &options, co
             // The NLW's rise to the effective date from a year before it, for the staff share.
             const Date year_before = Date::ymd(options.effective.year() - 1, options.effective.month(), options.effective.day());
             model.nlw_before = parameters.money("wage.national_living_wage", year_before);
-            model.nlw_after = parameters.money("wage.national_living_wage", options.effective);
+            const auto &after = parameters.value("wage.national_living_wage", options.effective, params::Unit::money);
+            // A rate carried forward from an earlier year is not next year's: say so rather than pass through nothing.
+            if (!o.assumed_nlw && after.from <= year_before)
+                throw input_error(fmt::format("option '{}': the parameters have no National Living Wage announced for {} (the latest is {} from {}); "
+                                              "give 'assumed_nlw' or a council parameter file with it",
+                                              o.name, options.effective.uk(), after.text, after.from.uk()));
+            model.nlw_after = o.assumed_nlw.value_or(after.number);
             // Exact: spend × (share × (after − before) ÷ before + (1 − share) × other), rounded half-up once.
             const Int128 n = static_cast<Int128>(model.weekly_spend) *
                                (static_cast<Int128>(*o.nlw_staff_share) * (*model.nlw_after - *model.nlw_before) * 10'000 +
                                 static_cast<Int128>(10'000 - *o.nlw_staff_share) * o.nlw_other * *model.nlw_before);
             const Int128 d = static_cast<Int128>(10'000) * 10'000 * *model.nlw_before;
             r.weekly_increase = static_cast<int64_t>((n + d / 2) / d);
-            r.workings = fmt::format("{} of spend is pay, up with the NLW from {} to {}; the rest up {}", percent(*o.nlw_staff_share),
+            r.workings = fmt::format("{} of spend is pay, up with the NLW from {} to {}{}; the rest up {}", percent(*o.nlw_staff_share),
                                      format_pence(Money::from_pence(*model.nlw_before)), format_pence(Money::from_pence(*model.nlw_after)),
-                                     percent(o.nlw_other));
+                                     o.assumed_nlw ? " (assumed)" : "", percent(o.nlw_other));
         } else {
             Int128 n = 0;
             for (const auto &[component, weekly] : weekly_by_service) {

@@ -23,6 +23,7 @@ struct UpliftOption {
     std::optional<int64_t> all;              // basis points for services not named
     std::optional<int64_t> nlw_staff_share;  // basis points of the fee that is pay: uplifted by the NLW's rise
     int64_t nlw_other = 0;                   // basis points for the rest of the fee, with a pass-through
+    std::optional<int64_t> assumed_nlw;      // pence an hour from the effective date, before it is announced
 };
 
 struct UpliftOptions {

@@ -151,8 +151,8 @@ flat_rate: yes
 billing_minutes: 15
 zones: {north: [BL9], south: [M26]}
 rates:
-  - {service: home support, from: 2017-11-01, ceiling: "16.22"}
-  - {service: long term residential care, from: 2017-04-01, ceiling: "850.00"}
+  - {service: home support, per: hour, from: 2017-11-01, ceiling: "16.22"}
+  - {service: long term residential care, per: week, from: 2017-04-01, ceiling: "850.00"}
 )";
 
 } // namespace
@@ -170,7 +170,7 @@ TEST(RateCard, EveryLineAboveItsCeilingIsFlaggedWithItsExcess) {
     EXPECT_EQ(before.flagged.size(), 1u) << "the home care ceiling starts on 1 November";
     EXPECT_EQ(before.lines_without_rate, 2);
 
-    auto zoned = read_rate_card(std::string(k_card) + "  - {service: home support, zone: north, from: 2017-11-01, ceiling: \"18.50\"}\n", "z.yaml");
+    auto zoned = read_rate_card(std::string(k_card) + "  - {service: home support, zone: north, per: hour, from: 2017-11-01, ceiling: \"18.50\"}\n", "z.yaml");
     EXPECT_EQ(zone_of(zoned, "bl9 0aa"), "north");
     EXPECT_EQ(zone_of(zoned, "SW1A 1AA"), "");
     EXPECT_EQ(check_ceilings(ledger, zoned, Date::ymd(2017, 12, 1)).flagged.size(), 1u) << "the north's own ceiling is higher";
@@ -183,7 +183,7 @@ TEST(RateCard, HourlyCareIsBilledInWholeBlocks) {
     EXPECT_EQ(billable_hundredths(126, 30), 150);
     EXPECT_EQ(billable_hundredths(126, 0), 126);
     EXPECT_THROW(read_rate_card("name: x\nbilling_minutes: 10\nrates: []\n", "c.yaml"), Error) << "10 minutes is not whole hundredths";
-    EXPECT_THROW(read_rate_card("name: x\nrates: [{service: gardening, from: 2017-01-01, ceiling: \"1\"}]\n", "c.yaml"), Error);
+    EXPECT_THROW(read_rate_card("name: x\nrates: [{service: gardening, per: hour, from: 2017-01-01, ceiling: \"1\"}]\n", "c.yaml"), Error);
 }
 
 TEST(RateCard, ARetenderIsProfiledWithItsPartYear) {
@@ -233,6 +233,18 @@ options:
     EXPECT_EQ(m.results[0].cost_by_year[0].second, 4460 * 52);
     EXPECT_EQ(m.results[1].growth_avoided[0], (4460 - 3833) * 52);
     EXPECT_EQ(m.results[0].growth_avoided[0], 0);
+
+    auto unannounced = options;
+    unannounced.effective = Date::ymd(2031, 4, 1);
+    unannounced.options.resize(3);
+    try {
+        model_uplifts(hand_built(), unannounced, default_parameters());
+        FAIL() << "an NLW carried forward is not next year's";
+    } catch (const Error &e) {
+        EXPECT_NE(std::string(e.what()).find("no National Living Wage announced for 01/04/2031"), std::string::npos) << e.what();
+    }
+    unannounced.options[2].assumed_nlw = 1500;
+    EXPECT_GT(model_uplifts(hand_built(), unannounced, default_parameters()).results[2].weekly_increase, 0);
 }
 
 namespace {
