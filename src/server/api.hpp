@@ -113,6 +113,7 @@ void add_job_routes(std::vector<Route> &routes);
 void add_programme_routes(std::vector<Route> &routes);
 void add_charging_routes(std::vector<Route> &routes);
 void add_insight_routes(std::vector<Route> &routes);
+void add_commissioning_routes(std::vector<Route> &routes);
 
 // Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
 cases::CohortLookup cohort_lookup(const app::Analysis &analysis);

@@ -31,6 +31,7 @@ std::vector<Route> all_routes() {
     add_programme_routes(routes);
     add_charging_routes(routes);
     add_insight_routes(routes);
+    add_commissioning_routes(routes);
     return routes;
 }
 

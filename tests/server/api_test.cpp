@@ -421,4 +421,49 @@ TEST_F(Api, TrendProjectionsReproduceTheCouncilsTable) {
     EXPECT_EQ(send("POST", "/api/v1/projections/trend", viewer, {{"name", "no years"}})->status, 400);
 }
 
+TEST_F(Api, CommissioningToolsOnTheLedger) {
+    const auto viewer = sign_in("viewer"), analyst = sign_in("analyst"), finance = sign_in("finance");
+    const auto m = json::parse(get("/api/v1/commissioning/market?limit=3", viewer)->body);
+    EXPECT_EQ(m.at("by_provider").size(), 3u);
+    EXPECT_GT(m.at("hhi").get<int>(), 0);
+    const json card = {{"name", "Ceilings"},
+                       {"rates", {{{"service", "long term residential care"}, {"per", "week"}, {"from", "2020-04-01"}, {"ceiling", "700.00"}}}}};
+    const auto totals = json::parse(send("POST", "/api/v1/commissioning/ceilings", viewer, card)->body);
+    EXPECT_GT(totals.at("flagged").get<int>(), 0);
+    EXPECT_FALSE(totals.contains("lines")) << "a viewer sees no people";
+    int64_t excess = 0;
+    for (const auto &s : totals.at("by_service")) excess += s.at("weekly_excess_pence").get<int64_t>();
+    EXPECT_EQ(excess, totals.at("weekly_excess_pence").get<int64_t>());
+    const auto listed = json::parse(send("POST", "/api/v1/commissioning/ceilings?limit=5", finance, card)->body);
+    ASSERT_EQ(listed.at("lines").size(), 5u);
+    EXPECT_GT(listed.at("lines")[0].at("unit_cost_pence").get<int64_t>(), 70000);
+    EXPECT_EQ(error_of(send("POST", "/api/v1/commissioning/ceilings", viewer, {{"name", "x"}, {"rates", {{{"service", "gardening"}}}}})).at("code"),
+              "bad_request");
+
+    EXPECT_EQ(send("POST", "/api/v1/commissioning/retender", viewer, {{"card", card}, {"from", "2026-11-01"}})->status, 403);
+    const auto r = json::parse(send("POST", "/api/v1/commissioning/retender", analyst, {{"card", card}, {"from", "2026-11-01"}})->body);
+    EXPECT_EQ(r.at("saving_by_year").size(), 3u);
+    EXPECT_GT(r.at("saving_by_year")[1].at("saving_pence").get<int64_t>(), 0) << "a lower ceiling on residential care saves";
+
+    const json placement = {{"name", "p"}, {"date", "2025-06-01"}, {"setting", "residential"}, {"fee_paid", "1,300.00"},
+                            {"needs", {{"shared_hours", "28"}, {"one_to_one_hours", "14"}}}};
+    const auto price = json::parse(send("POST", "/api/v1/commissioning/fair-price", viewer, placement)->body);
+    EXPECT_EQ(price.at("total_pence"), 114772) << "the hand-worked placement of commissioning_test.cpp";
+    EXPECT_EQ(price.at("gap_pence"), 130000 - 114772);
+    EXPECT_EQ(send("POST", "/api/v1/commissioning/fair-price.xlsx", viewer, placement)->body.rfind("PK", 0), 0u);
+
+    const json request = {{"name", "R"}, {"ceiling", "1,200"}, {"price_weight", "40%"}, {"quality_weight", "60%"},
+                          {"questions", {{{"id", "Q1"}, {"weight", "100%"}}}},
+                          {"bids", {{{"provider", "A"}, {"price", "1,100"}, {"answers", {{"Q1", "4"}}}},
+                                    {{"provider", "B"}, {"price", "1,000"}, {"answers", {{"Q1", "2"}}}}}}};
+    const auto e = json::parse(send("POST", "/api/v1/commissioning/evaluation", analyst, request)->body);
+    EXPECT_EQ(e.at("award"), "A"); // 36.36 + 48 against 40 + 24
+    const json uplifts = {{"name", "U"}, {"effective", "2026-04-01"}, {"years", "2"},
+                          {"options", {{{"name", "3%"}, {"uplift", {{"any", "3%"}}}}, {{"name", "2%"}, {"uplift", {{"any", "2%"}}}}}}};
+    const auto u = json::parse(send("POST", "/api/v1/commissioning/uplifts", viewer, uplifts)->body);
+    const auto increase = u.at("options")[0].at("weekly_increase_pence").get<int64_t>();
+    EXPECT_EQ(increase, (u.at("weekly_spend_pence").get<int64_t>() * 3 + 50) / 100);
+    EXPECT_GT(u.at("options")[1].at("by_year")[0].at("growth_avoided_pence").get<int64_t>(), 0);
+}
+
 } // namespace ascent
