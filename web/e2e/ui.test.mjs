@@ -95,6 +95,7 @@ test('every page opens without an error, with its charts', async () => {
   await open('Charging', 'Charging options', '06-charging');
   if (national) await open('Benchmarks', 'Benchmarks', '07-benchmarks');
   await open('Projections', 'Projections', '08-projections');
+  await open('Commissioning', 'Commissioning', '19-commissioning-market');
   await open('Imports', 'Imports', '09-imports');
   await open('Users', 'Users', '10-users');
   await open('Audit trail', 'Audit trail', '11-audit');
@@ -153,6 +154,28 @@ test("a projection starts from the ledger's own cost, and moves when last year's
   await input.press('Tab');
   await page.waitForFunction(([text]) => document.querySelector('[data-testid=total-2]').textContent !== text, [ahead]);
   await page.screenshot({ path: join(shots, '18-projection-changed.png'), fullPage: true });
+});
+
+test('the fair price runs again as a need changes, and ceilings are checked on the ledger', async () => {
+  await open('Commissioning', 'Commissioning', '19-commissioning-market');
+  await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Fair price' }).click();
+  const price = page.getByTestId('fair-price');
+  await price.waitFor();
+  const before = await price.textContent();
+  await page.getByLabel('Waking nights a week').fill('3');
+  await page.getByLabel('Waking nights a week').press('Tab');
+  await page.waitForFunction(([text]) => document.querySelector('[data-testid=fair-price]').textContent !== text, [before]);
+  await page.screenshot({ path: join(shots, '20-fair-price.png'), fullPage: true });
+  await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Ceilings and retender' }).click();
+  await page.getByRole('button', { name: 'Check the ledger' }).click();
+  await page.getByText(/open lines are above their ceiling/).waitFor();
+  await page.getByRole('button', { name: 'Profile the retender' }).click();
+  await page.locator('figcaption', { hasText: 'Saving by financial year' }).waitFor();
+  await page.screenshot({ path: join(shots, '21-ceilings-retender.png'), fullPage: true });
+  await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Bid evaluation' }).click();
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await page.getByText('Award: Acorn Support').waitFor();
+  await page.screenshot({ path: join(shots, '22-evaluation.png'), fullPage: true });
 });
 
 test('a worklist downloads as a file', async () => {

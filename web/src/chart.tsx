@@ -31,7 +31,10 @@ export function Chart({ title, labels, series, format, horizontal, highlight }: 
   useEffect(() => {
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
-    const category = { type: 'category' as const, data: labels, axisLabel: { width: horizontal ? 160 : 110, overflow: 'truncate' as const, interval: 0 } };
+    // A horizontal chart is drawn bottom up: reverse it so it reads top down, like the table.
+    const order = (values: any[]) => (horizontal ? [...values].reverse() : values); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const marked = highlight === undefined ? undefined : horizontal ? labels.length - 1 - highlight : highlight;
+    const category = { type: 'category' as const, data: order(labels), axisLabel: { width: horizontal ? 160 : 110, overflow: 'truncate' as const, interval: 0 } };
     const value = { type: 'value' as const, axisLabel: { formatter: (v: number) => format(v) } };
     chart.setOption({
       animation: false,
@@ -45,7 +48,7 @@ export function Chart({ title, labels, series, format, horizontal, highlight }: 
         name: s.name,
         type: s.line ? 'line' : 'bar',
         stack: s.stack,
-        data: s.values.map((v, i) => (i === highlight ? { value: v, itemStyle: { color: highlighted } } : v)),
+        data: order(s.values).map((v, i) => (i === marked ? { value: v, itemStyle: { color: highlighted } } : v)),
       })),
     });
     const resize = () => chart.resize();

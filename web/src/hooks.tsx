@@ -101,9 +101,10 @@ export function Field({ label, value, onChange, size, type, hideLabel }:
 }
 
 /** A select bound to a value; options are [value, label]. */
-export function Choice({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+export function Choice({ label, value, options, onChange, hideLabel }:
+  { label: string; value: string; options: [string, string][]; onChange: (v: string) => void; hideLabel?: boolean }) {
   return (
-    <label class="field">{label}{' '}
+    <label class="field"><span class={hideLabel ? 'sr-only' : undefined}>{label}</span>{' '}
       <select value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>

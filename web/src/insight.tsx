@@ -22,7 +22,7 @@ export function Benchmarks() {
   if (!list) return <Loading error={listError} />;
   const names: [string, string][] = list.councils.map((c: Json) => [c.name, c.name]).sort((x: string[], y: string[]) => x[0].localeCompare(y[0]));
   const m = b?.measures[chosen];
-  const ordered = m ? [...m.values].filter((v: Json) => v.value !== null).sort((x: Json, y: Json) => x.value - y.value) : []; // drawn bottom up: largest at the top
+  const ordered = m ? [...m.values].filter((v: Json) => v.value !== null).sort((x: Json, y: Json) => y.value - x.value) : [];
   return (
     <section>
       <h1>Benchmarks</h1>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, Session, setCsrf } from './api';
 import { Audit, Users } from './admin';
 import { Charging } from './charging';
+import { Commissioning } from './commissioning';
 import { Benchmarks, Projections } from './insight';
 import { Imports, LedgerBrowser } from './ledger';
 import { Cases, Opportunities, Overview } from './pages';
@@ -58,7 +59,7 @@ function App() {
   const signOut = () => api('/session', 'DELETE').finally(() => setSession(null));
   const [page, a] = route;
   const nav: [string, string][] = [['', 'Overview'], ['ledger', 'Ledger'], ['opportunities', 'Opportunities'], ['cases', 'Business cases'],
-    ['budget', 'Budget proposals'], ['charging', 'Charging'], ['benchmarks', 'Benchmarks'], ['projections', 'Projections'], ['imports', 'Imports']];
+    ['budget', 'Budget proposals'], ['charging', 'Charging'], ['benchmarks', 'Benchmarks'], ['projections', 'Projections'], ['commissioning', 'Commissioning'], ['imports', 'Imports']];
   if (session.administers) nav.push(['users', 'Users'], ['audit', 'Audit trail']);
   return (
     <>
@@ -80,6 +81,7 @@ function App() {
         {page === 'charging' && <Charging session={session} />}
         {page === 'benchmarks' && <Benchmarks />}
         {page === 'projections' && <Projections />}
+        {page === 'commissioning' && <Commissioning session={session} part={a} />}
         {page === 'imports' && <Imports session={session} />}
         {page === 'users' && <Users />}
         {page === 'audit' && <Audit />}
