@@ -17,6 +17,7 @@
 #include "cases/profile.hpp"
 #include "report/document.hpp"
 #include "app/national.hpp"
+#include "core/spend_trend.hpp"
 #include "server/jobs.hpp"
 #include "server/server.hpp"
 #include "server/sessions.hpp"
@@ -45,6 +46,8 @@ public:
     }
     std::shared_ptr<const app::Analysis> analysis();
     std::shared_ptr<const LedgerSummary> summary();
+    // The weekly spend at each of the last 13 month ends (the last is the ledger's date).
+    std::shared_ptr<const std::vector<TrendPoint>> trend();
     // Re-reads the ledger after a change (an import, a review).
     void reload();
     // The national benchmark data, loaded at the first request that needs it.
@@ -63,6 +66,7 @@ private:
     std::mutex snapshot_mutex_;
     std::shared_ptr<const app::Analysis> analysis_;
     std::shared_ptr<const LedgerSummary> summary_;
+    std::shared_ptr<const std::vector<TrendPoint>> trend_;
     std::map<std::tuple<std::string, std::size_t, std::size_t>, std::shared_ptr<const app::CohortResult>> cohorts_;
     std::vector<std::tuple<std::string, std::size_t, std::size_t>> cohort_order_; // oldest first
 };
@@ -114,6 +118,7 @@ void add_programme_routes(std::vector<Route> &routes);
 void add_charging_routes(std::vector<Route> &routes);
 void add_insight_routes(std::vector<Route> &routes);
 void add_commissioning_routes(std::vector<Route> &routes);
+void add_review_routes(std::vector<Route> &routes);
 
 // Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
 cases::CohortLookup cohort_lookup(const app::Analysis &analysis);

@@ -42,6 +42,17 @@ json summary_json(const LedgerSummary &s) {
             {"top_providers", providers}};
 }
 
+json trend_json(const std::vector<TrendPoint> &trend) {
+    json points = json::array();
+    for (const auto &p : trend) {
+        json settings = json::object();
+        for (std::size_t i = 0; i < p.weekly_by_setting.size(); ++i)
+            if (p.weekly_by_setting[i] != 0) settings[std::string(to_string(static_cast<Setting>(i)))] = p.weekly_by_setting[i];
+        points.push_back({{"on", p.on.iso()}, {"people", p.people}, {"weekly_pence", p.weekly}, {"weekly_by_setting_pence", settings}});
+    }
+    return points;
+}
+
 json opportunities_json(const app::Analysis &a) {
     const auto &o = a.found;
     json levers = json::array();

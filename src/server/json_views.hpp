@@ -6,6 +6,7 @@
 
 #include "app/council.hpp"
 #include "cases/profile.hpp"
+#include "core/spend_trend.hpp"
 #include "cases/reconcile.hpp"
 #include "delivery/realised.hpp"
 
@@ -20,6 +21,7 @@ inline nlohmann::json merged(nlohmann::json a, const nlohmann::json &b) {
 }
 
 nlohmann::json summary_json(const LedgerSummary &s);
+nlohmann::json trend_json(const std::vector<TrendPoint> &trend);
 nlohmann::json opportunities_json(const app::Analysis &a);
 nlohmann::json explanation_json(const opportunity::Explanation &e);
 nlohmann::json profile_json(const cases::Profile &p);

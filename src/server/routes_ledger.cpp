@@ -100,7 +100,11 @@ Reply worklist(Call &call) {
 
 void add_ledger_routes(std::vector<Route> &routes) {
     routes.push_back({{"GET", "/api/v1/summary", Role::viewer, "The ledger: people, spend by setting and cost band, providers"},
-                      [](Call &call) { return Reply{200, summary_json(*call.engine.summary())}; }});
+                      [](Call &call) {
+                          auto out = summary_json(*call.engine.summary());
+                          out["trend"] = trend_json(*call.engine.trend());
+                          return Reply{200, out};
+                      }});
     routes.push_back({{"GET", "/api/v1/opportunities", Role::viewer, "Every lever: people, spend in scope, savings range"},
                       [](Call &call) { return Reply{200, opportunities_json(*call.engine.analysis())}; }});
     routes.push_back({{"GET", "/api/v1/opportunities/{lever}/people", Role::finance,

@@ -32,6 +32,7 @@ std::vector<Route> all_routes() {
     add_charging_routes(routes);
     add_insight_routes(routes);
     add_commissioning_routes(routes);
+    add_review_routes(routes);
     return routes;
 }
 
@@ -111,9 +112,11 @@ void Engine::reload() {
         summary = std::make_shared<LedgerSummary>(
             summarise(*analysis->ledger, analysis->found.as_at, WeeksPerYear::fifty_two()));
     }
+    auto trend = std::make_shared<const std::vector<TrendPoint>>(spend_trend(*analysis->ledger, 13));
     std::lock_guard lock(snapshot_mutex_);
     analysis_ = std::move(analysis);
     summary_ = std::move(summary);
+    trend_ = std::move(trend);
     cohorts_.clear();
     cohort_order_.clear();
 }
@@ -145,6 +148,11 @@ std::shared_ptr<const app::Analysis> Engine::analysis() {
 std::shared_ptr<const LedgerSummary> Engine::summary() {
     std::lock_guard lock(snapshot_mutex_);
     return summary_;
+}
+
+std::shared_ptr<const std::vector<TrendPoint>> Engine::trend() {
+    std::lock_guard lock(snapshot_mutex_);
+    return trend_;
 }
 
 struct ApiServer::State {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/council.hpp"
+#include "core/spend_trend.hpp"
 #include "test_support.hpp"
 
 namespace ascent {
@@ -191,6 +192,25 @@ TEST(DemoCouncil, ReleaseOneWordingImportsToTheSameLedger) {
     EXPECT_EQ(a->ledger.lines.component, b->ledger.lines.component);
     EXPECT_EQ(a->ledger.people.support_reason, b->ledger.people.support_reason);
     EXPECT_EQ(a->ledger.lines.weekly_cost, b->ledger.lines.weekly_cost);
+}
+
+TEST(DemoCouncil, TheSpendTrendEndsAtTheSummaryAndAddsUpBySetting) {
+    const auto b = build("bury");
+    const auto trend = spend_trend(b->ledger, 12);
+    ASSERT_EQ(trend.size(), 12u);
+    EXPECT_EQ(trend.back().on, b->ledger.as_at);
+    EXPECT_EQ(trend[10].on, Date::ymd(b->ledger.as_at.year(), b->ledger.as_at.month(), 1).plus_days(-1)) << "the month end before";
+    const auto s = b->council->summary(std::nullopt, WeeksPerYear::fifty_two());
+    EXPECT_EQ(trend.back().weekly, s.weekly_gross.pence()) << "the last point is the ledger summary's spend";
+    for (std::size_t k = 0; k < trend.size(); ++k) {
+        if (k > 0) {
+            EXPECT_LT(trend[k - 1].on, trend[k].on);
+        }
+        int64_t by_setting = 0;
+        for (const auto w : trend[k].weekly_by_setting) by_setting += w;
+        EXPECT_EQ(by_setting, trend[k].weekly);
+    }
+    EXPECT_NE(trend.front().weekly, trend.back().weekly) << "lines start and end over the year";
 }
 
 } // namespace ascent

@@ -466,4 +466,45 @@ TEST_F(Api, CommissioningToolsOnTheLedger) {
     EXPECT_GT(u.at("options")[1].at("by_year")[0].at("growth_avoided_pence").get<int64_t>(), 0);
 }
 
+TEST_F(Api, ReviewsUpratingParametersAndEvidence) {
+    const auto finance = sign_in("finance");
+    const auto job = run_job("/api/v1/reviews/assign", finance, {{"lever", "high_cost_1800"}, {"reviewer", "rita"}, {"limit", 3}});
+    ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
+    EXPECT_EQ(job.at("result").at("assigned"), 3);
+    EXPECT_EQ(error_of(send("POST", "/api/v1/reviews/assign", finance, {{"lever", "no_such"}, {"reviewer", "rita"}})).at("code"), "unknown_lever");
+    auto listed = json::parse(get("/api/v1/reviews", finance)->body);
+    ASSERT_EQ(listed.size(), 3u);
+    const std::string person = listed[0].at("person_id");
+    auto bad = send("POST", "/api/v1/reviews/decisions", finance, {{"person_id", person}, {"lever", "high_cost_1800"}, {"outcome", "vanished"}});
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_NE(error_of(bad).at("message").get<std::string>().find("no_change"), std::string::npos) << "the outcomes are listed";
+    EXPECT_EQ(send("POST", "/api/v1/reviews/decisions", finance,
+                   {{"person_id", person}, {"lever", "high_cost_1800"}, {"outcome", "reduced"}, {"decided_on", "2026-10-01"}})->status, 200);
+    listed = json::parse(get("/api/v1/reviews", finance)->body);
+    bool decided = false;
+    for (const auto &r : listed) decided |= r.at("person_id") == person && r.at("outcome") == "reduced" && r.at("recorded_by") == "finance";
+    EXPECT_TRUE(decided);
+
+    const auto uprate = run_job("/api/v1/charging/uprating", sign_in("analyst"), {{"to", "2026/27"}});
+    ASSERT_EQ(uprate.at("state"), "succeeded") << uprate.dump();
+    EXPECT_GT(uprate.at("result").at("cases").get<int>(), 0);
+
+    const auto admin = sign_in("admin");
+    const auto post_file = [&](const std::string &content) {
+        return client().Post("/api/v1/charging/parameters", {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}},
+                             {{"file", content, "council.yaml", "application/yaml"}});
+    };
+    const auto good = post_file("name: Council\nversion: \"1\"\nparameters:\n  pea:\n    description: x\n    unit: money\n"
+                                "    values:\n      - {from: 2026-04-01, value: \"31.00\", tag: C, source: council}\n");
+    ASSERT_EQ(good->status, 201) << good->body;
+    EXPECT_EQ(json::parse(good->body).at("file_name"), "council.yaml");
+    const auto refused = post_file("name: Council\nversion: \"1\"\nparameters:\n  pea:\n    unit: money\n    values:\n      - {from: 2026-04-01, value: \"lots\"}\n");
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_NE(error_of(refused).at("message").get<std::string>().find("council.yaml"), std::string::npos) << refused->body;
+
+    const auto found = json::parse(get("/api/v1/evidence?theme=reablement", sign_in("viewer"))->body);
+    ASSERT_FALSE(found.at("matches").empty());
+    EXPECT_FALSE(found.at("matches")[0].at("quote").get<std::string>().empty());
+}
+
 } // namespace ascent

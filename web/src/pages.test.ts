@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings } from './charging';
 import { financialYearOf, measureValue } from './insight';
 import { expressionOf } from './ledger';
+import { trendSettings } from './pages';
 
 const none = { setting: '', reason: '', ageFrom: '', ageTo: '', costFrom: '', costTo: '', directPayment: '', extra: '' };
 
@@ -37,5 +38,12 @@ describe('benchmarks and projections', () => {
     expect(financialYearOf('2026-09-30')).toBe(2026);
     expect(financialYearOf('2027-03-31')).toBe(2026);
     expect(financialYearOf('2027-04-01')).toBe(2027);
+  });
+});
+
+describe('the spend trend', () => {
+  it('charts every setting seen at any point, in the order first seen', () => {
+    expect(trendSettings([{ weekly_by_setting_pence: { community: 1 } }, { weekly_by_setting_pence: { nursing: 2, community: 3 } }]))
+      .toEqual(['community', 'nursing']);
   });
 });

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, Session } from './api';
 import { Card, Json, Loading, useApi } from './hooks';
-import { Bars } from './chart';
+import { Bars, Chart } from './chart';
 import { money, moneyWhole, people, thousands, ukDate } from './format';
 
 export function Overview() {
@@ -20,6 +20,9 @@ export function Overview() {
         <Card label="Gross spend a year" value={moneyWhole(s.annual_gross_pence)} />
         <Card label="With a direct payment" value={people(s.people_with_direct_payment)} />
       </div>
+      <Chart title="Weekly spend at each month end, by setting (lines open that day)" labels={s.trend.map((t: Json) => ukDate(t.on))}
+        format={moneyWhole} series={trendSettings(s.trend).map((setting) => ({ name: setting, stack: 'spend',
+          values: s.trend.map((t: Json) => t.weekly_by_setting_pence[setting] ?? 0) }))} />
       <div class="charts">
         <Bars title="Weekly spend by cost band" labels={s.by_cost_band.map((b: Json) => b.band)}
           values={s.by_cost_band.map((b: Json) => b.weekly_pence)} format={moneyWhole} />
@@ -37,6 +40,13 @@ export function Overview() {
       </table>
     </section>
   );
+}
+
+/** Every setting with spend at any point of the trend, in the order first seen. */
+export function trendSettings(trend: Json[]): string[] {
+  const seen: string[] = [];
+  for (const t of trend) for (const k of Object.keys(t.weekly_by_setting_pence)) if (!seen.includes(k)) seen.push(k);
+  return seen;
 }
 
 export function Opportunities({ session, lever, person }: { session: Session; lever?: string; person?: string }) {
