@@ -53,12 +53,6 @@ Setting parse_setting(const io::YamlFields &f, const YAML::Node &node) {
     f.fail(node, "'setting' must be residential, nursing or supported living");
 }
 
-int64_t money_of(const io::YamlFields &f, const YAML::Node &node, const std::string &what) {
-    const auto m = parse_money(node.Scalar());
-    if (!node.IsScalar() || !m || m->pence() < 0) f.fail(node, what + " must be an amount in pounds such as 1,950.00");
-    return m->pence();
-}
-
 } // namespace
 
 int64_t Element::pence() const { return mul_div(exact, 1, k_scale); }
@@ -76,11 +70,9 @@ Placement read_placement(std::string_view text, const std::string &path) {
         f.fail(root, "a placement is a mapping with 'name', 'date', 'setting' and 'needs' (and optionally 'fee_paid', 'set', 'open_book')");
     Placement p;
     p.name = root["name"].Scalar();
-    const auto date = parse_date(root["date"].Scalar());
-    if (!date) f.fail(root["date"], "'date' must be a date such as 2026-06-01");
-    p.date = *date;
+    p.date = f.date(root["date"], "'date'");
     p.setting = parse_setting(f, root["setting"]);
-    if (root["fee_paid"]) p.fee_paid = money_of(f, root["fee_paid"], "'fee_paid'");
+    if (root["fee_paid"]) p.fee_paid = f.pence(root["fee_paid"], "'fee_paid'", false);
     const auto &needs = root["needs"];
     const std::pair<const char *, int64_t *> hour_fields[] = {{"shared_hours", &p.needs.shared_hours},
                                                               {"one_to_one_hours", &p.needs.one_to_one_hours},
@@ -117,7 +109,7 @@ Placement read_placement(std::string_view text, const std::string &path) {
                 for (const auto &e : k_elements) ids += (ids.empty() ? "" : ", ") + std::string(e.id);
                 f.fail(kv.first, "unknown cost element '" + id + "': the elements are " + ids);
             }
-            p.open_book[id] = money_of(f, kv.second, "open-book '" + id + "'");
+            p.open_book[id] = f.pence(kv.second, "open-book '" + id + "'", false);
         }
     }
     return p;

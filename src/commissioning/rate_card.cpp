@@ -71,12 +71,8 @@ RateCard read_rate_card(std::string_view text, const std::string &path) {
         const auto per = normalise_key(r["per"].Scalar());
         if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
         rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
-        const auto from = parse_date(r["from"].Scalar());
-        if (!from) f.fail(r["from"], "'from' must be a date such as 2017-11-01");
-        rate.from = *from;
-        const auto ceiling = parse_money(r["ceiling"].Scalar());
-        if (!ceiling || ceiling->pence() <= 0) f.fail(r["ceiling"], "'ceiling' must be an amount in pounds such as 16.22");
-        rate.ceiling = ceiling->pence();
+        rate.from = f.date(r["from"], "'from'");
+        rate.ceiling = f.pence(r["ceiling"], "'ceiling'", true);
         if (const auto zone = r["zone"]) {
             rate.zone = zone.Scalar();
             const bool known = std::any_of(card.zones.begin(), card.zones.end(), [&](const auto &z) { return z.first == rate.zone; });

@@ -14,17 +14,9 @@ namespace ascent::commissioning {
 
 namespace {
 
-int64_t pounds_field(const io::YamlFields &f, const YAML::Node &node, const std::string &what) {
-    const auto m = parse_money(node.Scalar());
-    if (!node.IsScalar() || !m || m->pence() <= 0) f.fail(node, what + " must be an amount in pounds such as 1,100.00");
-    return m->pence();
-}
-
 std::optional<Date> date_field(const io::YamlFields &f, const YAML::Node &node, const char *what) {
     if (!node) return std::nullopt;
-    const auto d = parse_date(node.Scalar());
-    if (!d) f.fail(node, std::string("'") + what + "' must be a date such as 2026-05-01");
-    return d;
+    return f.date(node, std::string("'") + what + "'");
 }
 
 std::string points(int64_t millionths) {
@@ -42,7 +34,7 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         f.fail(root, "a request is a mapping with 'name', 'ceiling', 'price_weight', 'quality_weight', 'questions' and 'bids'");
     TenderRequest r;
     r.name = root["name"].Scalar();
-    r.ceiling = pounds_field(f, root["ceiling"], "'ceiling'");
+    r.ceiling = f.pence(root["ceiling"], "'ceiling'", true);
     r.price_weight = f.scaled(root["price_weight"], 2, "'price_weight'", true);
     r.quality_weight = f.scaled(root["quality_weight"], 2, "'quality_weight'", true);
     if (r.price_weight + r.quality_weight != 10'000) f.fail(root["price_weight"], "'price_weight' and 'quality_weight' must add up to 100%");
@@ -60,14 +52,14 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         weights += r.questions.back().weight;
     }
     if (weights != 10'000) f.fail(root["questions"], fmt::format("the questions' weights add up to {}.{:02}%, not 100%", weights / 100, weights % 100));
-    if (root["fair_price"]) r.fair_price = pounds_field(f, root["fair_price"], "'fair_price'");
+    if (root["fair_price"]) r.fair_price = f.pence(root["fair_price"], "'fair_price'", true);
     r.advertised = date_field(f, root["advertised"], "advertised");
     r.decided = date_field(f, root["decided"], "decided");
     for (const auto &b : root["bids"]) {
         if (!b.IsMap() || !b["provider"] || !b["price"]) f.fail(b, "each bid has a 'provider' and a 'price' (and 'answers')");
         Bid bid;
         bid.provider = b["provider"].Scalar();
-        bid.price = pounds_field(f, b["price"], "a bid's 'price'");
+        bid.price = f.pence(b["price"], "a bid's 'price'", true);
         if (const auto answers = b["answers"]) {
             for (const auto &kv : answers) {
                 const auto id = kv.first.Scalar();

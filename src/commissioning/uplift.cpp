@@ -23,9 +23,7 @@ UpliftOptions read_uplift_options(std::string_view text, const std::string &path
         f.fail(root, "uplift options are a mapping with 'name', 'effective' and a list of 'options'");
     UpliftOptions out;
     out.name = root["name"].Scalar();
-    const auto effective = parse_date(root["effective"].Scalar());
-    if (!effective) f.fail(root["effective"], "'effective' must be a date such as 2027-04-01");
-    out.effective = *effective;
+    out.effective = f.date(root["effective"], "'effective'");
     if (root["years"]) out.years = static_cast<int>(f.scaled(root["years"], 0, "'years'"));
     if (const auto w = root["weeks_per_year"]) {
         const auto weeks = WeeksPerYear::parse(w.Scalar());
@@ -54,11 +52,7 @@ UpliftOptions read_uplift_options(std::string_view text, const std::string &path
             option.nlw_staff_share = f.scaled(n, "staff_share", 2, "'staff_share'", true);
             if (*option.nlw_staff_share > 10'000) f.fail(n["staff_share"], "'staff_share' is at most 100%");
             if (n["other"]) option.nlw_other = f.scaled(n, "other", 2, "'other'", true);
-            if (const auto assumed = n["assumed_nlw"]) {
-                const auto m = parse_money(assumed.Scalar());
-                if (!m || m->pence() <= 0) f.fail(assumed, "'assumed_nlw' must be £ an hour such as 13.20");
-                option.assumed_nlw = m->pence();
-            }
+            if (const auto assumed = n["assumed_nlw"]) option.assumed_nlw = f.pence(assumed, "'assumed_nlw' (£ an hour)", true);
         }
         out.options.push_back(std::move(option));
     }

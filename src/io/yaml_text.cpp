@@ -29,6 +29,19 @@ void YamlFields::fail(const YAML::Node &node, const std::string &what) const {
     throw input_error(path_ + line_of(node) + ": " + what);
 }
 
+Date YamlFields::date(const YAML::Node &node, const std::string &what) const {
+    const auto d = node && node.IsScalar() ? parse_date(node.Scalar()) : std::nullopt;
+    if (!d) fail(node, what + " must be a date such as 2026-06-01");
+    return *d;
+}
+
+int64_t YamlFields::pence(const YAML::Node &node, const std::string &what, bool positive) const {
+    const auto m = node && node.IsScalar() ? parse_money(node.Scalar()) : std::nullopt;
+    if (!m || m->pence() < 0 || (positive && m->pence() == 0))
+        fail(node, what + " must be an amount in pounds such as 1,950.00" + (positive ? ", more than zero" : ""));
+    return m->pence();
+}
+
 int64_t YamlFields::scaled(const YAML::Node &node, int decimals, const std::string &what, bool percent) const {
     if (!node || !node.IsScalar()) fail(node, what + " is missing");
     std::string text = node.Scalar();

@@ -9,6 +9,8 @@
 #include <utility>
 #include <string_view>
 
+#include "core/date.hpp"
+
 namespace ascent::io {
 
 // The document; throws input_error "PATH, line N: not valid YAML: …".
@@ -28,6 +30,11 @@ public:
     // The same for `parent`'s `key`; a missing key is an error at the parent's line.
     int64_t scaled(const YAML::Node &parent, const char *key, int decimals, const std::string &what,
                    bool percent = false) const;
+
+    // A date such as 2026-06-01 ("… must be a date such as 2026-06-01" otherwise).
+    Date date(const YAML::Node &node, const std::string &what) const;
+    // An amount in pounds such as 1,950.00, as pence; more than zero with `positive`, else zero or more.
+    int64_t pence(const YAML::Node &node, const std::string &what, bool positive) const;
 
 private:
     std::string path_;
