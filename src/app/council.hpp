@@ -23,6 +23,7 @@
 #include "charging/ledger_cases.hpp"
 #include "charging/simulation.hpp"
 #include "charging/uprating.hpp"
+#include "commissioning/tender.hpp"
 #include "opportunity/explain.hpp"
 #include "store/store.hpp"
 
@@ -148,6 +149,18 @@ public:
     // (empty if none of its reviews is decided): the actuals beside its planned profile.
     std::vector<std::pair<FinancialYear, int64_t>> delivered_by_year(const std::string &case_id, WeeksPerYear weeks);
 
+    // The dynamic purchasing system (app/dps.cpp); every change is audited. A provider is admitted to
+    // a lot (a kind of care) and a zone ('' for all); a request (its spec is a request file without
+    // bids) is advertised to the providers admitted to its lot and zone, who alone may bid; the award
+    // evaluates the bids by the spec's weighting within its ceiling and is recorded.
+    void dps_admit(const store::DpsAdmission &admission);
+    std::vector<std::string> dps_advertise(const store::DpsRequest &request); // the providers it goes to
+    void dps_bid(const store::DpsBid &bid);
+    commissioning::Evaluation dps_award(const std::string &request_id, Date decided_on);
+    std::vector<store::DpsRequest> dps_requests() { return store_->dps().requests(); }
+    std::vector<store::DpsAdmission> dps_admissions() { return store_->dps().admissions(); }
+    std::vector<store::DpsBid> dps_bids(const std::string &request_id) { return store_->dps().bids(request_id); }
+
     // Users and the audit trail (app/accounts.cpp). Every change to a user is audited as done `by`.
     // A new user's name is 1–64 letters, digits or . _ @ -; a password has k_min_password_length
     // characters or more and is stored only as an Argon2id hash.
@@ -170,6 +183,8 @@ public:
 
 private:
     store::User existing_user(const std::string &name);
+    // The providers admitted to a lot in a zone (or to every zone of it); with no zone, all admitted to the lot.
+    std::vector<std::string> dps_eligible(const std::string &lot, const std::string &zone);
 
     std::string database_path_;
     std::unique_ptr<store::Store> store_;

@@ -30,8 +30,8 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
     const auto root = io::parse_yaml(text, path);
     const io::YamlFields f(path);
     if (!root.IsMap() || !root["name"] || !root["ceiling"] || !root["price_weight"] || !root["quality_weight"] || !root["questions"] ||
-        !root["bids"] || !root["bids"].IsSequence())
-        f.fail(root, "a request is a mapping with 'name', 'ceiling', 'price_weight', 'quality_weight', 'questions' and 'bids'");
+        (root["bids"] && !root["bids"].IsSequence()))
+        f.fail(root, "a request is a mapping with 'name', 'ceiling', 'price_weight', 'quality_weight', 'questions' and a list of 'bids'");
     TenderRequest r;
     r.name = root["name"].Scalar();
     r.ceiling = f.pence(root["ceiling"], "'ceiling'", true);
@@ -75,6 +75,26 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         r.bids.push_back(std::move(bid));
     }
     return r;
+}
+
+std::map<std::string, int64_t> parse_answers(const TenderRequest &request, const std::string &text) {
+    std::map<std::string, int64_t> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto end = std::min(text.find(';', at), text.size());
+        const auto pair = text.substr(at, end - at);
+        at = end + 1;
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        const auto id = pair.substr(0, eq);
+        if (eq == std::string::npos || std::none_of(request.questions.begin(), request.questions.end(), [&](const Question &q) { return q.id == id; }))
+            throw input_error("'" + pair + "' is not QUESTION=SCORE for one of the request's questions");
+        const auto score = parse_decimal(pair.substr(eq + 1), 0);
+        if (!score || score->num < 0 || score->num > request.max_score)
+            throw input_error(fmt::format("the score for {} must be 0 to {}, not '{}'", id, request.max_score, pair.substr(eq + 1)));
+        out[id] = score->num;
+    }
+    return out;
 }
 
 TenderRequest read_tender_file(const std::string &path) { return read_tender(io::read_text_file(path, "request"), path); }

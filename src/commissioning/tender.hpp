@@ -44,7 +44,10 @@ struct TenderRequest {
     std::vector<Bid> bids;
 };
 
+// A request and its bids (a request advertised on the DPS has none yet: 'bids' may be left out).
 TenderRequest read_tender(std::string_view text, const std::string &path);
+// Scores written "Q1=4;Q2=3", checked against the request's questions and maximum score.
+std::map<std::string, int64_t> parse_answers(const TenderRequest &request, const std::string &text);
 TenderRequest read_tender_file(const std::string &path);
 
 struct BidResult {

@@ -3,6 +3,8 @@
 // each sent as JSON in the layout of its file (docs/commissioning.md).
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "app/commissioning_export.hpp"
 #include "commissioning/market.hpp"
 #include "commissioning/rate_card.hpp"
@@ -153,9 +155,98 @@ Reply uplifts(Call &call) {
                   {"options", results}, {"growth_avoided_against", m.results.front().name}, {"rounding", k_rounding}}};
 }
 
+std::string field(const json &body, const char *name, bool required) {
+    if (body.is_object() && body.contains(name) && body[name].is_string()) return body[name].get<std::string>();
+    if (required) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
+    return {};
+}
+
+// The date in the body's "on", or today.
+std::string on_of(const json &body) {
+    const auto on = field(body, "on", false);
+    if (on.empty()) return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso();
+    if (!parse_date(on)) throw ApiError{400, "bad_date", "'on' must be a date such as 2026-05-01"};
+    return on;
+}
+
+std::optional<int64_t> pence_field(const json &body, const char *name, bool required) {
+    const auto text = field(body, name, required);
+    if (text.empty()) return std::nullopt;
+    const auto m = parse_money(text);
+    if (!m || m->pence() <= 0) throw ApiError{400, "bad_amount", fmt::format("'{}' must be an amount in pounds such as 1,100.00", name)};
+    return m->pence();
+}
+
+Reply dps_register(Call &call) {
+    const auto [admissions, requests] = call.engine.with_council(call.user(), [](app::Council &c) {
+        return std::pair(c.dps_admissions(), c.dps_requests());
+    });
+    json a = json::array(), r = json::array();
+    for (const auto &x : admissions) {
+        a.push_back({{"provider", x.provider}, {"lot", x.lot}, {"zone", x.zone}, {"cqc_rating", x.cqc_rating}, {"admitted_on", x.admitted_on}});
+        if (x.rate) a.back()["rate_pence"] = *x.rate;
+    }
+    for (const auto &x : requests) {
+        const auto bids = call.engine.with_council(call.user(), [&](app::Council &c) { return c.dps_bids(x.id); });
+        json item{{"id", x.id}, {"lot", x.lot}, {"zone", x.zone}, {"advertised_on", x.advertised_on}, {"status", x.status}, {"bids", bids.size()}};
+        if (x.awarded_price) {
+            item["awarded_provider"] = x.awarded_provider;
+            item["awarded_price_pence"] = *x.awarded_price;
+            item["decided_on"] = x.decided_on;
+            item["days_to_place"] = parse_date(x.advertised_on)->days_until(*parse_date(x.decided_on));
+        }
+        r.push_back(item);
+    }
+    return {200, {{"admissions", a}, {"requests", r}}};
+}
+
+Reply dps_admit(Call &call) {
+    call.engine.with_council(call.user(), [&](app::Council &c) {
+        c.dps_admit({field(call.body, "provider", true), field(call.body, "cqc_rating", false), field(call.body, "lot", true),
+                     field(call.body, "zone", false), on_of(call.body), pence_field(call.body, "rate", false)});
+    });
+    return {201, {{"admitted", field(call.body, "provider", true)}}};
+}
+
+// Body: {"id", "lot", "zone", "person_id", "spec": a request without bids, "on"}.
+Reply dps_advertise(Call &call) {
+    if (!call.body.is_object() || !call.body.contains("spec")) throw ApiError{400, "missing_field", "the body needs the request's \"spec\""};
+    const auto spec = file_in(call.body.at("spec"), "request's spec");
+    const auto to = call.engine.with_council(call.user(), [&](app::Council &c) {
+        return c.dps_advertise({field(call.body, "id", true), field(call.body, "lot", true), field(call.body, "zone", false),
+                                field(call.body, "person_id", false), spec, on_of(call.body), "", "", "", std::nullopt});
+    });
+    return {201, {{"advertised_to", to}}};
+}
+
+// Body: {"provider", "price", "answers": {"Q1": 4, …}, "withdrawn": false, "on"}.
+Reply dps_bid(Call &call) {
+    std::string answers;
+    if (call.body.is_object() && call.body.contains("answers"))
+        for (const auto &[q, score] : call.body.at("answers").items())
+            answers += (answers.empty() ? "" : ";") + q + "=" + (score.is_string() ? score.get<std::string>() : score.dump());
+    const bool withdrawn = call.body.is_object() && call.body.value("withdrawn", false);
+    call.engine.with_council(call.user(), [&](app::Council &c) {
+        c.dps_bid({call.params.at(0), field(call.body, "provider", true), answers, on_of(call.body), *pence_field(call.body, "price", true), withdrawn});
+    });
+    return {201, {{"request", call.params.at(0)}, {"provider", field(call.body, "provider", true)}, {"withdrawn", withdrawn}}};
+}
+
+Reply dps_award(Call &call) {
+    const auto on = *parse_date(on_of(call.body));
+    const auto e = call.engine.with_council(call.user(), [&](app::Council &c) { return c.dps_award(call.params.at(0), on); });
+    return {200, evaluation_json(e)};
+}
+
 } // namespace
 
 void add_commissioning_routes(std::vector<Route> &routes) {
+    routes.push_back({{"GET", "/api/v1/dps", Role::viewer, "The dynamic purchasing system: admissions, and requests with their awards"}, dps_register});
+    routes.push_back({{"POST", "/api/v1/dps/admissions", Role::finance, "Admit a provider to a lot and zone (audited)"}, dps_admit});
+    routes.push_back({{"POST", "/api/v1/dps/requests", Role::finance, "Advertise a request to the providers admitted to its lot and zone (audited)"},
+                      dps_advertise});
+    routes.push_back({{"POST", "/api/v1/dps/requests/{id}/bids", Role::finance, "Record a provider's bid (audited)"}, dps_bid});
+    routes.push_back({{"POST", "/api/v1/dps/requests/{id}/award", Role::finance, "Evaluate the bids and record the award (audited)"}, dps_award});
     routes.push_back({{"GET", "/api/v1/commissioning/market", Role::viewer,
                        "Spend by provider, concentration, the same care at different prices, out of area"},
                       market});

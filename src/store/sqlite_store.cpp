@@ -5,6 +5,7 @@
 #include "core/weekly_cost.hpp"
 #include "io/code_cache.hpp"
 #include "store/sqlite_accounts.hpp"
+#include "store/sqlite_dps.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -83,6 +84,7 @@ public:
     int schema_version() override { return static_cast<int>(db_.scalar("SELECT MAX(version) FROM schema_version")); }
 
     AccountStore &accounts() override { return *accounts_; }
+    DpsStore &dps() override { return *dps_; }
 
     std::optional<ImportRecord> find_import(const std::string &content_hash) override {
         auto s = db_.prepare(k_select_imports + std::string(" WHERE content_hash = ?"));
@@ -431,6 +433,7 @@ private:
 
     Database db_;
     std::unique_ptr<AccountStore> accounts_ = sqlite_accounts(db_);
+    std::unique_ptr<DpsStore> dps_ = sqlite_dps(db_);
 };
 
 Ledger SqliteStore::load_ledger() {

@@ -93,6 +93,36 @@ public:
     virtual std::vector<AuditEvent> audit_events(int64_t after, std::size_t limit) = 0;
 };
 
+// The dynamic purchasing system's register (migration 0006).
+struct DpsAdmission {
+    std::string provider, cqc_rating, lot, zone, admitted_on;
+    std::optional<int64_t> rate;
+};
+struct DpsBid {
+    std::string request_id, provider, answers, submitted_on;
+    int64_t price = 0;
+    bool withdrawn = false;
+};
+struct DpsRequest {
+    std::string id, lot, zone, person_id, spec, advertised_on, status, decided_on, awarded_provider;
+    std::optional<int64_t> awarded_price;
+};
+
+class DpsStore {
+public:
+    virtual ~DpsStore() = default;
+    // Adds the provider if new (its rating updated if given) and its admission to a lot and zone; one transaction.
+    virtual void admit(const DpsAdmission &admission) = 0;
+    virtual std::vector<DpsAdmission> admissions() = 0;
+    virtual bool add_request(const DpsRequest &request) = 0; // false if the id is taken
+    virtual std::optional<DpsRequest> find_request(const std::string &id) = 0;
+    virtual std::vector<DpsRequest> requests() = 0;
+    virtual void put_bid(const DpsBid &bid) = 0;             // a provider's bid replaces its earlier one
+    virtual std::vector<DpsBid> bids(const std::string &request_id) = 0;
+    virtual void decide(const std::string &request_id, const std::string &status, const std::string &decided_on,
+                        const std::string &provider, std::optional<int64_t> price) = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -120,6 +150,7 @@ public:
     virtual bool record_review(const Review &decided) = 0; // by person and lever; false if not assigned
     virtual std::vector<Review> reviews() = 0;
     virtual AccountStore &accounts() = 0;
+    virtual DpsStore &dps() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

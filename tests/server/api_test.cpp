@@ -507,4 +507,26 @@ TEST_F(Api, ReviewsUpratingParametersAndEvidence) {
     EXPECT_FALSE(found.at("matches")[0].at("quote").get<std::string>().empty());
 }
 
+TEST_F(Api, TheDynamicPurchasingSystemFromAdmissionToAward) {
+    const auto finance = sign_in("finance");
+    EXPECT_EQ(send("POST", "/api/v1/dps/admissions", sign_in("analyst"), {{"provider", "Acorn"}, {"lot", "home care"}})->status, 403);
+    for (const auto *provider : {"Acorn", "Birch"})
+        ASSERT_EQ(send("POST", "/api/v1/dps/admissions", finance, {{"provider", provider}, {"lot", "home care"}, {"cqc_rating", "good"}, {"on", "2026-04-01"}})->status, 201);
+    const json spec = {{"name", "R-1"}, {"ceiling", "500.00"}, {"price_weight", "50%"}, {"quality_weight", "50%"},
+                       {"questions", {{{"id", "Q1"}, {"weight", "100%"}}}}};
+    const auto advert = send("POST", "/api/v1/dps/requests", finance, {{"id", "R-1"}, {"lot", "home care"}, {"spec", spec}, {"on", "2026-05-01"}});
+    ASSERT_EQ(advert->status, 201) << advert->body;
+    EXPECT_EQ(json::parse(advert->body).at("advertised_to").size(), 2u);
+    EXPECT_EQ(send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Acorn"}, {"price", "400.00"}, {"answers", {{"Q1", 4}}}, {"on", "2026-05-02"}})->status, 201);
+    EXPECT_EQ(send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Birch"}, {"price", "450.00"}, {"answers", {{"Q1", 5}}}, {"on", "2026-05-03"}})->status, 201);
+    const auto stranger = send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Cedar"}, {"price", "300.00"}, {"on", "2026-05-03"}});
+    EXPECT_EQ(stranger->status, 400);
+    EXPECT_NE(error_of(stranger).at("message").get<std::string>().find("not admitted"), std::string::npos);
+    const auto award = json::parse(send("POST", "/api/v1/dps/requests/R-1/award", finance, {{"on", "2026-05-11"}})->body);
+    EXPECT_EQ(award.at("award"), "Birch"); // 50 × 400/450 + 50 = 94.44 against 50 + 50 × 4/5 = 90
+    const auto reg = json::parse(get("/api/v1/dps", sign_in("viewer"))->body);
+    EXPECT_EQ(reg.at("requests")[0].at("status"), "awarded");
+    EXPECT_EQ(reg.at("requests")[0].at("days_to_place"), 10);
+}
+
 } // namespace ascent

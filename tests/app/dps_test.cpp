@@ -1,0 +1,103 @@
+// The dynamic purchasing system's register: admissions by lot and zone, a request advertised to the
+// providers admitted to it, bids only from them, and an award recorded once, each audited.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "app/council.hpp"
+#include "core/error.hpp"
+#include "test_support.hpp"
+
+namespace ascent {
+
+namespace {
+
+constexpr const char *k_spec = R"(name: R-0042 supported living, 35 hours a week
+ceiling: "1,200.00"
+price_weight: "40%"
+quality_weight: "60%"
+fair_price: "1,050.00"
+questions: [{id: Q1, weight: "50%"}, {id: Q2, weight: "30%"}, {id: Q3, weight: "20%"}]
+)";
+
+struct Register {
+    test::TempDir dir;
+    app::Council council{dir.file("dps.db")};
+    Register() {
+        council.dps_admit({"Acorn Support", "good", "supported living", "", "2026-04-01", 2400});
+        council.dps_admit({"Birch Care", "outstanding", "supported living", "south", "2026-04-01", std::nullopt});
+        council.dps_admit({"Cedar Living", "requires improvement", "supported living", "north", "2026-04-01", std::nullopt});
+        council.dps_admit({"Damson Homes", "", "residential", "", "2026-04-01", std::nullopt});
+    }
+};
+
+std::string error_of(const std::function<void()> &f) {
+    try {
+        f();
+    } catch (const Error &e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST(Dps, ARequestGoesToTheProvidersAdmittedToItsLotAndZone) {
+    Register r;
+    const auto eligible = r.council.dps_advertise({"R-0042", "supported living", "south", "P0000001", k_spec, "2026-05-01", "", "", "", std::nullopt});
+    EXPECT_EQ(eligible, (std::vector<std::string>{"Acorn Support", "Birch Care"})) << "every zone, and the south; not the north, nor residential";
+    EXPECT_NE(error_of([&] { r.council.dps_bid({"R-0042", "Cedar Living", "Q1=5;Q2=5;Q3=5", "2026-05-03", 90000, false}); })
+                  .find("Cedar Living is not admitted to lot 'supported living' in zone 'south'"),
+              std::string::npos);
+    r.council.dps_bid({"R-0042", "Acorn Support", "Q1=4;Q2=3;Q3=5", "2026-05-06", 110000, false});
+    r.council.dps_bid({"R-0042", "Birch Care", "Q1=5;Q2=5;Q3=5", "2026-05-07", 125000, false});
+    r.council.dps_bid({"R-0042", "Birch Care", "Q1=5;Q2=5;Q3=5", "2026-05-08", 119000, false}); // a revised bid replaces the first
+    ASSERT_EQ(r.council.dps_bids("R-0042").size(), 2u);
+
+    const auto e = r.council.dps_award("R-0042", Date::ymd(2026, 5, 15));
+    ASSERT_TRUE(e.award);
+    EXPECT_EQ(e.bids[*e.award].provider, "Birch Care"); // 40 × 1100/1190 + 60 = 96.97 against 40 + 46.8 = 86.8
+    EXPECT_EQ(e.days_to_place, 14);
+    EXPECT_EQ(e.against_fair_price, 119000 - 105000);
+    const auto stored = r.council.dps_requests().at(0);
+    EXPECT_EQ(stored.status, "awarded");
+    EXPECT_EQ(stored.awarded_provider, "Birch Care");
+    EXPECT_EQ(stored.awarded_price, 119000);
+    EXPECT_NE(error_of([&] { r.council.dps_award("R-0042", Date::ymd(2026, 5, 16)); }).find("was decided on 2026-05-15"), std::string::npos);
+    EXPECT_NE(error_of([&] { r.council.dps_bid({"R-0042", "Acorn Support", "Q1=5", "2026-05-16", 100000, false}); }).find("is awarded"),
+              std::string::npos);
+
+    std::set<std::string> actions;
+    for (const auto &event : r.council.audit_events()) actions.insert(event.action);
+    for (const char *action : {"dps_admitted", "dps_advertised", "dps_bid", "dps_awarded"}) EXPECT_TRUE(actions.count(action)) << action;
+}
+
+TEST(Dps, NoCompliantBidIsRecordedAsNoAward) {
+    Register r;
+    r.council.dps_advertise({"R-7", "supported living", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt});
+    r.council.dps_bid({"R-7", "Acorn Support", "Q1=4;Q2=3;Q3=5", "2026-05-02", 150000, false});
+    r.council.dps_bid({"R-7", "Birch Care", "Q1=4;Q2=3;Q3=5", "2026-05-02", 100000, true});
+    const auto e = r.council.dps_award("R-7", Date::ymd(2026, 5, 9));
+    EXPECT_FALSE(e.award);
+    EXPECT_EQ(r.council.dps_requests().at(0).status, "no_award");
+}
+
+TEST(Dps, BadRegisterEntriesAreRefused) {
+    Register r;
+    EXPECT_NE(error_of([&] { r.council.dps_advertise({"R-8", "day care", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt}); })
+                  .find("no provider is admitted to lot 'day care'"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { r.council.dps_advertise({"R-8", "residential", "", "", std::string(k_spec) + "bids: []\n", "2026-05-01", "", "", "", std::nullopt}); })
+                  .find("the spec has no bids"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { r.council.dps_admit({"Elm", "brilliant", "residential", "", "2026-04-01", std::nullopt}); }).find("CQC rating"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { r.council.dps_bid({"R-404", "Acorn Support", "", "2026-05-02", 1, false}); }).find("no request 'R-404'"),
+              std::string::npos);
+    r.council.dps_advertise({"R-9", "residential", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt});
+    EXPECT_NE(error_of([&] { r.council.dps_advertise({"R-9", "residential", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt}); })
+                  .find("already a request 'R-9'"),
+              std::string::npos);
+}
+
+} // namespace ascent
