@@ -158,7 +158,9 @@ RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Reten
         const auto planned = weekly_units_hundredths(l, i, 0);
         if (rate == nullptr || !planned) continue;
         const auto billed = weekly_units_hundredths(l, i, card.billing_minutes);
-        const int64_t before = cost_of(l.unit_cost[i], *planned), after = cost_of(rate->ceiling, *billed);
+        // A flat rate pays every line the card's rate; otherwise only lines above it come down to it.
+        const int64_t unit = card.flat_rate ? rate->ceiling : std::min(l.unit_cost[i], rate->ceiling);
+        const int64_t before = cost_of(l.unit_cost[i], *planned), after = cost_of(unit, *billed);
         ++out.lines;
         out.lines_up += after > before;
         out.lines_down += after < before;

@@ -78,8 +78,8 @@ struct RetenderProfile {
     std::vector<std::pair<FinancialYear, int64_t>> saving_by_year; // pence: part-year, then full years
 };
 
-// Every open line the new card has a rate for moves to it from the effective date (a flat rate:
-// lines below it go up), with hourly lines billed in the card's blocks.
+// Every open line the new card has a rate for moves to it from the effective date (with a flat rate,
+// lines below it go up; without, only lines above it come down), hourly lines billed in the card's blocks.
 RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Retender &retender);
 
 std::string format_ceilings(const Ledger &ledger, const CeilingCheck &check, std::size_t limit);

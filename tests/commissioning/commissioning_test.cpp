@@ -197,6 +197,12 @@ TEST(RateCard, ARetenderIsProfiledWithItsPartYear) {
     EXPECT_EQ(p.saving_by_year[0].first.label(), "2017/18");
     EXPECT_EQ(p.saving_by_year[0].second, 121975); // £56.70 × 52 × 151 ÷ 365 days
     EXPECT_EQ(p.saving_by_year[1].second, 5670 * 52);
+
+    auto ceiling_only = read_rate_card(k_card, "card.yaml");
+    ceiling_only.flat_rate = false;
+    const auto capped = retender(hand_built(), ceiling_only, {"Ceilings only", Date::ymd(2017, 11, 1), 1, WeeksPerYear::fifty_two()});
+    EXPECT_EQ(capped.weekly_after, 16220 + 10875 + 85000) << "£15.00 stays £15.00, for 7.25 billed hours";
+    EXPECT_EQ(capped.lines_up, 1) << "billing in 15-minute blocks still adds 9 minutes";
 }
 
 TEST(Market, SpendConcentrationPricesAndOutOfArea) {

@@ -176,6 +176,12 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
   await page.getByRole('button', { name: 'Evaluate' }).click();
   await page.getByText('Award: Acorn Support').waitFor();
   await page.screenshot({ path: join(shots, '22-evaluation.png'), fullPage: true });
+  await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Dynamic purchasing' }).click();
+  await page.getByLabel('Provider').fill('Acorn Support');
+  await page.getByLabel('Lot').fill('supported living');
+  await page.getByRole('button', { name: 'Admit' }).click();
+  await page.getByRole('cell', { name: 'Acorn Support' }).waitFor();
+  await page.screenshot({ path: join(shots, '23-dps.png'), fullPage: true });
 });
 
 test('a worklist downloads as a file', async () => {

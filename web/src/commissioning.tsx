@@ -5,10 +5,11 @@ import { api, Session } from './api';
 import { Bars, Chart } from './chart';
 import { Card, Choice, Field, Json, Loading, useApi } from './hooks';
 import { money, moneyWhole, people } from './format';
+import { Dps } from './dps';
 import { Evaluation, FairPrice, Uplifts } from './placement';
 
 const parts: [string, string][] = [['market', 'Market'], ['ceilings', 'Ceilings and retender'], ['price', 'Fair price'],
-  ['uplifts', 'Fee uplifts'], ['evaluation', 'Bid evaluation']];
+  ['uplifts', 'Fee uplifts'], ['evaluation', 'Bid evaluation'], ['dps', 'Dynamic purchasing']];
 
 export function Commissioning({ session, part }: { session: Session; part?: string }) {
   const current = part ?? 'market';
@@ -23,6 +24,7 @@ export function Commissioning({ session, part }: { session: Session; part?: stri
       {current === 'price' && <FairPrice />}
       {current === 'uplifts' && <Uplifts />}
       {current === 'evaluation' && <Evaluation session={session} />}
+      {current === 'dps' && <Dps session={session} />}
     </section>
   );
 }
@@ -72,6 +74,7 @@ const services: [string, string][] = [['home support', 'Home support'], ['commun
 function Ceilings({ session }: { session: Session }) {
   const [from, setFrom] = useState('2020-04-01');
   const [minutes, setMinutes] = useState('15');
+  const [flat, setFlat] = useState(true);
   const [rates, setRates] = useState<RateDraft[]>([
     { service: 'home support', per: 'hour', ceiling: '16.22' },
     { service: 'long term residential care', per: 'week', ceiling: '1,100.00' },
@@ -81,7 +84,7 @@ function Ceilings({ session }: { session: Session }) {
   const [profile, setProfile] = useState<Json | null>(null);
   const [retenderFrom, setRetenderFrom] = useState('2026-11-01');
   const [error, setError] = useState('');
-  const card = () => ({ name: 'Rate card', flat_rate: 'yes', billing_minutes: minutes,
+  const card = () => ({ name: 'Rate card', flat_rate: flat ? 'yes' : 'no', billing_minutes: minutes,
     rates: rates.map((r) => ({ service: r.service, per: r.per, from, ceiling: r.ceiling })) });
   const fail = (e: Error) => setError(e.message);
   const run = (e: Event) => {
@@ -98,6 +101,8 @@ function Ceilings({ session }: { session: Session }) {
           <Field label="Rates from" type="date" value={from} onChange={setFrom} />
           <Choice label="Hourly care billed in blocks of" value={minutes} onChange={setMinutes}
             options={[['0', 'as planned'], ['15', '15 minutes'], ['30', '30 minutes'], ['60', 'an hour']]} />
+          <label class="field"><input type="checkbox" checked={flat} onChange={(e) => setFlat((e.target as HTMLInputElement).checked)} />
+            {' '}A flat rate (lines below it go up to it)</label>
         </div>
         <table>
           <thead><tr><th>Service</th><th>Per</th><th class="num">Ceiling £</th><th /></tr></thead>
@@ -138,7 +143,8 @@ function Ceilings({ session }: { session: Session }) {
       {session.may_model && (
         <>
           <h2>Retender</h2>
-          <p class="note">Every open line the card prices moves to its rate from the date: with a flat rate, lines below it go up.</p>
+          <p class="note">Every open line the card prices moves to it from the date: with a flat rate, lines below it go up; without,
+            only lines above it come down.</p>
           <div class="row">
             <Field label="New rates from" type="date" value={retenderFrom} onChange={setRetenderFrom} />
             <button onClick={() => api<Json>('/commissioning/retender', 'POST', { card: card(), from: retenderFrom }).then(setProfile, fail)}>
