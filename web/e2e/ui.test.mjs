@@ -92,6 +92,7 @@ test('every page opens without an error, with its charts', async () => {
   await open('Opportunities', 'Opportunities', '03-opportunities');
   await open('Business cases', 'Business cases', '04-cases');
   await open('Budget proposals', 'Budget proposals', '05-budget');
+  await open('Delivery', 'Delivery', '24-delivery');
   await open('Charging', 'Charging options', '06-charging');
   if (national) await open('Benchmarks', 'Benchmarks', '07-benchmarks');
   await open('Projections', 'Projections', '08-projections');
@@ -182,6 +183,17 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
   await page.getByRole('button', { name: 'Admit' }).click();
   await page.getByRole('cell', { name: 'Acorn Support' }).waitFor();
   await page.screenshot({ path: join(shots, '23-dps.png'), fullPage: true });
+});
+
+test('reviews are assigned and decided from the delivery page', async () => {
+  await open('Delivery', 'Delivery', '24-delivery');
+  await page.getByLabel('Reviewer').fill('rita');
+  await page.getByLabel('People').fill('3');
+  await page.getByRole('button', { name: 'Assign, largest saving first' }).click();
+  await page.getByText('Assigned 3 people to rita.').waitFor();
+  await page.getByLabel(/^Outcome for /).first().selectOption('reduced');
+  await page.getByText(/^Recorded reduced for /).waitFor();
+  await page.screenshot({ path: join(shots, '25-reviews.png'), fullPage: true });
 });
 
 test('a worklist downloads as a file', async () => {

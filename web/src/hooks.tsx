@@ -1,6 +1,6 @@
 // What every page uses: reading an API route, waiting for a background job, downloads of POSTed
 // results, and the small pieces of layout they share.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { api, csrfToken } from './api';
 
@@ -10,9 +10,12 @@ export function useApi<T>(path: string | null): [T | null, string, () => void] {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     if (!path) return;
-    setData(null);
+    // Another address starts blank; a reload of the same one keeps the page until the new data comes.
+    if (shown.current !== path) setData(null);
+    shown.current = path;
     setError('');
     api<T>(path).then(setData, (e: Error) => setError(e.message));
   }, [path, version]);
@@ -20,6 +23,7 @@ export function useApi<T>(path: string | null): [T | null, string, () => void] {
 }
 
 export interface JobView {
+  id?: string;
   state: 'running' | 'succeeded' | 'failed';
   stage: string;
   done: number;

@@ -5,6 +5,7 @@ import { api, ApiError, Session, setCsrf } from './api';
 import { Audit, Users } from './admin';
 import { Charging } from './charging';
 import { Commissioning } from './commissioning';
+import { Delivery } from './delivery';
 import { Benchmarks, Projections } from './insight';
 import { Imports, LedgerBrowser } from './ledger';
 import { Cases, Opportunities, Overview } from './pages';
@@ -59,7 +60,7 @@ function App() {
   const signOut = () => api('/session', 'DELETE').finally(() => setSession(null));
   const [page, a] = route;
   const nav: [string, string][] = [['', 'Overview'], ['ledger', 'Ledger'], ['opportunities', 'Opportunities'], ['cases', 'Business cases'],
-    ['budget', 'Budget proposals'], ['charging', 'Charging'], ['benchmarks', 'Benchmarks'], ['projections', 'Projections'], ['commissioning', 'Commissioning'], ['imports', 'Imports']];
+    ['budget', 'Budget proposals'], ['delivery', 'Delivery'], ['charging', 'Charging'], ['benchmarks', 'Benchmarks'], ['projections', 'Projections'], ['commissioning', 'Commissioning'], ['imports', 'Imports']];
   if (session.administers) nav.push(['users', 'Users'], ['audit', 'Audit trail']);
   return (
     <>
@@ -78,6 +79,7 @@ function App() {
         {page === 'cases' && <Cases session={session} id={a} />}
         {page === 'ledger' && <LedgerBrowser session={session} />}
         {page === 'budget' && <Programme session={session} />}
+        {page === 'delivery' && <Delivery session={session} />}
         {page === 'charging' && <Charging session={session} />}
         {page === 'benchmarks' && <Benchmarks />}
         {page === 'projections' && <Projections />}

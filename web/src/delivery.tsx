@@ -1,0 +1,135 @@
+// Delivery: realised savings from the ledger by case and lever against their targets with RAG,
+// reviewer productivity and the backlog; the review worklist (assign a lever's people, record a
+// decision: finance); the board pack; and the evidence of what other councils did and saved.
+import { useState } from 'preact/hooks';
+import { api, Session } from './api';
+import { Chart } from './chart';
+import { Choice, Field, Json, JobProgress, Loading, useApi, useJob } from './hooks';
+import { moneyWhole, people, ukDate } from './format';
+
+const outcomes: [string, string][] = [['no_change', 'No change'], ['reduced', 'Reduced'], ['increased', 'Increased'], ['ended', 'Ended'],
+  ['moved_setting', 'Moved setting'], ['health_funding_agreed', 'Health funding agreed'], ['price_renegotiated', 'Price renegotiated'],
+  ['other', 'Other']];
+
+export function Delivery({ session }: { session: Session }) {
+  const [d, error, reloadDelivery] = useApi<Json>('/delivery');
+  if (!d) return <Loading error={error} />;
+  const withTarget = d.by_case.filter((g: Json) => g.target_pence !== null);
+  return (
+    <section>
+      <h1>Delivery</h1>
+      <p class="note">Savings realised in {d.year} as the ledger shows them at {ukDate(d.as_at)}: each decided review's change to the
+        person's weekly cost, in-year to 31 March and full year, increases counting against the case.</p>
+      <p><a class="button" href="/api/v1/reports/board-pack.pdf">Board pack (PDF)</a>{' '}
+        <a class="button" href="/api/v1/reports/board-pack.html">HTML</a></p>
+      {withTarget.length > 0 && (
+        <Chart title="Realised in-year saving against target, by business case" labels={withTarget.map((g: Json) => g.key)} format={moneyWhole}
+          series={[{ name: 'Realised', values: withTarget.map((g: Json) => g.in_year_pence) },
+            { name: 'Target', values: withTarget.map((g: Json) => g.target_pence) }]} />
+      )}
+      <Groups title="By business case" groups={d.by_case} />
+      <Groups title="By lever" groups={d.by_lever} />
+      <h2>Review team</h2>
+      <p>{people(d.backlog)} reviews waiting{d.backlog_clears ? `; at the current pace the backlog clears by ${ukDate(d.backlog_clears)}` : ''}.</p>
+      <table>
+        <thead><tr><th>Reviewer</th><th class="num">Completed</th><th class="num">A week</th><th class="num">Days flag to decision</th></tr></thead>
+        <tbody>
+          {d.reviewers.map((r: Json) => (
+            <tr key={r.reviewer}><td>{r.reviewer}</td><td class="num">{people(r.completed)}</td>
+              <td class="num">{(r.per_week_hundredths / 100).toFixed(2)}</td><td class="num">{r.mean_days_to_decision}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {session.sees_people && <Reviews onChange={reloadDelivery} />}
+      <Evidence />
+    </section>
+  );
+}
+
+function Groups({ title, groups }: { title: string; groups: Json[] }) {
+  return (
+    <>
+      <h2>{title}</h2>
+      <table>
+        <thead><tr><th /><th class="num">Assigned</th><th class="num">Decided</th><th class="num">A week</th><th class="num">In year</th>
+          <th class="num">Full year</th><th class="num">Target</th><th>RAG</th></tr></thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key}><td>{g.key}</td><td class="num">{people(g.assigned)}</td><td class="num">{people(g.decided)}</td>
+              <td class="num">{moneyWhole(g.weekly_pence)}</td><td class="num">{moneyWhole(g.in_year_pence)}</td>
+              <td class="num">{moneyWhole(g.full_year_pence)}</td><td class="num">{g.target_pence === null ? '' : moneyWhole(g.target_pence)}</td>
+              <td><span class={`rag rag-${g.rag}`}>{g.rag}</span></td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function Reviews({ onChange }: { onChange: () => void }) {
+  const [reviews, error, reload] = useApi<Json[]>('/reviews');
+  const [job, start, jobError] = useJob();
+  const [lever, setLever] = useState('high_cost_1800');
+  const [reviewer, setReviewer] = useState('');
+  const [limit, setLimit] = useState('20');
+  const [message, setMessage] = useState('');
+  const [handled, setHandled] = useState('');
+  if (job?.state === 'succeeded' && job.id && job.id !== handled) { // once per finished assignment
+    setHandled(job.id);
+    setMessage(`Assigned ${job.result.assigned} people to ${job.result.reviewer}.`);
+    reload();
+    onChange();
+  }
+  const decide = (r: Json, outcome: string) =>
+    api('/reviews/decisions', 'POST', { person_id: r.person_id, lever: r.lever, outcome })
+      .then(() => { setMessage(`Recorded ${outcome} for ${r.person_id}.`); reload(); onChange(); }, (e: Error) => setMessage(e.message));
+  return (
+    <>
+      <h2>Reviews</h2>
+      <form class="row" onSubmit={(e) => { e.preventDefault(); setMessage(''); start('/reviews/assign', { lever, reviewer, limit: Number(limit) }); }}>
+        <Field label="Lever" value={lever} onChange={setLever} />
+        <Field label="Reviewer" value={reviewer} onChange={setReviewer} />
+        <Field label="People" value={limit} onChange={setLimit} size={4} type="number" />
+        <button type="submit" disabled={job?.state === 'running'}>Assign, largest saving first</button>
+      </form>
+      <JobProgress job={job} error={jobError} />
+      {message && <p role="status">{message}</p>}
+      {!reviews ? <Loading error={error} /> : (
+        <table>
+          <thead><tr><th>Person</th><th>Lever</th><th>Reviewer</th><th>Due</th><th>Decided</th><th>Outcome</th></tr></thead>
+          <tbody>
+            {reviews.map((r) => (
+              <tr key={r.id}><td><a href={`#/people/${r.person_id}`}>{r.person_id}</a></td><td>{r.lever}</td><td>{r.reviewer}</td><td>{r.due_on}</td>
+                <td>{r.decided_on}</td>
+                <td>{r.outcome || <Choice label={`Outcome for ${r.person_id}`} hideLabel value="" onChange={(v) => v && decide(r, v)}
+                  options={[['', 'Record…'], ...outcomes]} />}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function Evidence() {
+  const [words, setWords] = useState('');
+  const [query, setQuery] = useState('theme=reablement');
+  const [found, error] = useApi<Json>(`/evidence?${query}`);
+  return (
+    <>
+      <h2>What other councils did</h2>
+      <form class="row" onSubmit={(e) => { e.preventDefault(); setQuery(`search=${encodeURIComponent(words)}`); }}>
+        <Field label="Search the evidence" value={words} onChange={setWords} />
+        <button type="submit">Search</button>
+      </form>
+      {!found ? <Loading error={error} /> : (
+        <>
+          <p class="note">{found.matches.length} amounts from {found.source}.</p>
+          <ul>{found.matches.slice(0, 30).map((m: Json, i: number) => (
+            <li key={i}><strong>{m.council}</strong>, {m.amount} ({m.kind}{m.lever ? `, ${m.lever}` : ''}): “{m.quote}” <span class="small">line {m.line}</span></li>
+          ))}</ul>
+        </>
+      )}
+    </>
+  );
+}
