@@ -152,7 +152,8 @@ public:
     // The dynamic purchasing system (app/dps.cpp); every change is audited. A provider is admitted to
     // a lot (a kind of care) and a zone ('' for all); a request (its spec is a request file without
     // bids) is advertised to the providers admitted to its lot and zone, who alone may bid; the award
-    // evaluates the bids by the spec's weighting within its ceiling and is recorded.
+    // evaluates the bids by the spec's weighting within its ceiling (a provider rated inadequate by
+    // the CQC is not compliant) and is recorded.
     void dps_admit(const store::DpsAdmission &admission);
     std::vector<std::string> dps_advertise(const store::DpsRequest &request); // the providers it goes to
     void dps_bid(const store::DpsBid &bid);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/council.hpp"
 #include "core/error.hpp"
@@ -62,8 +63,13 @@ commissioning::Evaluation Council::dps_award(const std::string &request_id, Date
     if (!request) throw input_error("no request '" + request_id + "'");
     if (request->status != "open") throw input_error("request " + request_id + " was decided on " + request->decided_on);
     auto tender = commissioning::read_tender(request->spec, "request " + request_id);
-    for (const auto &b : store_->dps().bids(request_id))
-        tender.bids.push_back({b.provider, b.price, commissioning::parse_answers(tender, b.answers), b.withdrawn, parse_date(b.submitted_on)});
+    std::map<std::string, std::string> rating;
+    for (const auto &a : store_->dps().admissions()) rating[a.provider] = a.cqc_rating;
+    for (const auto &b : store_->dps().bids(request_id)) {
+        // A provider rated inadequate is not placed with, whatever it bids.
+        const std::string excluded = rating[b.provider] == "inadequate" ? "the provider's CQC rating is inadequate" : "";
+        tender.bids.push_back({b.provider, b.price, commissioning::parse_answers(tender, b.answers), b.withdrawn, parse_date(b.submitted_on), excluded});
+    }
     auto evaluation = commissioning::evaluate(tender);
     const auto advertised = parse_date(request->advertised_on);
     if (evaluation.award && advertised) evaluation.days_to_place = advertised->days_until(decided_on);

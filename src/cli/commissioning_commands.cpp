@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "app/commissioning_export.hpp"
@@ -35,6 +36,7 @@ CommissioningCommands::CommissioningCommands(CLI::App &app, const std::string &d
     uplift_ = group->add_subcommand("uplift", "Fee uplift options on current spend: cost by financial year and growth avoided");
     uplift_->add_option("options", file_, "Uplift options (YAML: effective, options with uplift or nlw_pass_through)")
         ->required()->check(CLI::ExistingFile);
+    uplift_->add_option("--budget-lines", budget_lines_, "Also write the growth each option avoids as budget lines (YAML) for a programme file");
     for (auto *command : {price_, uplift_})
         command->add_option("--parameters", parameter_files_, "A council commissioning parameter file (over the built-in one)")
             ->check(CLI::ExistingFile);
@@ -72,7 +74,12 @@ std::optional<int> CommissioningCommands::run() {
     } else if (*market_) {
         std::cout << commissioning::format_market(commissioning::market_view(ledger, ledger.as_at), limit_);
     } else {
-        std::cout << commissioning::format_uplifts(commissioning::model_uplifts(ledger, commissioning::read_uplift_options_file(file_), parameters));
+        const auto model = commissioning::model_uplifts(ledger, commissioning::read_uplift_options_file(file_), parameters);
+        std::cout << commissioning::format_uplifts(model);
+        if (!budget_lines_.empty()) {
+            std::ofstream(budget_lines_) << commissioning::budget_lines_yaml(model, "Adult Social Care", "Commissioning");
+            std::cout << fmt::format("\nWrote the growth avoided as budget lines to {}\n", budget_lines_);
+        }
     }
     return 0;
 }

@@ -114,6 +114,7 @@ Evaluation evaluate(const TenderRequest &request) {
         BidResult r{b.provider, b.price, "scored", 0, 0, 0, 0};
         const auto missing = missing_of(b);
         if (b.withdrawn) r.status = "withdrawn";
+        else if (!b.excluded.empty()) r.status = "not compliant: " + b.excluded;
         else if (b.price > request.ceiling) r.status = "not compliant: above the ceiling of " + format_pence(Money::from_pence(request.ceiling));
         else if (!missing.empty() && request.missing == MissingAnswers::reject) r.status = "not compliant: no answer to " + missing;
         if (r.status != "scored") {

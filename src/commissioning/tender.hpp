@@ -28,6 +28,7 @@ struct Bid {
     std::map<std::string, int64_t> answers; // question → score
     bool withdrawn = false;
     std::optional<Date> submitted;
+    std::string excluded; // why the bid cannot be scored whatever its price, e.g. the provider's CQC rating
 };
 
 enum class MissingAnswers { reject, score_zero };

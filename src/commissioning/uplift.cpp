@@ -146,4 +146,31 @@ std::string format_uplifts(const UpliftModel &m) {
     return out;
 }
 
+std::string budget_lines_yaml(const UpliftModel &m, const std::string &directorate, const std::string &service) {
+    const auto quoted = [](const std::string &text) {
+        std::string out = "\"";
+        for (const char c : text) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+        return out + "\"";
+    };
+    std::string out = fmt::format("# Growth avoided by fee uplift options against '{}' ({}), from {}: add these lines to a programme file\n"
+                                  "# whose first year is {} and which runs {} years. Savings are incremental by year.\nlines:\n",
+                                  m.results.front().name, m.options.name, m.options.effective.uk(),
+                                  FinancialYear::containing(m.options.effective).label(), m.options.years);
+    for (std::size_t k = 1; k < m.results.size(); ++k) {
+        const auto &r = m.results[k];
+        std::string years;
+        int64_t before = 0;
+        for (const auto g : r.growth_avoided) {
+            const int64_t step = g - before, size = step < 0 ? -step : step;
+            years += fmt::format("{}\"{}{}.{:02}\"", years.empty() ? "" : ", ", step < 0 ? "-" : "", size / 100, size % 100);
+            before = g;
+        }
+        out += fmt::format("  - title: {}\n    how_achieved: {}\n    directorate: {}\n    service: {}\n    category: growth_avoidance\n"
+                           "    years: [{}]\n    delivery_risk: M\n",
+                           quoted("Fee uplift: " + r.name), quoted(r.workings + "; against " + m.results.front().name), quoted(directorate),
+                           quoted(service), years);
+    }
+    return out;
+}
+
 } // namespace ascent::commissioning

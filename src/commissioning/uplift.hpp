@@ -56,4 +56,8 @@ UpliftModel model_uplifts(const Ledger &ledger, const UpliftOptions &options, co
 
 std::string format_uplifts(const UpliftModel &model);
 
+// Each option after the first as a budget line for a programme file ("lines:"), category
+// growth_avoidance, its growth avoided as incremental savings by year from the effective year.
+std::string budget_lines_yaml(const UpliftModel &model, const std::string &directorate, const std::string &service);
+
 } // namespace ascent::commissioning

@@ -2,6 +2,7 @@
 // providers admitted to it, bids only from them, and an award recorded once, each audited.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "app/council.hpp"
@@ -70,6 +71,20 @@ TEST(Dps, ARequestGoesToTheProvidersAdmittedToItsLotAndZone) {
     std::set<std::string> actions;
     for (const auto &event : r.council.audit_events()) actions.insert(event.action);
     for (const char *action : {"dps_admitted", "dps_advertised", "dps_bid", "dps_awarded"}) EXPECT_TRUE(actions.count(action)) << action;
+}
+
+TEST(Dps, AProviderRatedInadequateIsNotPlacedWith) {
+    Register r;
+    r.council.dps_admit({"Fern Care", "inadequate", "supported living", "", "2026-04-01", std::nullopt});
+    r.council.dps_advertise({"R-5", "supported living", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt});
+    r.council.dps_bid({"R-5", "Fern Care", "Q1=5;Q2=5;Q3=5", "2026-05-02", 80000, false});
+    r.council.dps_bid({"R-5", "Acorn Support", "Q1=4;Q2=3;Q3=5", "2026-05-02", 110000, false});
+    const auto e = r.council.dps_award("R-5", Date::ymd(2026, 5, 9));
+    ASSERT_TRUE(e.award);
+    EXPECT_EQ(e.bids[*e.award].provider, "Acorn Support");
+    const auto fern = std::find_if(e.bids.begin(), e.bids.end(), [](const auto &b) { return b.provider == "Fern Care"; });
+    EXPECT_EQ(fern->status, "not compliant: the provider's CQC rating is inadequate");
+    EXPECT_EQ(e.bids[*e.award].price_points, 40'000'000) << "the excluded bid's lower price does not set the lowest";
 }
 
 TEST(Dps, NoCompliantBidIsRecordedAsNoAward) {

@@ -3,6 +3,7 @@
 // the market's concentration, fee uplifts, and bid evaluation with its awkward cases.
 #include <gtest/gtest.h>
 
+#include "cases/programme.hpp"
 #include "commissioning/fair_price.hpp"
 #include "commissioning/market.hpp"
 #include "commissioning/rate_card.hpp"
@@ -249,6 +250,15 @@ options:
     } catch (const Error &e) {
         EXPECT_NE(std::string(e.what()).find("no National Living Wage announced for 01/04/2031"), std::string::npos) << e.what();
     }
+    // The growth avoided, as budget lines a programme file takes: the table's totals are the model's.
+    const auto programme = cases::read_programme(
+        "name: Uplifts\nfirst_year: 2018/19\nyears: 2\ncases: []\n" + budget_lines_yaml(m, "Adult Social Care", "Commissioning"), "uplifts.yaml");
+    const auto table = cases::budget_table(programme);
+    ASSERT_EQ(table.rows.size(), 2u);
+    EXPECT_EQ(table.rows[0].category, cases::Category::growth_avoidance);
+    EXPECT_EQ(table.rows[0].total, m.results[1].growth_avoided.back()) << "incremental years add up to the last year's growth avoided";
+    EXPECT_EQ(table.rows[1].years[0], m.results[2].growth_avoided[0]) << "an option dearer than the first is negative";
+
     unannounced.options[2].assumed_nlw = 1500;
     EXPECT_GT(model_uplifts(hand_built(), unannounced, default_parameters()).results[2].weekly_increase, 0);
 }
