@@ -63,7 +63,7 @@ std::optional<int> DeliveryCommands::run() {
         r.person_id = person_;
         r.lever = lever_;
         r.outcome = outcome_;
-        r.decided_on = decided_.empty() ? Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso() : decided_;
+        r.decided_on = decided_.empty() ? Date::today().iso() : decided_;
         r.effective_from = effective_;
         r.reason = reason_;
         const char *user = std::getenv("USER");

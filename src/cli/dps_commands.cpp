@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <iostream>
 
 #include "app/council.hpp"
@@ -14,8 +13,6 @@
 namespace ascent::cli {
 
 namespace {
-
-std::string today() { return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso(); }
 
 int64_t pence_of(const std::string &text, const char *option) {
     const auto m = parse_money(text);
@@ -63,7 +60,7 @@ DpsCommands::DpsCommands(CLI::App &app, const std::string &db) : db_(db) {
 std::optional<int> DpsCommands::run() {
     if (!*admit_ && !*advertise_ && !*bid_ && !*award_ && !*list_) return std::nullopt;
     app::Council council(db_);
-    const auto on = on_.empty() ? today() : optional_date(on_, "--on")->iso();
+    const auto on = on_.empty() ? Date::today().iso() : optional_date(on_, "--on")->iso();
     if (*admit_) {
         council.dps_admit({provider_, cqc_, lot_, zone_, on, rate_.empty() ? std::nullopt : std::optional(pence_of(rate_, "--rate"))});
         std::cout << fmt::format("Admitted {} to {}{}\n", provider_, lot_, zone_.empty() ? "" : " in zone " + zone_);

@@ -35,7 +35,7 @@ Market market_view(const Ledger &ledger, Date on, std::size_t top) {
     };
     std::map<std::pair<Code, Code>, Prices> prices;
     for (std::size_t i = 0; i < l.size(); ++i) {
-        if (!ledger.line_active(i, on) || l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment) continue;
+        if (!ledger.line_active(i, on) || is_direct_payment(l, i)) continue;
         const auto weekly = l.weekly_cost[i];
         auto &p = providers[l.provider[i]];
         ++p.lines;

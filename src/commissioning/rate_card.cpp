@@ -14,8 +14,12 @@ namespace ascent::commissioning {
 
 namespace {
 
-bool direct_payment(const LineColumns &l, std::size_t i) {
-    return l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment;
+// Each person's zone, looked up once (empty when the card has no zones: every rate is for any zone).
+std::vector<std::string> zones_by_person(const Ledger &ledger, const RateCard &card) {
+    std::vector<std::string> zones(ledger.people.size());
+    if (!card.zones.empty())
+        for (std::size_t p = 0; p < ledger.people.size(); ++p) zones[p] = zone_of(card, ledger.text.at(ledger.people.postcode[p]));
+    return zones;
 }
 
 // Units a week a line's unit cost is paid for: the planned units of an hourly line (billed in the
@@ -117,19 +121,13 @@ CeilingCheck check_ceilings(const Ledger &ledger, const RateCard &card, Date on)
     CeilingCheck out;
     out.on = on;
     const auto &l = ledger.lines;
-    // Zones by person, once: a postcode is looked up for each of a person's lines otherwise.
-    std::vector<std::string> zones;
-    if (!card.zones.empty()) {
-        zones.resize(ledger.people.size());
-        for (std::size_t p = 0; p < ledger.people.size(); ++p) zones[p] = zone_of(card, ledger.text.at(ledger.people.postcode[p]));
-    }
-    static const std::string k_any;
+    const auto zones = zones_by_person(ledger, card);
     for (std::size_t i = 0; i < l.size(); ++i) {
-        if (!ledger.line_active(i, on) || direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
+        if (!ledger.line_active(i, on) || is_direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
         const auto units = weekly_units_hundredths(l, i, 0);
         if (!units) continue;
         ++out.lines_checked;
-        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones.empty() ? k_any : zones[l.person[i]], on);
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], on);
         if (rate == nullptr) {
             ++out.lines_without_rate;
             continue;
@@ -148,13 +146,10 @@ RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Reten
     out.retender = r;
     const auto &l = ledger.lines;
     const Date on = ledger.as_at; // the packages as they are now move to the new rates
-    std::vector<std::string> zones;
-    if (!card.zones.empty())
-        for (std::size_t p = 0; p < ledger.people.size(); ++p) zones.push_back(zone_of(card, ledger.text.at(ledger.people.postcode[p])));
-    static const std::string k_any;
+    const auto zones = zones_by_person(ledger, card);
     for (std::size_t i = 0; i < l.size(); ++i) {
-        if (!ledger.line_active(i, on) || direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
-        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones.empty() ? k_any : zones[l.person[i]], r.effective);
+        if (!ledger.line_active(i, on) || is_direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], r.effective);
         const auto planned = weekly_units_hundredths(l, i, 0);
         if (rate == nullptr || !planned) continue;
         const auto billed = weekly_units_hundredths(l, i, card.billing_minutes);

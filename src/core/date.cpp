@@ -1,6 +1,7 @@
 #include "core/date.hpp"
 
 #include <array>
+#include <chrono>
 #include <cctype>
 #include <cstdio>
 
@@ -165,5 +166,7 @@ FinancialYear::MonthsRemaining FinancialYear::months_from(Date effective) const 
     const int64_t days_left_in_month = month_days - effective.day() + 1;
     return {whole_after * month_days + days_left_in_month, month_days};
 }
+
+Date Date::today() { return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())); }
 
 } // namespace ascent

@@ -34,6 +34,8 @@ public:
 
     Date plus_days(int32_t n) const { return Date(days_ + std::chrono::days(n)); }
     int32_t days_until(Date later) const { return later.serial() - serial(); }
+    // Today by the system clock (UTC).
+    static Date today();
     std::string iso() const; // 2025-04-01
     std::string uk() const;  // 01/04/2025
 

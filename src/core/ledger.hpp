@@ -102,6 +102,11 @@ struct LineColumns {
     std::size_t append(uint32_t person_index, LineSource line_source, std::string_view line_ref);
 };
 
+// A direct payment: by delivery mechanism or by service component.
+inline bool is_direct_payment(const LineColumns &l, std::size_t i) {
+    return l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment;
+}
+
 struct ChangeColumns {
     std::vector<uint32_t> person, ref, reason;
     std::vector<int32_t> effective;

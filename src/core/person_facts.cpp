@@ -8,10 +8,6 @@ namespace ascent {
 
 namespace {
 
-bool is_direct_payment(const LineColumns &l, std::size_t i) {
-    return l.delivery[i] == codes::dm_direct_payment || l.component[i] == codes::comp_direct_payment;
-}
-
 NightLevel night_level(NightSupport night) {
     switch (night) {
     case NightSupport::not_recorded: return NightLevel::not_recorded;

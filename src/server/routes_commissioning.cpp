@@ -3,7 +3,6 @@
 // each sent as JSON in the layout of its file (docs/commissioning.md).
 #include <fmt/format.h>
 
-#include <chrono>
 
 #include "app/commissioning_export.hpp"
 #include "commissioning/market.hpp"
@@ -164,7 +163,7 @@ std::string field(const json &body, const char *name, bool required) {
 // The date in the body's "on", or today.
 std::string on_of(const json &body) {
     const auto on = field(body, "on", false);
-    if (on.empty()) return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso();
+    if (on.empty()) return Date::today().iso();
     if (!parse_date(on)) throw ApiError{400, "bad_date", "'on' must be a date such as 2026-05-01"};
     return on;
 }

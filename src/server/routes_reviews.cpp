@@ -2,7 +2,6 @@
 // and next year's uprating preview, and the evidence library of what other councils did and saved.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -63,7 +62,7 @@ Reply decide(Call &call) {
     r.lever = text_field(call.body, "lever", true);
     r.outcome = text_field(call.body, "outcome", true);
     r.decided_on = text_field(call.body, "decided_on", false);
-    if (r.decided_on.empty()) r.decided_on = Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).iso();
+    if (r.decided_on.empty()) r.decided_on = Date::today().iso();
     r.effective_from = text_field(call.body, "effective_from", false);
     r.reason = text_field(call.body, "reason", false);
     r.recorded_by = call.user();
