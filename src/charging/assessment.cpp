@@ -22,24 +22,25 @@ constexpr std::array<const char *, static_cast<std::size_t>(P::count)> k_names =
 
 std::string pounds(int64_t pence) { return format_pence(Money::from_pence(pence)); }
 
-// Collects the explanation only when one is wanted, and which parameters were used always.
-class Work {
+// Collects the explanation when Explain is set, and which parameters were used always. The rules
+// below are templates on it, so the plain charge (a simulation runs millions) compiles with no
+// explanation code at all.
+template <bool Explain> class Work {
 public:
-    Work(const Rates &rates, Assessment &out, bool explain) : rates_(rates), out_(out), explain_(explain) {}
+    Work(const Rates &rates, Assessment &out) : rates_(rates), out_(out) {}
     int64_t get(P p) {
         out_.used |= 1u << static_cast<unsigned>(p);
         return rates_.get(p);
     }
     // Callers test explaining() first, so the text is only built when it is wanted.
     void line(const std::string &label, std::optional<int64_t> amount, const std::string &reference) {
-        if (explain_) out_.lines.push_back({label, amount, reference});
+        if constexpr (Explain) out_.lines.push_back({label, amount, reference});
     }
-    bool explaining() const { return explain_; }
+    static constexpr bool explaining() { return Explain; }
 
 private:
     const Rates &rates_;
     Assessment &out_;
-    bool explain_;
 };
 
 } // namespace
@@ -69,7 +70,7 @@ void check_case(const FinancialCase &c) {
 namespace {
 
 // Capital counted: the person's own plus half of what is held jointly (Annex B).
-int64_t capital_of(const FinancialCase &c, Work &w) {
+template <class W> int64_t capital_of(const FinancialCase &c, W &w) {
     const int64_t capital = c.capital + c.joint_capital / 2;
     if (!w.explaining()) return capital;
     if (c.joint_capital > 0)
@@ -81,7 +82,7 @@ int64_t capital_of(const FinancialCase &c, Work &w) {
 }
 
 // £1 a week for every £250, or part of £250, above the lower limit (reg. 25).
-int64_t tariff_income(int64_t capital, int64_t lower, int64_t step, Work &w) {
+template <class W> int64_t tariff_income(int64_t capital, int64_t lower, int64_t step, W &w) {
     if (capital <= lower) {
         if (w.explaining()) w.line("Tariff income: capital is not above the lower limit of " + pounds(lower), 0, "reg. 12, reg. 25");
         return 0;
@@ -94,7 +95,7 @@ int64_t tariff_income(int64_t capital, int64_t lower, int64_t step, Work &w) {
 }
 
 // The disability benefit counted, and whether its higher (night-time) rate was counted.
-std::pair<int64_t, bool> benefit_counted(const FinancialCase &c, Work &w) {
+template <class W> std::pair<int64_t, bool> benefit_counted(const FinancialCase &c, W &w) {
     if (c.benefit == Benefit::none || c.benefit == Benefit::not_recorded) return {0, false};
     const std::string_view name = to_string(c.benefit);
     if (c.benefit_rate == BenefitRate::lowest) {
@@ -119,7 +120,7 @@ std::pair<int64_t, bool> benefit_counted(const FinancialCase &c, Work &w) {
     return {v, false};
 }
 
-int64_t counted_income(const FinancialCase &c, Work &w, int64_t tariff, bool &higher_rate) {
+template <class W> int64_t counted_income(const FinancialCase &c, W &w, int64_t tariff, bool &higher_rate) {
     int64_t total = tariff;
     for (const auto &i : c.income) {
         if (i.disregarded) {
@@ -138,7 +139,7 @@ int64_t counted_income(const FinancialCase &c, Work &w, int64_t tariff, bool &hi
 }
 
 // Minimum income guarantee by age and household, with premiums (reg. 7), and any council uplift.
-int64_t minimum_income_guarantee(const FinancialCase &c, Work &w) {
+template <class W> int64_t minimum_income_guarantee(const FinancialCase &c, W &w) {
     int64_t mig = 0;
     if (c.couple) {
         mig = w.get(c.pension_age ? P::couple_pension : P::couple_18);
@@ -183,7 +184,7 @@ int64_t minimum_income_guarantee(const FinancialCase &c, Work &w) {
     return mig;
 }
 
-int64_t dre_allowance(const FinancialCase &c, Work &w, bool higher_rate) {
+template <class W> int64_t dre_allowance(const FinancialCase &c, W &w, bool higher_rate) {
     if (c.dre_items) {
         int64_t total = 0;
         for (const auto &d : *c.dre_items) {
@@ -206,7 +207,7 @@ int64_t dre_allowance(const FinancialCase &c, Work &w, bool higher_rate) {
 }
 
 // The charge before the cost-of-care cap: non-residential rules (reg. 7 and Annex C).
-int64_t non_residential(const FinancialCase &c, Work &w, int64_t capital) {
+template <class W> int64_t non_residential(const FinancialCase &c, W &w, int64_t capital) {
     const int64_t tariff = tariff_income(capital, w.get(P::nonres_lower), w.get(P::step), w);
     bool higher_rate = false;
     const int64_t income = counted_income(c, w, tariff, higher_rate);
@@ -219,7 +220,7 @@ int64_t non_residential(const FinancialCase &c, Work &w, int64_t capital) {
 }
 
 // Residential rules: income and tariff income less the personal expenses allowance (reg. 6).
-int64_t residential(const FinancialCase &c, Work &w, int64_t capital, bool short_term) {
+template <class W> int64_t residential(const FinancialCase &c, W &w, int64_t capital, bool short_term) {
     const int64_t tariff = tariff_income(capital, w.get(P::lower), w.get(P::step), w);
     bool higher_rate = false;
     const int64_t income = counted_income(c, w, tariff, higher_rate);
@@ -235,14 +236,6 @@ int64_t residential(const FinancialCase &c, Work &w, int64_t capital, bool short
 }
 
 } // namespace
-
-int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context) {
-    try {
-        return assess(c, rates, false, true).charge;
-    } catch (const Error &e) {
-        throw Error(e.kind(), std::string(context) + ", case '" + c.id + "': " + e.what());
-    }
-}
 
 std::string_view to_string(CareType care) {
     switch (care) {
@@ -262,28 +255,26 @@ Rates::Rates(const ParameterSet &set, Date on) : set_(&set), on_(on) {
             else values_[i] = set.value(k_names[i], on, set.all().at(k_names[i]).unit).number;
         } catch (const Error &e) {
             errors_[i] = e.what();
+            missing_ |= 1u << i;
         }
     }
 }
 
-int64_t Rates::get(P p) const {
-    const auto i = static_cast<std::size_t>(p);
-    if (!errors_[i].empty()) throw input_error(errors_[i]);
-    return values_[i];
-}
+void Rates::throw_missing(std::size_t i) const { throw input_error(errors_[i]); }
 
 const UsedParameter &Rates::used(P p) const { return used_[static_cast<std::size_t>(p)]; }
 
-Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool checked) {
-    if (!checked) check_case(c);
-    Assessment a;
-    Work w(rates, a, explain);
+namespace {
+
+// The rules of an assessment, into `a`; Explain adds the explanation.
+template <bool Explain> void assess_into(const FinancialCase &c, const Rates &rates, Assessment &a) {
+    Work<Explain> w(rates, a);
     if (c.s117) {
         a.rules = k_rule_s117;
         a.nil = true;
         if (w.explaining()) w.line("Section 117 aftercare cannot be charged for", 0, "Mental Health Act 1983 s.117");
         if (w.explaining()) w.line("Weekly charge", 0, "");
-        return a;
+        return;
     }
     const bool residential_rules = c.care == CareType::residential ||
                                    (c.care == CareType::short_term_resident && w.get(P::respite_residential) != 0);
@@ -325,7 +316,26 @@ Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool
     }
     a.nil = a.charge == 0;
     if (w.explaining()) w.line("Weekly charge", a.charge, "");
+}
+
+} // namespace
+
+Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool checked) {
+    if (!checked) check_case(c);
+    Assessment a;
+    if (explain) assess_into<true>(c, rates, a);
+    else assess_into<false>(c, rates, a);
     return a;
+}
+
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context) {
+    try {
+        Assessment a;
+        assess_into<false>(c, rates, a);
+        return a.charge;
+    } catch (const Error &e) {
+        throw Error(e.kind(), std::string(context) + ", case '" + c.id + "': " + e.what());
+    }
 }
 
 std::string rule_text(const Assessment &a) {

@@ -65,13 +65,20 @@ enum class P : uint8_t {
     dre_standard, dre_extra, count_night, respite_residential, minimum_charge, maximum_charge, mig_uplift, count
 };
 
+static_assert(static_cast<unsigned>(P::count) <= 32, "parameter bit masks are 32 bits");
+
 // The parameters in force on one date, resolved once.
 class Rates {
 public:
     Rates(const ParameterSet &set, Date on);
     Date on() const { return on_; }
     // The value (pence, basis points, 0/1); throws the stored input_error if it is missing.
-    int64_t get(P p) const;
+    // Inline and checked against one bit mask: it runs a dozen times per assessment.
+    int64_t get(P p) const {
+        const auto i = static_cast<std::size_t>(p);
+        if ((missing_ >> i) & 1u) [[unlikely]] throw_missing(i);
+        return values_[i];
+    }
     const UsedParameter &used(P p) const;
     const ParameterSet &set() const { return *set_; }
 
@@ -80,6 +87,8 @@ private:
     Date on_;
     std::array<int64_t, static_cast<std::size_t>(P::count)> values_{};
     std::array<std::string, static_cast<std::size_t>(P::count)> errors_;
+    uint32_t missing_ = 0; // bit i set when errors_[i] holds why parameter i is missing
+    [[noreturn]] void throw_missing(std::size_t i) const;
     std::array<UsedParameter, static_cast<std::size_t>(P::count)> used_;
 };
 

@@ -30,20 +30,25 @@ std::size_t change_band(int64_t change) {
 namespace {
 
 // Largest change first; a heap with this order keeps the smallest of the kept changes on top.
-bool larger_change(const Affected &a, const Affected &b) {
-    return std::abs(a.after - a.before) > std::abs(b.after - b.before) ||
-           (std::abs(a.after - a.before) == std::abs(b.after - b.before) && a.index < b.index);
+bool larger_change(std::size_t index_a, int64_t change_a, std::size_t index_b, int64_t change_b) {
+    change_a = std::abs(change_a), change_b = std::abs(change_b);
+    return change_a > change_b || (change_a == change_b && index_a < index_b);
 }
 
-void keep_largest(std::vector<Affected> &kept, const Affected &a) {
-    if (kept.size() < k_affected) {
-        kept.push_back(a);
-        std::push_heap(kept.begin(), kept.end(), larger_change);
-    } else if (larger_change(a, kept.front())) {
-        std::pop_heap(kept.begin(), kept.end(), larger_change);
-        kept.back() = a;
-        std::push_heap(kept.begin(), kept.end(), larger_change);
+constexpr auto by_larger_change = [](const Affected &a, const Affected &b) {
+    return larger_change(a.index, a.after - a.before, b.index, b.after - b.before);
+};
+
+// Most changes are smaller than the smallest kept, so that is tested before anything is built.
+void keep_largest(std::vector<Affected> &kept, std::size_t index, int64_t before, int64_t after) {
+    if (kept.size() == k_affected) {
+        const Affected &smallest = kept.front();
+        if (!larger_change(index, after - before, smallest.index, smallest.after - smallest.before)) return;
+        std::pop_heap(kept.begin(), kept.end(), by_larger_change);
+        kept.pop_back();
     }
+    kept.push_back({index, before, after, {}});
+    std::push_heap(kept.begin(), kept.end(), by_larger_change);
 }
 
 struct Run {
@@ -77,7 +82,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
             r.new_payers += baseline == 0 && charge > 0;
             r.no_longer_paying += baseline > 0 && charge == 0;
             r.by_group[run.group_of[i]].add(baseline, charge);
-            if (charge != baseline) keep_largest(r.affected, {i, baseline, charge, {}});
+            if (charge != baseline) keep_largest(r.affected, i, baseline, charge);
         }
     }
     return results;
@@ -92,7 +97,7 @@ void add(OptionResult &to, const OptionResult &part) {
     for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
     to.by_group.resize(part.by_group.size());
     for (std::size_t g = 0; g < part.by_group.size(); ++g) to.by_group[g] += part.by_group[g];
-    for (const auto &a : part.affected) keep_largest(to.affected, a);
+    for (const auto &a : part.affected) keep_largest(to.affected, a.index, a.before, a.after);
 }
 
 } // namespace
@@ -184,7 +189,7 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
         for (std::size_t o = 0; o < results.size(); ++o) add(results[o], part[o]);
     }
     for (auto &r : results) {
-        std::sort(r.affected.begin(), r.affected.end(), larger_change);
+        std::sort(r.affected.begin(), r.affected.end(), by_larger_change);
         for (auto &a : r.affected) a.id = caseload[a.index].id;
     }
     s.baseline = std::move(results.front());
