@@ -22,9 +22,9 @@ std::vector<std::string> Council::dps_eligible(const std::string &lot, const std
 void Council::dps_admit(const store::DpsAdmission &admission) {
     if (admission.provider.empty() || admission.lot.empty()) throw input_error("a provider is admitted by name to a lot");
     if (!parse_date(admission.admitted_on)) throw input_error("the admission date must be a date such as 2026-04-01");
-    static constexpr std::string_view k_ratings[] = {"", "outstanding", "good", "requires improvement", "inadequate"};
-    if (std::find(std::begin(k_ratings), std::end(k_ratings), admission.cqc_rating) == std::end(k_ratings))
-        throw input_error("the CQC rating is outstanding, good, requires improvement or inadequate, not '" + admission.cqc_rating + "'");
+    if (!admission.cqc_rating.empty() && std::find(std::begin(commissioning::k_cqc_ratings), std::end(commissioning::k_cqc_ratings),
+                                                   admission.cqc_rating) == std::end(commissioning::k_cqc_ratings))
+        throw input_error("the CQC rating is outstanding, good, requires improvement, inadequate or not yet rated, not '" + admission.cqc_rating + "'");
     store_->dps().admit(admission);
     audit(actor_, "dps_admitted", admission.provider, fmt::format("lot {}{}", admission.lot, admission.zone.empty() ? "" : ", zone " + admission.zone));
 }
@@ -66,9 +66,10 @@ commissioning::Evaluation Council::dps_award(const std::string &request_id, Date
     std::map<std::string, std::string> rating;
     for (const auto &a : store_->dps().admissions()) rating[a.provider] = a.cqc_rating;
     for (const auto &b : store_->dps().bids(request_id)) {
-        // A provider rated inadequate is not placed with, whatever it bids.
-        const std::string excluded = rating[b.provider] == "inadequate" ? "the provider's CQC rating is inadequate" : "";
-        tender.bids.push_back({b.provider, b.price, commissioning::parse_answers(tender, b.answers), b.withdrawn, parse_date(b.submitted_on), excluded});
+        // The rating at award: it scores where the request says so, and inadequate excludes.
+        const auto &r = rating[b.provider];
+        tender.bids.push_back({b.provider, b.price, commissioning::parse_answers(tender, b.answers), b.withdrawn, parse_date(b.submitted_on),
+                               r.empty() ? "not yet rated" : r});
     }
     auto evaluation = commissioning::evaluate(tender);
     const auto advertised = parse_date(request->advertised_on);

@@ -37,7 +37,7 @@ DpsCommands::DpsCommands(CLI::App &app, const std::string &db) : db_(db) {
     admit_->add_option("--lot", lot_, "The lot: a kind of care, e.g. \"supported living\"")->required();
     admit_->add_option("--zone", zone_, "The zone (default: every zone)");
     admit_->add_option("--rate", rate_, "Rate offered, £ per unit");
-    admit_->add_option("--cqc", cqc_, "CQC rating: outstanding, good, requires improvement or inadequate");
+    admit_->add_option("--cqc", cqc_, "CQC rating: outstanding, good, requires improvement, inadequate or not yet rated");
     advertise_ = group->add_subcommand("advertise", "Advertise a package request to the providers admitted to its lot and zone");
     advertise_->add_option("request", request_, "Request id, e.g. R-0042")->required();
     advertise_->add_option("--lot", lot_, "The lot")->required();

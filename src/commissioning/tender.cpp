@@ -19,6 +19,33 @@ std::optional<Date> date_field(const io::YamlFields &f, const YAML::Node &node, 
     return f.date(node, std::string("'") + what + "'");
 }
 
+bool is_cqc_rating(std::string_view rating) {
+    return std::find(std::begin(k_cqc_ratings), std::end(k_cqc_ratings), rating) != std::end(k_cqc_ratings);
+}
+
+const Question *question_of(const TenderRequest &r, const std::string &id) {
+    const auto q = std::find_if(r.questions.begin(), r.questions.end(), [&](const Question &x) { return x.id == id; });
+    return q == r.questions.end() ? nullptr : &*q;
+}
+
+// Why a bidder may not answer `id`, or empty when it may.
+std::string unanswerable(const TenderRequest &r, const std::string &id) {
+    const auto *q = question_of(r, id);
+    if (!q) return "'" + id + "' is not one of the request's questions";
+    if (!q->cqc_scores.empty()) return id + " is scored from the provider's CQC rating, not answered by the bidder";
+    return "";
+}
+
+// The bid's score for a question: its answer, or the score for its provider's CQC rating.
+std::optional<int64_t> score_of(const Question &q, const Bid &b) {
+    if (!q.cqc_scores.empty()) {
+        const auto s = q.cqc_scores.find(b.cqc_rating);
+        return s == q.cqc_scores.end() ? std::nullopt : std::optional(s->second);
+    }
+    const auto a = b.answers.find(q.id);
+    return a == b.answers.end() ? std::nullopt : std::optional(a->second);
+}
+
 std::string points(int64_t millionths) {
     const int64_t hundredths = (millionths + 5'000) / 10'000;
     return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
@@ -48,8 +75,20 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
     int64_t weights = 0;
     for (const auto &q : root["questions"]) {
         if (!q["id"] || !q["weight"]) f.fail(q, "each question has an 'id' and a 'weight'");
-        r.questions.push_back({q["id"].Scalar(), f.scaled(q["weight"], 2, "a question's 'weight'", true)});
-        weights += r.questions.back().weight;
+        Question question{q["id"].Scalar(), f.scaled(q["weight"], 2, "a question's 'weight'", true), {}};
+        if (const auto table = q["cqc"]) {
+            if (!table.IsMap() || table.size() == 0) f.fail(table, "'cqc' maps CQC ratings to scores, e.g. {outstanding: 5, good: 4}");
+            for (const auto &kv : table) {
+                const auto rating = kv.first.Scalar();
+                if (!is_cqc_rating(rating) || rating == "inadequate")
+                    f.fail(kv.first, "'" + rating + "' is not a rating that can score: outstanding, good, requires improvement or not yet rated");
+                const auto score = f.scaled(kv.second, 0, "a score");
+                if (score > r.max_score) f.fail(kv.second, fmt::format("a score is 0 to {}", r.max_score));
+                question.cqc_scores[rating] = score;
+            }
+        }
+        weights += question.weight;
+        r.questions.push_back(std::move(question));
     }
     if (weights != 10'000) f.fail(root["questions"], fmt::format("the questions' weights add up to {}.{:02}%, not 100%", weights / 100, weights % 100));
     if (root["fair_price"]) r.fair_price = f.pence(root["fair_price"], "'fair_price'", true);
@@ -63,8 +102,7 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         if (const auto answers = b["answers"]) {
             for (const auto &kv : answers) {
                 const auto id = kv.first.Scalar();
-                if (std::none_of(r.questions.begin(), r.questions.end(), [&](const Question &q) { return q.id == id; }))
-                    f.fail(kv.first, "'" + id + "' is not one of the request's questions");
+                if (const auto why = unanswerable(r, id); !why.empty()) f.fail(kv.first, why);
                 const auto score = f.scaled(kv.second, 0, "a score");
                 if (score > r.max_score) f.fail(kv.second, fmt::format("a score is 0 to {}", r.max_score));
                 bid.answers[id] = score;
@@ -72,6 +110,10 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         }
         if (const auto w = b["withdrawn"]) bid.withdrawn = normalise_key(w.Scalar()) == "yes";
         bid.submitted = date_field(f, b["submitted"], "submitted");
+        if (const auto rating = b["cqc"]) {
+            bid.cqc_rating = rating.Scalar();
+            if (!is_cqc_rating(bid.cqc_rating)) f.fail(rating, "'cqc' is outstanding, good, requires improvement, inadequate or not yet rated");
+        }
         r.bids.push_back(std::move(bid));
     }
     return r;
@@ -87,8 +129,9 @@ std::map<std::string, int64_t> parse_answers(const TenderRequest &request, const
         if (pair.empty()) continue;
         const auto eq = pair.find('=');
         const auto id = pair.substr(0, eq);
-        if (eq == std::string::npos || std::none_of(request.questions.begin(), request.questions.end(), [&](const Question &q) { return q.id == id; }))
+        if (eq == std::string::npos || !question_of(request, id))
             throw input_error("'" + pair + "' is not QUESTION=SCORE for one of the request's questions");
+        if (const auto why = unanswerable(request, id); !why.empty()) throw input_error(why);
         const auto score = parse_decimal(pair.substr(eq + 1), 0);
         if (!score || score->num < 0 || score->num > request.max_score)
             throw input_error(fmt::format("the score for {} must be 0 to {}, not '{}'", id, request.max_score, pair.substr(eq + 1)));
@@ -107,14 +150,16 @@ Evaluation evaluate(const TenderRequest &request) {
     const auto missing_of = [&](const Bid &b) {
         std::string missing;
         for (const auto &q : request.questions)
-            if (!b.answers.count(q.id)) missing += (missing.empty() ? "" : ", ") + q.id;
+            if (!score_of(q, b))
+                missing += (missing.empty() ? "" : ", ") + q.id +
+                           (q.cqc_scores.empty() ? "" : " (CQC rating " + (b.cqc_rating.empty() ? "not known" : b.cqc_rating) + " has no score)");
         return missing;
     };
     for (const auto &b : request.bids) {
-        BidResult r{b.provider, b.price, "scored", 0, 0, 0, 0};
+        BidResult r{b.provider, b.price, "scored", 0, 0, 0, 0, b.cqc_rating};
         const auto missing = missing_of(b);
         if (b.withdrawn) r.status = "withdrawn";
-        else if (!b.excluded.empty()) r.status = "not compliant: " + b.excluded;
+        else if (b.cqc_rating == "inadequate") r.status = "not compliant: the provider's CQC rating is inadequate";
         else if (b.price > request.ceiling) r.status = "not compliant: above the ceiling of " + format_pence(Money::from_pence(request.ceiling));
         else if (!missing.empty() && request.missing == MissingAnswers::reject) r.status = "not compliant: no answer to " + missing;
         if (r.status != "scored") {
@@ -124,10 +169,9 @@ Evaluation evaluate(const TenderRequest &request) {
         if (!missing.empty()) r.status = "scored (no answer to " + missing + ": scored 0)";
         lowest = lowest == 0 ? b.price : std::min(lowest, b.price);
         for (const auto &q : request.questions) {
-            const auto it = b.answers.find(q.id);
             // millionths of a point: weight (bp) × score ÷ max × quality weight (bp), rounded half-up.
-            if (it != b.answers.end())
-                r.quality_points += (q.weight * it->second * request.quality_weight + request.max_score / 2) / request.max_score;
+            if (const auto score = score_of(q, b))
+                r.quality_points += (q.weight * *score * request.quality_weight + request.max_score / 2) / request.max_score;
         }
         scored.push_back(r);
     }
@@ -170,10 +214,11 @@ std::string format_evaluation(const Evaluation &e) {
     std::string out = fmt::format("{}\nCeiling {} a week; price {}.{:02}%, quality {}.{:02}% (scores 0 to {})\n\n", r.name, pounds(r.ceiling),
                                   r.price_weight / 100, r.price_weight % 100, r.quality_weight / 100, r.quality_weight % 100, r.max_score);
     out += fmt::format("  {:>4}  {:<30} {:>12} {:>8} {:>8} {:>8}  {}\n", "rank", "provider", "£ a week", "price", "quality", "total", "status");
+    const bool cqc_scores = std::any_of(r.questions.begin(), r.questions.end(), [](const Question &q) { return !q.cqc_scores.empty(); });
     for (const auto &b : e.bids)
-        out += fmt::format("  {:>4}  {:<30} {:>12} {:>8} {:>8} {:>8}  {}\n", b.rank ? std::to_string(b.rank) : "-", b.provider.substr(0, 30),
+        out += fmt::format("  {:>4}  {:<30} {:>12} {:>8} {:>8} {:>8}  {}{}\n", b.rank ? std::to_string(b.rank) : "-", b.provider.substr(0, 30),
                            pounds(b.price), b.rank ? points(b.price_points) : "", b.rank ? points(b.quality_points) : "",
-                           b.rank ? points(b.total) : "", b.status);
+                           b.rank ? points(b.total) : "", b.status, cqc_scores && b.rank ? "; CQC " + b.cqc_rating : "");
     out += "\n";
     if (e.award) {
         out += fmt::format("Award: {} at {} a week", e.bids[*e.award].provider, pounds(e.bids[*e.award].price));

@@ -4,13 +4,16 @@
 //
 // Scores are exact: each bid's points are held in millionths and shown to two decimal places.
 // Price points = price weight × lowest compliant price ÷ the bid's price; quality points = Σ
-// question weight × score ÷ maximum score × quality weight.
+// question weight × score ÷ maximum score × quality weight. A question may be scored from the
+// provider's CQC rating by a published table (e.g. outstanding 5, good 4) instead of answered; a
+// provider rated inadequate is not compliant whatever it bids.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -20,7 +23,13 @@ namespace ascent::commissioning {
 struct Question {
     std::string id;
     int64_t weight = 0; // basis points of the quality score
+    // When set, the score comes from the provider's CQC rating (a key of k_cqc_ratings), not from
+    // the bid; a rating not in the table counts as a missing answer.
+    std::map<std::string, int64_t> cqc_scores;
 };
+
+// CQC's ratings, as the register and request files write them; "not yet rated" for a new service.
+inline constexpr std::string_view k_cqc_ratings[] = {"outstanding", "good", "requires improvement", "inadequate", "not yet rated"};
 
 struct Bid {
     std::string provider;
@@ -28,7 +37,7 @@ struct Bid {
     std::map<std::string, int64_t> answers; // question → score
     bool withdrawn = false;
     std::optional<Date> submitted;
-    std::string excluded; // why the bid cannot be scored whatever its price, e.g. the provider's CQC rating
+    std::string cqc_rating; // one of k_cqc_ratings, or empty when not known
 };
 
 enum class MissingAnswers { reject, score_zero };
@@ -57,6 +66,7 @@ struct BidResult {
     std::string status;                     // "scored", "withdrawn", or why it is not compliant
     int64_t price_points = 0, quality_points = 0, total = 0; // millionths of a point out of 100
     int rank = 0;                           // 1 = best; 0 when not scored; equal for a tie
+    std::string cqc_rating;
 };
 
 struct Evaluation {

@@ -127,7 +127,7 @@ json evaluation_json(const commissioning::Evaluation &e) {
     for (const auto &b : e.bids)
         bids.push_back({{"provider", b.provider}, {"price_pence", b.price}, {"status", b.status}, {"rank", b.rank},
                         {"price_points_millionths", b.price_points}, {"quality_points_millionths", b.quality_points},
-                        {"total_millionths", b.total}});
+                        {"total_millionths", b.total}, {"cqc_rating", b.cqc_rating}});
     json out{{"name", e.request.name}, {"ceiling_pence", e.request.ceiling}, {"bids", bids}, {"note", e.award_note}};
     if (e.award) out["award"] = e.bids[*e.award].provider;
     if (e.against_fair_price) out["against_fair_price_pence"] = *e.against_fair_price;

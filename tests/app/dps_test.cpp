@@ -87,6 +87,21 @@ TEST(Dps, AProviderRatedInadequateIsNotPlacedWith) {
     EXPECT_EQ(e.bids[*e.award].price_points, 40'000'000) << "the excluded bid's lower price does not set the lowest";
 }
 
+TEST(Dps, TheRegistersCqcRatingsScoreWhereTheRequestPublishesATable) {
+    Register r;
+    const std::string spec = "name: R-6\nceiling: \"1,200.00\"\nprice_weight: \"40%\"\nquality_weight: \"60%\"\n"
+                             "questions: [{id: Q1, weight: \"50%\"}, {id: CQC, weight: \"50%\", cqc: {outstanding: 5, good: 3, not yet rated: 2}}]\n";
+    r.council.dps_advertise({"R-6", "supported living", "", "", spec, "2026-05-01", "", "", "", std::nullopt});
+    r.council.dps_bid({"R-6", "Acorn Support", "Q1=5", "2026-05-02", 100000, false});   // good: 40 + 60 × (50% + 30%) = 88
+    r.council.dps_bid({"R-6", "Birch Care", "Q1=4", "2026-05-02", 104000, false});      // outstanding: 38.46 + 60 × (40% + 50%) = 92.46
+    EXPECT_THROW(r.council.dps_bid({"R-6", "Acorn Support", "Q1=5;CQC=5", "2026-05-02", 100000, false}), Error) << "the rating is the register's";
+    const auto e = r.council.dps_award("R-6", Date::ymd(2026, 5, 9));
+    ASSERT_TRUE(e.award) << e.award_note;
+    EXPECT_EQ(e.bids[*e.award].provider, "Birch Care") << "the outstanding rating outweighs a lower price and a better answer";
+    EXPECT_EQ(e.bids[*e.award].quality_points, 54'000'000);
+    EXPECT_EQ(e.bids[*e.award].cqc_rating, "outstanding");
+}
+
 TEST(Dps, NoCompliantBidIsRecordedAsNoAward) {
     Register r;
     r.council.dps_advertise({"R-7", "supported living", "", "", k_spec, "2026-05-01", "", "", "", std::nullopt});

@@ -333,4 +333,41 @@ TEST(Tender, TiesAreBrokenByQualityOrLeftToThePanel) {
     EXPECT_THROW(read_tender(head + "  - {provider: P, price: \"1000\", answers: {Q: 6}}\n", "t.yaml"), Error) << "a score above the maximum";
 }
 
+TEST(Tender, AQuestionScoredFromTheProvidersCqcRating) {
+    const std::string head = "name: t\nceiling: \"2,000\"\nprice_weight: \"50%\"\nquality_weight: \"50%\"\nmissing_answers: zero\n"
+                             "questions:\n  - {id: Q, weight: \"60%\"}\n"
+                             "  - {id: CQC, weight: \"40%\", cqc: {outstanding: 5, good: 4, requires improvement: 2}}\nbids:\n";
+    const auto e = evaluate(read_tender(head + "  - {provider: P, price: \"1000\", answers: {Q: 4}, cqc: good}\n"
+                                               "  - {provider: R, price: \"1000\", answers: {Q: 4}, cqc: outstanding}\n"
+                                               "  - {provider: S, price: \"1000\", answers: {Q: 4}, cqc: not yet rated}\n"
+                                               "  - {provider: T, price: \"900\", answers: {Q: 5}, cqc: inadequate}\n", "t.yaml"));
+    // Quality: 50 × (60% × 4/5 + 40% × 4/5) = 40 for good, 50 × (48% + 40%) = 44 for outstanding, 50 × 48% = 24 unrated.
+    EXPECT_EQ(bid(e, "P").quality_points, 40000000);
+    EXPECT_EQ(bid(e, "R").quality_points, 44000000);
+    EXPECT_EQ(bid(e, "S").quality_points, 24000000);
+    EXPECT_EQ(bid(e, "S").status, "scored (no answer to CQC (CQC rating not yet rated has no score): scored 0)");
+    EXPECT_EQ(bid(e, "T").status, "not compliant: the provider's CQC rating is inadequate")
+        << "the cheapest, best-answered bid is excluded, and its price does not set the lowest";
+    EXPECT_EQ(bid(e, "P").price_points, 50000000);
+    ASSERT_TRUE(e.award);
+    EXPECT_EQ(e.bids[*e.award].provider, "R");
+    EXPECT_NE(format_evaluation(e).find("scored; CQC outstanding"), std::string::npos);
+    const auto error_of = [&](const std::string &text) {
+        try {
+            read_tender(text, "t.yaml");
+        } catch (const Error &x) {
+            return std::string(x.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_NE(error_of(head + "  - {provider: P, price: \"1000\", answers: {Q: 4, CQC: 5}}\n").find("CQC is scored from the provider's CQC rating"),
+              std::string::npos) << "a bidder cannot answer the rating's question";
+    EXPECT_NE(error_of(head + "  - {provider: P, price: \"1000\", answers: {Q: 4}, cqc: excellent}\n").find("'cqc' is outstanding"),
+              std::string::npos);
+    EXPECT_NE(error_of("name: t\nceiling: \"1\"\nprice_weight: \"50%\"\nquality_weight: \"50%\"\n"
+                       "questions: [{id: C, weight: \"100%\", cqc: {inadequate: 1}}]\n").find("not a rating that can score"),
+              std::string::npos) << "inadequate excludes; it cannot be given points";
+    EXPECT_THROW(parse_answers(read_tender(head, "t.yaml"), "Q=3;CQC=5"), Error);
+}
+
 } // namespace ascent::commissioning
