@@ -161,6 +161,8 @@ public:
     std::vector<store::DpsRequest> dps_requests() { return store_->dps().requests(); }
     std::vector<store::DpsAdmission> dps_admissions() { return store_->dps().admissions(); }
     std::vector<store::DpsBid> dps_bids(const std::string &request_id) { return store_->dps().bids(request_id); }
+    // The providers admitted to a lot in a zone (or to every zone of it); with no zone, all admitted to the lot.
+    std::vector<std::string> dps_eligible(const std::string &lot, const std::string &zone);
 
     // Users and the audit trail (app/accounts.cpp). Every change to a user is audited as done `by`.
     // A new user's name is 1–64 letters, digits or . _ @ -; a password has k_min_password_length
@@ -184,8 +186,6 @@ public:
 
 private:
     store::User existing_user(const std::string &name);
-    // The providers admitted to a lot in a zone (or to every zone of it); with no zone, all admitted to the lot.
-    std::vector<std::string> dps_eligible(const std::string &lot, const std::string &zone);
 
     std::string database_path_;
     std::unique_ptr<store::Store> store_;

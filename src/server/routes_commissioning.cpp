@@ -176,18 +176,43 @@ std::optional<int64_t> pence_field(const json &body, const char *name, bool requ
     return m->pence();
 }
 
+// Each request with its questions (for entering bids), the providers it went to and, for finance,
+// its bids; read in one call on the council.
 Reply dps_register(Call &call) {
-    const auto [admissions, requests] = call.engine.with_council(call.user(), [](app::Council &c) {
-        return std::pair(c.dps_admissions(), c.dps_requests());
+    struct Entry {
+        store::DpsRequest request;
+        std::vector<std::string> eligible;
+        std::vector<store::DpsBid> bids;
+    };
+    const auto [admissions, entries] = call.engine.with_council(call.user(), [](app::Council &c) {
+        std::vector<Entry> out;
+        for (auto &r : c.dps_requests()) {
+            auto eligible = c.dps_eligible(r.lot, r.zone);
+            auto bids = c.dps_bids(r.id);
+            out.push_back({std::move(r), std::move(eligible), std::move(bids)});
+        }
+        return std::pair(c.dps_admissions(), out);
     });
+    const bool sees_bids = app::sees_people(call.role());
     json a = json::array(), r = json::array();
     for (const auto &x : admissions) {
         a.push_back({{"provider", x.provider}, {"lot", x.lot}, {"zone", x.zone}, {"cqc_rating", x.cqc_rating}, {"admitted_on", x.admitted_on}});
         if (x.rate) a.back()["rate_pence"] = *x.rate;
     }
-    for (const auto &x : requests) {
-        const auto bids = call.engine.with_council(call.user(), [&](app::Council &c) { return c.dps_bids(x.id); });
-        json item{{"id", x.id}, {"lot", x.lot}, {"zone", x.zone}, {"advertised_on", x.advertised_on}, {"status", x.status}, {"bids", bids.size()}};
+    for (const auto &[x, eligible, bids] : entries) {
+        const auto spec = commissioning::read_tender(x.spec, "request " + x.id);
+        json questions = json::array();
+        for (const auto &q : spec.questions) questions.push_back({{"id", q.id}, {"weight_bp", q.weight}, {"from_cqc_rating", !q.cqc_scores.empty()}});
+        json item{{"id", x.id}, {"name", spec.name}, {"lot", x.lot}, {"zone", x.zone}, {"advertised_on", x.advertised_on}, {"status", x.status},
+                  {"ceiling_pence", spec.ceiling}, {"max_score", spec.max_score}, {"questions", questions}, {"eligible", eligible},
+                  {"bid_count", bids.size()}};
+        if (sees_bids) {
+            json b = json::array();
+            for (const auto &bid : bids)
+                b.push_back({{"provider", bid.provider}, {"price_pence", bid.price}, {"answers", bid.answers}, {"withdrawn", bid.withdrawn},
+                             {"submitted_on", bid.submitted_on}});
+            item["bids"] = b;
+        }
         if (x.awarded_price) {
             item["awarded_provider"] = x.awarded_provider;
             item["awarded_price_pence"] = *x.awarded_price;

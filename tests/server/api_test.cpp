@@ -525,8 +525,17 @@ TEST_F(Api, TheDynamicPurchasingSystemFromAdmissionToAward) {
     const auto award = json::parse(send("POST", "/api/v1/dps/requests/R-1/award", finance, {{"on", "2026-05-11"}})->body);
     EXPECT_EQ(award.at("award"), "Birch"); // 50 × 400/450 + 50 = 94.44 against 50 + 50 × 4/5 = 90
     const auto reg = json::parse(get("/api/v1/dps", sign_in("viewer"))->body);
-    EXPECT_EQ(reg.at("requests")[0].at("status"), "awarded");
-    EXPECT_EQ(reg.at("requests")[0].at("days_to_place"), 10);
+    const auto &request = reg.at("requests")[0];
+    EXPECT_EQ(request.at("status"), "awarded");
+    EXPECT_EQ(request.at("days_to_place"), 10);
+    EXPECT_EQ(request.at("bid_count"), 2);
+    EXPECT_EQ(request.at("eligible"), json({"Acorn", "Birch"}));
+    EXPECT_EQ(request.at("questions")[0].at("id"), "Q1");
+    EXPECT_FALSE(request.contains("bids")) << "prices bid are for finance";
+    const auto bids = json::parse(get("/api/v1/dps", finance)->body).at("requests")[0].at("bids");
+    ASSERT_EQ(bids.size(), 2u);
+    EXPECT_EQ(bids[1].at("price_pence"), 45000);
+    EXPECT_EQ(bids[1].at("answers"), "Q1=5");
 }
 
 } // namespace ascent

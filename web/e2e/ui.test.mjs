@@ -166,6 +166,9 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
   await page.getByLabel('Waking nights a week').fill('3');
   await page.getByLabel('Waking nights a week').press('Tab');
   await page.waitForFunction(([text]) => document.querySelector('[data-testid=fair-price]').textContent !== text, [before]);
+  await page.getByLabel('Open book: Management and overheads').fill('500.00');
+  await page.getByLabel('Open book: Management and overheads').press('Tab');
+  await page.getByText(/^Open book against the fair price, largest gap first: Management and overheads \+£/).waitFor();
   await page.screenshot({ path: join(shots, '20-fair-price.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Ceilings and retender' }).click();
   await page.getByRole('button', { name: 'Check the ledger' }).click();
@@ -178,10 +181,33 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
   await page.getByText('Award: Acorn Support').waitFor();
   await page.screenshot({ path: join(shots, '22-evaluation.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Dynamic purchasing' }).click();
-  await page.getByLabel('Provider').fill('Acorn Support');
-  await page.getByLabel('Lot').fill('supported living');
-  await page.getByRole('button', { name: 'Admit' }).click();
-  await page.getByRole('cell', { name: 'Acorn Support' }).waitFor();
+  for (const [provider, rating] of [['Acorn Support', 'good'], ['Birch Care', 'outstanding']]) {
+    await page.getByLabel('Provider', { exact: true }).fill(provider);
+    await page.getByLabel('Lot', { exact: true }).fill('supported living');
+    await page.getByRole('combobox', { name: /^CQC rating/ }).selectOption(rating);
+    await page.getByRole('button', { name: 'Admit' }).click();
+    await page.getByRole('cell', { name: provider }).waitFor();
+  }
+  await page.getByLabel('Request id').fill('R-0042');
+  await page.getByLabel("Request's lot").fill('supported living');
+  await page.getByLabel('Ceiling £ a week').fill('1,200.00');
+  await page.getByLabel('Question weights % (Q1, Q2, …)').fill('60');
+  await page.getByLabel('CQC rating weight %').fill('40');
+  await page.getByRole('button', { name: 'Advertise' }).click();
+  await page.getByText('Advertised R-0042 to Acorn Support, Birch Care.').waitFor();
+  const request = page.getByRole('region', { name: 'Request R-0042' });
+  for (const [provider, price, score] of [['Acorn Support', '1,000.00', '5'], ['Birch Care', '1,050.00', '4']]) {
+    await request.getByLabel('Bidder').selectOption(provider);
+    await request.getByLabel('Bid £ a week').fill(price);
+    await request.getByLabel('Scores (Q1)').fill(score);
+    await request.getByRole('button', { name: 'Record the bid' }).click();
+    await page.getByText(`Recorded ${provider}'s bid for R-0042.`).waitFor();
+  }
+  await request.getByRole('button', { name: 'Evaluate and award' }).click();
+  // Acorn (good: 4): 40 + 60 × (60% × 5/5 + 40% × 4/5) = 95.20; Birch (outstanding: 5): 38.10 + 60 × (48% + 40%) = 90.90.
+  await page.getByText('Awarded R-0042 to Acorn Support.').waitFor();
+  await page.getByRole('cell', { name: '95.20' }).waitFor();
+  await page.getByRole('cell', { name: '90.90' }).waitFor();
   await page.screenshot({ path: join(shots, '23-dps.png'), fullPage: true });
 });
 

@@ -16,12 +16,16 @@ export function FairPrice() {
   const [fee, setFee] = useState('2,450.00');
   const [values, setValues] = useState<Record<string, string>>({ shared_hours: '21', one_to_one_hours: '42', two_to_one_hours: '0',
     nurse_hours: '0', waking_nights: '7', sleep_in_nights: '0' });
+  const [book, setBook] = useState<Record<string, string>>({}); // the provider's open-book figure by element
   const [p, setP] = useState<Json | null>(null);
   const [error, setError] = useState('');
-  const placement = () => ({ name: 'Placement', date, setting, fee_paid: fee || undefined, needs: values });
+  const openBook = Object.fromEntries(Object.entries(book).filter(([, v]) => v.trim()));
+  const placement = () => ({ name: 'Placement', date, setting, fee_paid: fee || undefined, needs: values,
+    ...(Object.keys(openBook).length ? { open_book: openBook } : {}) });
   useEffect(() => {
     api<Json>('/commissioning/fair-price', 'POST', placement()).then((r) => { setP(r); setError(''); }, (e: Error) => setError(e.message));
-  }, [setting, date, fee, JSON.stringify(values)]);
+  }, [setting, date, fee, JSON.stringify(values), JSON.stringify(openBook)]);
+  const difference = (id: string) => p?.open_book.find((l: Json) => l.id === id)?.difference_pence;
   return (
     <>
       <h2>Fair price of care</h2>
@@ -46,13 +50,22 @@ export function FairPrice() {
               Download (XLSX)</button></p>
           <Bars title="What the fair price is made of (£ a week)" horizontal labels={p.elements.map((e: Json) => e.name)}
             values={p.elements.map((e: Json) => e.pence)} format={money} />
+          <p class="note">Enter a provider's open-book figures beside each element to compare them line by line.</p>
           <table>
-            <thead><tr><th>Element</th><th class="num">£ a week</th><th>Workings</th></tr></thead>
+            <thead><tr><th>Element</th><th class="num">£ a week</th><th>Open book £ a week</th><th class="num">Open book − fair</th><th>Workings</th></tr></thead>
             <tbody>
-              {p.elements.map((e: Json) => <tr key={e.id}><td>{e.name}</td><td class="num">{money(e.pence)}</td><td class="small">{e.workings}</td></tr>)}
-              <tr class="total"><td>Fair price</td><td class="num">{money(p.total_pence)}</td><td class="small">{p.rounding}</td></tr>
+              {p.elements.map((e: Json) => (
+                <tr key={e.id}><td>{e.name}</td><td class="num">{money(e.pence)}</td>
+                  <td><Field label={`Open book: ${e.name}`} hideLabel size={9} value={book[e.id] ?? ''} onChange={(v) => setBook({ ...book, [e.id]: v })} /></td>
+                  <td class="num" data-testid={`open-book-${e.id}`}>{difference(e.id) === undefined ? '' : money(difference(e.id))}</td>
+                  <td class="small">{e.workings}</td></tr>
+              ))}
+              <tr class="total"><td>Fair price</td><td class="num">{money(p.total_pence)}</td><td></td><td></td><td class="small">{p.rounding}</td></tr>
             </tbody>
           </table>
+          {p.open_book.length > 0 && (
+            <p>Open book against the fair price, largest gap first: {p.open_book.map((l: Json) => `${l.name} ${l.difference_pence > 0 ? '+' : ''}${money(l.difference_pence)}`).join('; ')}.</p>
+          )}
           <details><summary>Parameters used</summary>
             <ul>{p.parameters.map((u: Json) => <li key={u.name}>{u.name} = {u.value} from {u.from} [{u.tag}] {u.source}</li>)}</ul>
           </details>
@@ -118,35 +131,32 @@ interface BidDraft {
   price: string;
   answers: string; // "4, 3, 5": one score a question, in order; blank for no answer
   withdrawn: boolean;
+  cqc: string;
 }
+
+const cqcRatings: [string, string][] = [['', '(not known)'], ...['outstanding', 'good', 'requires improvement', 'inadequate', 'not yet rated']
+  .map((r): [string, string] => [r, r])];
 
 export function Evaluation({ session }: { session: Session }) {
   const [ceiling, setCeiling] = useState('1,200.00');
   const [priceWeight, setPriceWeight] = useState('40');
   const [questions, setQuestions] = useState('50, 30, 20');
+  const [cqcWeight, setCqcWeight] = useState('');
   const [bids, setBids] = useState<BidDraft[]>([
-    { provider: 'Acorn Support', price: '1,100.00', answers: '4, 3, 5', withdrawn: false },
-    { provider: 'Birch Care', price: '1,250.00', answers: '5, 5, 5', withdrawn: false },
-    { provider: 'Damson Homes', price: '1,000.00', answers: '3, 3, 3', withdrawn: false },
+    { provider: 'Acorn Support', price: '1,100.00', answers: '4, 3, 5', withdrawn: false, cqc: 'good' },
+    { provider: 'Birch Care', price: '1,250.00', answers: '5, 5, 5', withdrawn: false, cqc: 'outstanding' },
+    { provider: 'Damson Homes', price: '1,000.00', answers: '3, 3, 3', withdrawn: false, cqc: 'requires improvement' },
   ]);
   const [e, setE] = useState<Json | null>(null);
   const [error, setError] = useState('');
   if (!session.may_model) return <p class="note">The analyst role evaluates bids.</p>;
-  const request = () => {
-    const weights = questions.split(',').map((w) => w.trim());
-    return {
-      name: 'Package request', ceiling, price_weight: `${priceWeight}%`, quality_weight: `${100 - Number(priceWeight)}%`,
-      questions: weights.map((w, i) => ({ id: `Q${i + 1}`, weight: `${w}%` })),
-      bids: bids.map((b) => {
-        const answers: Record<string, string> = {};
-        b.answers.split(',').forEach((a, i) => { if (a.trim()) answers[`Q${i + 1}`] = a.trim(); });
-        return { provider: b.provider, price: b.price, answers, withdrawn: b.withdrawn ? 'yes' : 'no' };
-      }),
-    };
-  };
+  const request = () => ({
+    ...requestSpec('Package request', ceiling, priceWeight, questions, cqcWeight),
+    bids: bids.map((b) => ({ provider: b.provider, price: b.price, answers: answersOf(b.answers), withdrawn: b.withdrawn ? 'yes' : 'no',
+      ...(b.cqc ? { cqc: b.cqc } : {}) })),
+  });
   const run = () => api<Json>('/commissioning/evaluation', 'POST', request()).then((r) => { setE(r); setError(''); }, (x: Error) => setError(x.message));
   const set = (i: number, d: Partial<BidDraft>) => setBids(bids.map((x, n) => (n === i ? { ...x, ...d } : x)));
-  const points = (m: number) => (m / 1e6).toFixed(2);
   return (
     <>
       <h2>Bid evaluation</h2>
@@ -154,36 +164,67 @@ export function Evaluation({ session }: { session: Session }) {
         <Field label="Ceiling £ a week" value={ceiling} onChange={setCeiling} size={10} />
         <Field label="Price weight %" value={priceWeight} onChange={setPriceWeight} size={4} />
         <Field label="Question weights % (Q1, Q2, …)" value={questions} onChange={setQuestions} size={14} />
+        <Field label="CQC rating weight %" value={cqcWeight} onChange={setCqcWeight} size={4} />
       </div>
+      <CqcNote />
       {bids.map((b, i) => (
         <div class="row" key={i}>
           <Field label="Provider" value={b.provider} onChange={(v) => set(i, { provider: v })} />
           <Field label="£ a week" value={b.price} onChange={(v) => set(i, { price: v })} size={9} />
           <Field label="Scores (0 to 5)" value={b.answers} onChange={(v) => set(i, { answers: v })} size={10} />
+          <Choice label="CQC rating" value={b.cqc} options={cqcRatings} onChange={(v) => set(i, { cqc: v })} />
           <label class="field"><input type="checkbox" checked={b.withdrawn} onChange={(x) => set(i, { withdrawn: (x.target as HTMLInputElement).checked })} /> Withdrawn</label>
         </div>
       ))}
-      <p><button onClick={() => setBids([...bids, { provider: '', price: '', answers: '', withdrawn: false }])}>Add a bid</button>{' '}
+      <p><button onClick={() => setBids([...bids, { provider: '', price: '', answers: '', withdrawn: false, cqc: '' }])}>Add a bid</button>{' '}
         <button onClick={run}>Evaluate</button>{' '}
         <button onClick={() => downloadPosted('/commissioning/evaluation.xlsx', request(), 'evaluation.xlsx').catch((x: Error) => setError(x.message))}>
           Download (XLSX)</button></p>
       {error && <p role="alert" class="error">{error}</p>}
-      {e && (
-        <>
-          <p role="status">{e.award ? <>Award: <strong>{e.award}</strong>.</> : 'No award.'} {e.note}</p>
-          <table>
-            <thead><tr><th class="num">Rank</th><th>Provider</th><th class="num">£ a week</th><th class="num">Price</th><th class="num">Quality</th>
-              <th class="num">Total</th><th>Status</th></tr></thead>
-            <tbody>
-              {e.bids.map((b: Json) => (
-                <tr key={b.provider}><td class="num">{b.rank || '–'}</td><td>{b.provider}</td><td class="num">{money(b.price_pence)}</td>
-                  <td class="num">{b.rank ? points(b.price_points_millionths) : ''}</td><td class="num">{b.rank ? points(b.quality_points_millionths) : ''}</td>
-                  <td class="num">{b.rank ? points(b.total_millionths) : ''}</td><td>{b.status}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {e && <EvaluationTable e={e} />}
+    </>
+  );
+}
+
+// The CQC rating's published scores when it is a quality question (docs/commissioning.md).
+const cqcScores = { outstanding: 5, good: 4, 'requires improvement': 2, 'not yet rated': 2 };
+
+export function CqcNote() {
+  return <p class="note">With a CQC rating weight, the provider's rating scores as a question out of 5: outstanding 5, good 4,
+    requires improvement 2, not yet rated 2. A provider rated inadequate is not compliant whatever it bids. All the weights add up to 100%.</p>;
+}
+
+/** A request file's terms: questions Q1, Q2, … weighted "50, 30, 20", and a CQC question if given a weight. */
+export function requestSpec(name: string, ceiling: string, priceWeight: string, weights: string, cqcWeight: string) {
+  const questions: Json[] = weights.split(',').map((w) => w.trim()).filter((w) => w).map((w, i) => ({ id: `Q${i + 1}`, weight: `${w}%` }));
+  if (Number(cqcWeight) > 0) questions.push({ id: 'CQC', weight: `${cqcWeight}%`, cqc: cqcScores });
+  return { name, ceiling, price_weight: `${priceWeight}%`, quality_weight: `${100 - Number(priceWeight)}%`, questions };
+}
+
+/** Scores "4, 3, 5" as answers to Q1, Q2, Q3; a blank is no answer. */
+export function answersOf(scores: string): Record<string, string> {
+  const answers: Record<string, string> = {};
+  scores.split(',').forEach((a, i) => { if (a.trim()) answers[`Q${i + 1}`] = a.trim(); });
+  return answers;
+}
+
+/** An evaluation's bids by rank, with the award or why there is none. */
+export function EvaluationTable({ e }: { e: Json }) {
+  const points = (m: number) => (m / 1e6).toFixed(2);
+  return (
+    <>
+      <p role="status">{e.award ? <>Award: <strong>{e.award}</strong>.</> : 'No award.'} {e.note}</p>
+      <table>
+        <thead><tr><th class="num">Rank</th><th>Provider</th><th class="num">£ a week</th><th class="num">Price</th><th class="num">Quality</th>
+          <th class="num">Total</th><th>CQC</th><th>Status</th></tr></thead>
+        <tbody>
+          {e.bids.map((b: Json) => (
+            <tr key={b.provider}><td class="num">{b.rank || '–'}</td><td>{b.provider}</td><td class="num">{money(b.price_pence)}</td>
+              <td class="num">{b.rank ? points(b.price_points_millionths) : ''}</td><td class="num">{b.rank ? points(b.quality_points_millionths) : ''}</td>
+              <td class="num">{b.rank ? points(b.total_millionths) : ''}</td><td>{b.cqc_rating}</td><td>{b.status}</td></tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
