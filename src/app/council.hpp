@@ -18,6 +18,7 @@
 #include "delivery/realised.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
+#include "cases/risk.hpp"
 #include "charging/case_file.hpp"
 #include "charging/backlog.hpp"
 #include "charging/ledger_cases.hpp"
@@ -145,9 +146,10 @@ public:
     void record_review(const store::Review &decided);
     std::vector<store::Review> reviews() { return store_->reviews(); }
     delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});
-    // A case's realised savings so far, in-year, by the financial year each change took effect in
-    // (empty if none of its reviews is decided): the actuals beside its planned profile.
-    std::vector<std::pair<FinancialYear, int64_t>> delivered_by_year(const std::string &case_id, WeeksPerYear weeks);
+    // What decided reviews have secured for each case (under its weeks convention), measured on the
+    // ledger: the actuals beside a case's plan and inside its risk range. Cases with no decided
+    // review are left out.
+    cases::SecuredByCase secured(const std::vector<cases::BusinessCase> &cases);
 
     // The dynamic purchasing system (app/dps.cpp); every change is audited. A provider is admitted to
     // a lot (a kind of care) and a zone ('' for all); a request (its spec is a request file without

@@ -6,6 +6,7 @@
 
 #include "app/cases.hpp"
 #include "app/council.hpp"
+#include "cases/risk.hpp"
 #include "core/error.hpp"
 #include "opportunity/rules.hpp"
 
@@ -95,17 +96,23 @@ delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule)
     return delivery::compute_delivery(std::move(decisions), weekly_cost, target, ledger.as_at, weeks, rule);
 }
 
-std::vector<std::pair<FinancialYear, int64_t>> Council::delivered_by_year(const std::string &case_id, WeeksPerYear weeks) {
+cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &cases) {
+    cases::SecuredByCase out;
     const auto reviews = store_->reviews();
-    if (std::none_of(reviews.begin(), reviews.end(), [&](const auto &r) { return r.case_id == case_id && !r.decided_on.empty(); })) return {};
-    const auto d = delivery(weeks);
-    std::map<int, int64_t> by_year;
-    for (const auto &r : d.realised) {
-        const auto &x = d.decisions[r.decision];
-        if (x.case_id == case_id && x.effective_from) by_year[FinancialYear::containing(*x.effective_from).start_year()] += r.in_year;
+    std::map<std::string, delivery::Delivery> by_weeks; // one delivery run per weeks convention
+    for (const auto &c : cases) {
+        const auto &case_id = c.id;
+        if (std::none_of(reviews.begin(), reviews.end(), [&](const auto &r) { return r.case_id == case_id && !r.decided_on.empty(); })) continue;
+        auto it = by_weeks.find(std::string(c.weeks.name));
+        if (it == by_weeks.end()) it = by_weeks.emplace(std::string(c.weeks.name), delivery(c.weeks)).first;
+        const auto &d = it->second;
+        auto &s = out[case_id];
+        s.current = FinancialYear::containing(d.as_at);
+        for (const auto &r : d.realised) {
+            const auto &x = d.decisions[r.decision];
+            if (x.case_id == case_id && x.effective_from) s.changes.push_back({FinancialYear::containing(*x.effective_from), r.in_year, r.full_year});
+        }
     }
-    std::vector<std::pair<FinancialYear, int64_t>> out;
-    for (const auto &[year, pence] : by_year) out.emplace_back(FinancialYear(year), pence);
     return out;
 }
 

@@ -128,6 +128,15 @@ Percentiles percentiles(std::vector<int64_t> &values) {
     return p;
 }
 
+// A year over counts what was secured in it; a current or later year cannot fall below it.
+void apply_secured(const Secured &secured, const std::vector<FinancialYear> &years, std::vector<int64_t> &by_year,
+                   std::vector<std::vector<int64_t>> &trials) {
+    for (std::size_t y = 0; y < years.size(); ++y) {
+        const int64_t floor = by_year[y] = secured.in(years[y]);
+        for (auto &v : trials[y]) v = years[y] < secured.current ? floor : std::max(v, floor);
+    }
+}
+
 uint64_t case_seed(uint64_t seed, std::size_t index) {
     Rng mix(seed ^ (0x9E3779B97F4A7C15ULL * (index + 1)));
     return mix.next();
@@ -135,7 +144,13 @@ uint64_t case_seed(uint64_t seed, std::size_t index) {
 
 } // namespace
 
-RiskResult simulate_risk(const Programme &programme, const RiskOptions &options, const CohortLookup &cohorts) {
+int64_t Secured::in(FinancialYear year) const {
+    int64_t total = 0;
+    for (const auto &c : changes) total += c.year == year ? c.in_year : c.year < year ? c.full_year : 0;
+    return total;
+}
+
+RiskResult simulate_risk(const Programme &programme, const RiskOptions &options, const CohortLookup &cohorts, const SecuredByCase &secured) {
     RiskResult result;
     for (int y = 0; y < programme.years; ++y) result.years.emplace_back(programme.first_year.start_year() + y);
     result.trials = options.trials;
@@ -144,7 +159,7 @@ RiskResult simulate_risk(const Programme &programme, const RiskOptions &options,
     const std::size_t years = result.years.size(), trials = static_cast<std::size_t>(options.trials);
     std::vector<CaseModel> models;
     for (const auto &c : programme.cases) {
-        CaseRisk r{c.id, c.title, {}, {}, false};
+        CaseRisk r{c.id, c.title, {}, {}, false, {}};
         models.push_back(model_of(c, programme, cohorts, r.planned));
         r.uncertain = !models.back().lines.empty();
         result.cases.push_back(std::move(r));
@@ -157,6 +172,10 @@ RiskResult simulate_risk(const Programme &programme, const RiskOptions &options,
         std::vector<std::vector<int64_t>> values(years, std::vector<int64_t>(trials));
         for (std::size_t i; (i = next++) < models.size();) {
             run_case(models[i], options.trials, case_seed(options.seed, i), values);
+            if (const auto s = secured.find(programme.cases[i].id); s != secured.end()) {
+                result.cases[i].secured.assign(years, 0);
+                apply_secured(s->second, result.years, result.cases[i].secured, values);
+            }
             for (std::size_t y = 0; y < years; ++y) {
                 auto &sum = totals[w][y];
                 for (std::size_t t = 0; t < trials; ++t) sum[t] += values[y][t];
@@ -201,7 +220,13 @@ std::string format_risk(const RiskResult &r) {
             s += fmt::format(" {:>8} | {:>7} {:>7} {:>7}", k(planned[y]), k(p[y].p10), k(p[y].p50), k(p[y].p90));
         return s + "\n";
     };
-    for (const auto &c : r.cases) out += row(c.id + (c.uncertain ? " " : " (no ranges) ") + c.title, c.planned, c.by_year);
+    for (const auto &c : r.cases) {
+        out += row(c.id + (c.uncertain ? " " : " (no ranges) ") + c.title, c.planned, c.by_year);
+        if (c.secured.empty()) continue;
+        std::string s = fmt::format("{:<40}", "  secured by decided reviews");
+        for (const auto pence : c.secured) s += fmt::format(" {:>8}   {:>23}", k(pence), "");
+        out += s + "\n";
+    }
     out += row("Programme", r.planned, r.by_year);
     for (std::size_t i = 0; i < r.targets.size(); ++i)
         out += fmt::format("\nChance of meeting the {} target of {}: {:.1f}%", r.targets[i].first.label(),

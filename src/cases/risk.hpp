@@ -7,9 +7,15 @@
 // sampled inputs. The sampled factors are random draws (computed in double, as any sampler is);
 // the money is integer pence throughout, scaled in 32-bit fixed point, so a seed gives the same
 // pence on every machine and thread count. Cases draw from their own seeded streams.
+//
+// Actuals narrow the range: where decided reviews have secured savings for a case (measured on
+// the ledger), a financial year already over counts exactly what was secured in it, and in the
+// current and later years no trial falls below what is already secured.
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "cases/programme.hpp"
@@ -22,6 +28,21 @@ struct RiskOptions {
     unsigned threads = 0;   // 0: one per core
 };
 
+// Savings decided reviews have secured for a case, from the ledger: each change's in-year effect in
+// the financial year it took effect, and its full-year effect in every later year.
+struct SecuredChange {
+    FinancialYear year{0};
+    int64_t in_year = 0, full_year = 0; // pence; an increase is negative
+};
+
+struct Secured {
+    FinancialYear current{0};           // the financial year of the ledger's date
+    std::vector<SecuredChange> changes;
+    int64_t in(FinancialYear year) const;
+};
+
+using SecuredByCase = std::map<std::string, Secured>;
+
 struct Percentiles {
     int64_t p10 = 0, p50 = 0, p90 = 0;   // pence
 };
@@ -31,6 +52,7 @@ struct CaseRisk {
     std::vector<int64_t> planned;        // pence, in-year net by programme year, as profiled
     std::vector<Percentiles> by_year;
     bool uncertain = false;              // has at least one line with a risk range
+    std::vector<int64_t> secured;        // pence by programme year, when decided reviews secured any
 };
 
 struct RiskResult {
@@ -44,7 +66,8 @@ struct RiskResult {
     uint64_t seed = 0;
 };
 
-RiskResult simulate_risk(const Programme &programme, const RiskOptions &options, const CohortLookup &cohorts = {});
+RiskResult simulate_risk(const Programme &programme, const RiskOptions &options, const CohortLookup &cohorts = {},
+                         const SecuredByCase &secured = {});
 
 std::string format_risk(const RiskResult &result);
 

@@ -70,7 +70,9 @@ std::optional<int> CaseCommands::run() {
         const auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
                                                        : cases::read_programme_file(programme_file_);
         if (*risk_) {
-            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts()));
+            // Stored cases' decided reviews narrow their ranges.
+            const auto secured = work.council().secured(programme.cases);
+            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts(), secured));
             return 0;
         }
         const auto table = cases::budget_table(programme, work.cohorts());
@@ -136,15 +138,16 @@ std::optional<int> CaseCommands::run() {
         const auto profiles = cases::profile_case(c, work.cohorts());
         std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
         if (!std::filesystem::is_regular_file(case_)) {
-            // A stored case: its actuals from decided reviews, beside the preferred option's plan.
-            const auto delivered = work.council().delivered_by_year(c.id, c.weeks);
+            // A stored case: what its decided reviews have secured, beside the preferred option's plan.
+            const auto secured = work.council().secured({c});
             const auto &plan = profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
-            if (!delivered.empty()) std::cout << "\nDelivered so far (from decided reviews and the ledger), against the plan\n";
-            for (const auto &[fy, pence] : delivered) {
-                const int offset = fy.start_year() - c.first_year.start_year();
-                const auto planned = offset >= 0 && offset < static_cast<int>(plan.years()) ? plan.net[static_cast<std::size_t>(offset)] : 0;
-                std::cout << fmt::format("  {}: delivered {} against planned {} in-year\n", fy.label(), format_pounds(Money::from_pence(pence)),
-                                         format_pounds(Money::from_pence(planned)));
+            if (const auto s = secured.find(c.id); s != secured.end()) {
+                std::cout << "\nSecured so far by decided reviews (measured on the ledger), against the plan, in-year\n";
+                for (std::size_t y = 0; y < plan.years(); ++y) {
+                    const FinancialYear fy(c.first_year.start_year() + static_cast<int>(y));
+                    std::cout << fmt::format("  {}: secured {} against planned {}\n", fy.label(), format_pounds(Money::from_pence(s->second.in(fy))),
+                                             format_pounds(Money::from_pence(plan.net[y])));
+                }
             }
         }
         return 0;

@@ -34,6 +34,12 @@ store::Review decided(const std::string &person, const std::string &outcome, con
     return r;
 }
 
+cases::BusinessCase case_with_id(const std::string &id) {
+    cases::BusinessCase c;
+    c.id = id;
+    return c;
+}
+
 } // namespace
 
 TEST(Delivery, RealisedSavingsComeFromTheLedger) {
@@ -96,13 +102,15 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     EXPECT_EQ(d.reviewers[1].completed, 4);
     EXPECT_EQ(d.reviewers[1].mean_days_to_decision, 45); // 1 December to 15 January
 
-    // The actuals by the year each change took effect in, to set beside the case's plan.
-    const auto delivered = council.delivered_by_year("CASE-1", WeeksPerYear::fifty_two());
-    ASSERT_EQ(delivered.size(), 2u);
-    EXPECT_EQ(delivered[0].first, FinancialYear(2024));
-    EXPECT_EQ(delivered[0].second, 441'64);
-    EXPECT_EQ(delivered[1].second, d.realised[0].in_year + d.realised[1].in_year + d.realised[2].in_year);
-    EXPECT_TRUE(council.delivered_by_year("NO-CASE", WeeksPerYear::fifty_two()).empty());
+    // What the reviews secured, by financial year: each change's in-year effect in its own year and
+    // its full-year effect in every later one.
+    const auto secured = council.secured({case_with_id("CASE-1"), case_with_id("NO-CASE")});
+    ASSERT_EQ(secured.size(), 1u) << "a case with no decided review has no actuals";
+    const auto &s = secured.at("CASE-1");
+    EXPECT_EQ(s.current, FinancialYear(2025));
+    EXPECT_EQ(s.in(FinancialYear(2024)), 441'64);
+    EXPECT_EQ(s.in(FinancialYear(2025)), d.realised[0].in_year + d.realised[1].in_year + d.realised[2].in_year + 100'00 * 52);
+    EXPECT_EQ(s.in(FinancialYear(2026)), (200 - 100 + 700 + 100) * 100 * 52);
 
     // The board pack carries the same figures: the case, its forecast outturn, the largest movement first.
     const auto html = report::to_html(app::board_pack(council, WeeksPerYear::fifty_two(), {}));

@@ -67,6 +67,36 @@ TEST(Risk, RangesSitAroundThePlanAndCertainCasesDoNotMove) {
     EXPECT_LT(r.chance[0], 0.5);
 }
 
+TEST(Risk, SecuredSavingsNarrowTheRange) {
+    const auto p = respite_and_retender();
+    const auto plain = simulate_risk(p, {20'000, 1, 0});
+    const auto &respite = plain.cases[0];
+    // Reviews have secured £25,000 for the respite case in 2017/18 (the current year) and changes
+    // worth £20,000 a year from 2016/17: the year is at least £45,000 (its P90 was below that), and
+    // 2018/19 at least the full-year effects.
+    SecuredByCase secured;
+    secured["A/R.7.108"] = {FinancialYear(2017), {{FinancialYear(2017), 25'000'00, 40'000'00}, {FinancialYear(2016), 15'000'00, 20'000'00}}};
+    ASSERT_LT(respite.by_year[0].p90, 45'000'00);
+    const auto r = simulate_risk(p, {20'000, 1, 0}, {}, secured);
+    EXPECT_EQ(r.cases[0].secured, (std::vector<int64_t>{45'000'00, 60'000'00}));
+    EXPECT_EQ(r.cases[0].by_year[0].p10, 45'000'00);
+    EXPECT_EQ(r.cases[0].by_year[0].p90, 45'000'00);
+    EXPECT_GE(r.cases[0].by_year[1].p10, 60'000'00);
+    EXPECT_EQ(r.cases[1].by_year[0].p50, plain.cases[1].by_year[0].p50) << "a case without actuals is unchanged";
+    EXPECT_TRUE(r.cases[1].secured.empty());
+    EXPECT_NE(format_risk(r).find("secured by decided reviews"), std::string::npos);
+
+    // A year already over counts exactly what was secured, even below its plan.
+    secured["A/R.7.108"].current = FinancialYear(2018);
+    const auto closed = simulate_risk(p, {20'000, 1, 0}, {}, secured);
+    EXPECT_EQ(closed.cases[0].by_year[0].p10, 45'000'00);
+    EXPECT_EQ(closed.cases[0].by_year[0].p90, 45'000'00);
+    secured["A/R.7.108"].changes = {{FinancialYear(2017), 1'000'00, 2'000'00}};
+    const auto shortfall = simulate_risk(p, {20'000, 1, 0}, {}, secured);
+    EXPECT_EQ(shortfall.cases[0].by_year[0].p90, 1'000'00);
+    EXPECT_LT(shortfall.by_year[0].p90, plain.by_year[0].p10) << "the programme's range falls with it";
+}
+
 TEST(CaseReport, HtmlHasEverySectionTheTablesAndAChart) {
     const auto c = read_case_file(k_documents + "cambs-ar-6-127.yaml");
     const auto profiles = profile_case(c);

@@ -89,6 +89,20 @@ function Risk({ years }: { years: string[] }) {
             ]} />
           <p>{r.trials.toLocaleString('en-GB')} trials, seed {r.seed}.{' '}
             {r.targets.map((t: Json) => `Chance of meeting ${t.year}'s target of ${moneyWhole(t.pence)}: ${Math.round(t.chance * 100)}%.`).join(' ')}</p>
+          <p class="note">Where a case's reviews are decided, what they secured on the ledger is a floor under its range, and a year
+            already over counts exactly what was secured.</p>
+          <table>
+            <thead><tr><th>Case</th>{r.years.map((y: string) => <th key={y} class="num">{y}: planned · P10–P90 · secured</th>)}</tr></thead>
+            <tbody>
+              {r.cases.map((c: Json) => (
+                <tr key={c.id}><td>{c.id} {c.title}</td>
+                  {c.by_year.map((p: Json, y: number) => (
+                    <td key={y} class="num">{moneyWhole(c.planned_pence[y])} · {moneyWhole(p.p10_pence)}–{moneyWhole(p.p90_pence)}
+                      {c.secured_pence.length > 0 && <> · <strong>{moneyWhole(c.secured_pence[y])}</strong></>}</td>
+                  ))}</tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </>
