@@ -15,6 +15,8 @@
 #include "app/accounts.hpp"
 #include "core/cohort.hpp"
 #include "core/summary.hpp"
+#include "delivery/housing.hpp"
+#include "delivery/progression.hpp"
 #include "delivery/realised.hpp"
 #include "demo/generator.hpp"
 #include "io/import_report.hpp"
@@ -146,6 +148,16 @@ public:
     void record_review(const store::Review &decided);
     std::vector<store::Review> reviews() { return store_->reviews(); }
     delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});
+    // Progression plans (app/delivery.cpp), each change audited: a plan for a person in the ledger
+    // (checked), a step done, a plan closed as completed or stopped; the cohort view with each
+    // person's cost on the ledger since their plan started, and the pathway's sizing.
+    int64_t add_plan(const delivery::Plan &plan);
+    void mark_step(int64_t plan_id, int seq, Date done, const std::string &note);
+    void close_plan(int64_t plan_id, const std::string &status, Date on);
+    delivery::Progression progression(WeeksPerYear weeks);
+    // A person tested against a housing options matrix at a level of need, beside their cost now.
+    delivery::HousingTest housing_test(const delivery::HousingMatrix &matrix, const std::string &person_id, int level);
+
     // What decided reviews have secured for each case (under its weeks convention), measured on the
     // ledger: the actuals beside a case's plan and inside its risk range. Cases with no decided
     // review are left out.

@@ -14,6 +14,29 @@ namespace ascent::app {
 
 namespace {
 
+// Each person's weekly cost on a date, from their lines on the stored ledger.
+class LedgerCosts {
+public:
+    explicit LedgerCosts(store::Store &store) : ledger_(store.load_ledger()), lines_of_(ledger_.people.id.size()) {
+        for (std::size_t i = 0; i < ledger_.lines.size(); ++i) lines_of_[ledger_.lines.person[i]].push_back(i);
+    }
+    const Ledger &ledger() const { return ledger_; }
+    bool has(const std::string &person_id) const { return ledger_.find_person(person_id).has_value(); }
+    // 0 for someone no longer in the ledger: no cost now.
+    int64_t operator()(const std::string &person_id, Date on) const {
+        const auto p = ledger_.find_person(person_id);
+        if (!p) return 0;
+        int64_t total = 0;
+        for (const auto i : lines_of_[*p])
+            if (ledger_.line_active(i, on)) total += ledger_.lines.weekly_cost[i];
+        return total;
+    }
+
+private:
+    Ledger ledger_;
+    std::vector<std::vector<std::size_t>> lines_of_;
+};
+
 Date parse_or(const std::string &text, const std::string &what) {
     const auto d = parse_date(text);
     if (!d) throw input_error(fmt::format("{} must be a date such as 2026-10-01, not '{}'", what, text));
@@ -62,17 +85,9 @@ void Council::record_review(const store::Review &decided) {
 }
 
 delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule) {
-    const Ledger ledger = store_->load_ledger();
-    std::vector<std::vector<std::size_t>> lines_of(ledger.people.id.size());
-    for (std::size_t i = 0; i < ledger.lines.size(); ++i) lines_of[ledger.lines.person[i]].push_back(i);
-    const auto weekly_cost = [&](const std::string &person_id, Date on) {
-        const auto p = ledger.find_person(person_id);
-        if (!p) return int64_t{0}; // no longer in the ledger: no cost now
-        int64_t total = 0;
-        for (const auto i : lines_of[*p])
-            if (ledger.line_active(i, on)) total += ledger.lines.weekly_cost[i];
-        return total;
-    };
+    const LedgerCosts costs(*store_);
+    const auto &ledger = costs.ledger();
+    const auto weekly_cost = [&](const std::string &person_id, Date on) { return costs(person_id, on); };
     CaseWorkspace cases(database_path_, std::nullopt); // for cohort figures, read only if a case's lines need them
     const auto stored = stored_cases();
     const auto target = [&](const std::string &case_id, FinancialYear year) -> std::optional<int64_t> {
@@ -114,6 +129,37 @@ cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &ca
         }
     }
     return out;
+}
+
+int64_t Council::add_plan(const delivery::Plan &plan) {
+    delivery::check_plan(plan);
+    if (!LedgerCosts(*store_).has(plan.person_id)) throw input_error("the plan's person " + plan.person_id + " is not in the ledger");
+    const auto id = store_->progression().add_plan(plan, actor_);
+    audit(actor_, "plan_added", plan.person_id, fmt::format("plan {}: {} steps", id, plan.steps.size()));
+    return id;
+}
+
+void Council::mark_step(int64_t plan_id, int seq, Date done, const std::string &note) {
+    if (!store_->progression().mark_step(plan_id, seq, done, note))
+        throw input_error(fmt::format("plan {} has no step {} (or the plan is closed)", plan_id, seq));
+    audit(actor_, "plan_step_done", std::to_string(plan_id), fmt::format("step {} on {}", seq, done.iso()));
+}
+
+void Council::close_plan(int64_t plan_id, const std::string &status, Date on) {
+    if (status != "completed" && status != "stopped") throw input_error("a plan closes as completed or stopped, not '" + status + "'");
+    if (!store_->progression().close_plan(plan_id, status, on)) throw input_error(fmt::format("there is no active plan {}", plan_id));
+    audit(actor_, "plan_closed", std::to_string(plan_id), status);
+}
+
+delivery::Progression Council::progression(WeeksPerYear weeks) {
+    const LedgerCosts costs(*store_);
+    return delivery::progression_view(store_->progression().plans(), std::cref(costs), costs.ledger().as_at, weeks);
+}
+
+delivery::HousingTest Council::housing_test(const delivery::HousingMatrix &matrix, const std::string &person_id, int level) {
+    const LedgerCosts costs(*store_);
+    if (!costs.has(person_id)) throw input_error("person " + person_id + " is not in the ledger");
+    return delivery::test_housing(matrix, person_id, level, costs(person_id, costs.ledger().as_at));
 }
 
 } // namespace ascent::app

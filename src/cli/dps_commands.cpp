@@ -14,12 +14,6 @@ namespace ascent::cli {
 
 namespace {
 
-int64_t pence_of(const std::string &text, const char *option) {
-    const auto m = parse_money(text);
-    if (!m || m->pence() <= 0) throw input_error(std::string(option) + " must be an amount in pounds such as 1,100.00");
-    return m->pence();
-}
-
 // "Q1=4,Q2=3" (as typed) → "Q1=4;Q2=3" (as stored).
 std::string answers_of(std::string text) {
     for (auto &c : text)

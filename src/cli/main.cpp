@@ -19,6 +19,7 @@
 #include "cli/account_commands.hpp"
 #include "cli/commissioning_commands.hpp"
 #include "cli/dps_commands.hpp"
+#include "cli/progression_commands.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/delivery_commands.hpp"
 #include "cli/evidence_commands.hpp"
@@ -177,6 +178,7 @@ int main(int argc, char **argv) {
     cli::AccountCommands account_commands(cli, db);
     cli::CommissioningCommands commissioning_commands(cli, db);
     cli::DpsCommands dps_commands(cli, db);
+    cli::ProgressionCommands progression_commands(cli, db);
     cli::ServeCommand serve_command(cli, db);
 
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
@@ -267,6 +269,7 @@ int main(int argc, char **argv) {
         if (const auto code = account_commands.run()) return *code;
         if (const auto code = commissioning_commands.run()) return *code;
         if (const auto code = dps_commands.run()) return *code;
+        if (const auto code = progression_commands.run()) return *code;
         if (const auto code = serve_command.run()) return *code;
         if (*rules_export) {
             std::cout << opportunity::default_rules_text();

@@ -23,4 +23,10 @@ std::optional<Date> optional_date(const std::string &text, std::string_view opti
     throw input_error(std::string(option) + " must be a date such as 31/03/2026, not '" + text + "'");
 }
 
+int64_t pence_of(const std::string &text, const char *option) {
+    const auto m = parse_money(text);
+    if (!m || m->pence() <= 0) throw input_error(std::string(option) + " must be an amount in pounds such as 1,100.00");
+    return m->pence();
+}
+
 } // namespace ascent::cli

@@ -15,6 +15,8 @@ namespace ascent::cli {
 WeeksPerYear parse_weeks(const std::string &text);
 // "3%", "-1%", "95.5%" as parts per million (1% is 10,000); nothing if not a percentage.
 std::optional<int64_t> parse_percent(std::string_view text);
+// An amount in pounds such as 1,100.00 as pence, more than zero; `option` names it in the error.
+int64_t pence_of(const std::string &text, const char *option);
 // A date option, if given (nothing for an empty text); `option` names it in the error.
 std::optional<Date> optional_date(const std::string &text, std::string_view option);
 

@@ -109,6 +109,11 @@ struct Route {
     std::function<Reply(Call &)> handle;
 };
 
+// A text field of a JSON body; a missing required one is a 400 naming it, an optional one is "".
+std::string text_field(const json &body, const char *name, bool required = true);
+// The date in the body's "on" (ISO), or today's; a bad date is a 400.
+std::string on_of(const json &body);
+
 void add_session_routes(std::vector<Route> &routes);
 void add_ledger_routes(std::vector<Route> &routes);
 void add_case_routes(std::vector<Route> &routes);
@@ -119,6 +124,7 @@ void add_charging_routes(std::vector<Route> &routes);
 void add_insight_routes(std::vector<Route> &routes);
 void add_commissioning_routes(std::vector<Route> &routes);
 void add_review_routes(std::vector<Route> &routes);
+void add_progression_routes(std::vector<Route> &routes);
 
 // Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
 cases::CohortLookup cohort_lookup(const app::Analysis &analysis);

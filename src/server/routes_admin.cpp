@@ -30,15 +30,9 @@ Role role_in(const json &body) {
     return *role;
 }
 
-std::string text_of(const json &body, const char *field) {
-    if (!body.is_object() || !body.contains(field) || !body[field].is_string())
-        throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", field)};
-    return body[field].get<std::string>();
-}
-
 Reply sign_in(Call &call) {
-    const auto name = text_of(call.body, "name");
-    const auto password = text_of(call.body, "password");
+    const auto name = text_field(call.body, "name");
+    const auto password = text_field(call.body, "password");
     if (const auto wait = call.sessions.sign_in_wait(name); wait.count() > 0) {
         call.engine.with_council("-", [&](app::Council &c) { c.audit(name, "sign_in_refused", name, "too many failed attempts"); });
         throw ApiError{429, "too_many_attempts",
@@ -84,9 +78,9 @@ Reply users(Call &call) {
 }
 
 Reply add_user(Call &call) {
-    const auto name = text_of(call.body, "name");
+    const auto name = text_field(call.body, "name");
     const auto role = role_in(call.body);
-    call.engine.with_council(call.user(), [&](app::Council &c) { c.create_user(name, text_of(call.body, "password"), role, call.user()); });
+    call.engine.with_council(call.user(), [&](app::Council &c) { c.create_user(name, text_field(call.body, "password"), role, call.user()); });
     return {201, {{"name", name}, {"role", app::to_string(role)}}};
 }
 
@@ -97,7 +91,7 @@ Reply change_user(Call &call) {
     call.engine.with_council(call.user(), [&](app::Council &c) {
         if (b.contains("role")) c.set_role(name, role_in(b), call.user());
         if (b.contains("disabled")) c.set_disabled(name, b.at("disabled").get<bool>(), call.user());
-        if (b.contains("password")) c.set_password(name, text_of(b, "password"), call.user());
+        if (b.contains("password")) c.set_password(name, text_field(b, "password"), call.user());
     });
     call.sessions.end_all_of(name); // a changed account signs in again under its new terms
     return {200, {{"name", name}}};

@@ -154,22 +154,8 @@ Reply uplifts(Call &call) {
                   {"options", results}, {"growth_avoided_against", m.results.front().name}, {"rounding", k_rounding}}};
 }
 
-std::string field(const json &body, const char *name, bool required) {
-    if (body.is_object() && body.contains(name) && body[name].is_string()) return body[name].get<std::string>();
-    if (required) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
-    return {};
-}
-
-// The date in the body's "on", or today.
-std::string on_of(const json &body) {
-    const auto on = field(body, "on", false);
-    if (on.empty()) return Date::today().iso();
-    if (!parse_date(on)) throw ApiError{400, "bad_date", "'on' must be a date such as 2026-05-01"};
-    return on;
-}
-
 std::optional<int64_t> pence_field(const json &body, const char *name, bool required) {
-    const auto text = field(body, name, required);
+    const auto text = text_field(body, name, required);
     if (text.empty()) return std::nullopt;
     const auto m = parse_money(text);
     if (!m || m->pence() <= 0) throw ApiError{400, "bad_amount", fmt::format("'{}' must be an amount in pounds such as 1,100.00", name)};
@@ -226,10 +212,10 @@ Reply dps_register(Call &call) {
 
 Reply dps_admit(Call &call) {
     call.engine.with_council(call.user(), [&](app::Council &c) {
-        c.dps_admit({field(call.body, "provider", true), field(call.body, "cqc_rating", false), field(call.body, "lot", true),
-                     field(call.body, "zone", false), on_of(call.body), pence_field(call.body, "rate", false)});
+        c.dps_admit({text_field(call.body, "provider", true), text_field(call.body, "cqc_rating", false), text_field(call.body, "lot", true),
+                     text_field(call.body, "zone", false), on_of(call.body), pence_field(call.body, "rate", false)});
     });
-    return {201, {{"admitted", field(call.body, "provider", true)}}};
+    return {201, {{"admitted", text_field(call.body, "provider", true)}}};
 }
 
 // Body: {"id", "lot", "zone", "person_id", "spec": a request without bids, "on"}.
@@ -237,8 +223,8 @@ Reply dps_advertise(Call &call) {
     if (!call.body.is_object() || !call.body.contains("spec")) throw ApiError{400, "missing_field", "the body needs the request's \"spec\""};
     const auto spec = file_in(call.body.at("spec"), "request's spec");
     const auto to = call.engine.with_council(call.user(), [&](app::Council &c) {
-        return c.dps_advertise({field(call.body, "id", true), field(call.body, "lot", true), field(call.body, "zone", false),
-                                field(call.body, "person_id", false), spec, on_of(call.body), "", "", "", std::nullopt});
+        return c.dps_advertise({text_field(call.body, "id", true), text_field(call.body, "lot", true), text_field(call.body, "zone", false),
+                                text_field(call.body, "person_id", false), spec, on_of(call.body), "", "", "", std::nullopt});
     });
     return {201, {{"advertised_to", to}}};
 }
@@ -251,9 +237,9 @@ Reply dps_bid(Call &call) {
             answers += (answers.empty() ? "" : ";") + q + "=" + (score.is_string() ? score.get<std::string>() : score.dump());
     const bool withdrawn = call.body.is_object() && call.body.value("withdrawn", false);
     call.engine.with_council(call.user(), [&](app::Council &c) {
-        c.dps_bid({call.params.at(0), field(call.body, "provider", true), answers, on_of(call.body), *pence_field(call.body, "price", true), withdrawn});
+        c.dps_bid({call.params.at(0), text_field(call.body, "provider", true), answers, on_of(call.body), *pence_field(call.body, "price", true), withdrawn});
     });
-    return {201, {{"request", call.params.at(0)}, {"provider", field(call.body, "provider", true)}, {"withdrawn", withdrawn}}};
+    return {201, {{"request", call.params.at(0)}, {"provider", text_field(call.body, "provider", true)}, {"withdrawn", withdrawn}}};
 }
 
 Reply dps_award(Call &call) {

@@ -15,12 +15,6 @@ namespace {
 
 using app::Role;
 
-std::string text_field(const json &body, const char *name, bool required) {
-    if (body.is_object() && body.contains(name) && body[name].is_string()) return body[name].get<std::string>();
-    if (required) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
-    return {};
-}
-
 Reply reviews(Call &call) {
     json out = json::array();
     const auto all = call.engine.with_council(call.user(), [&](app::Council &c) {

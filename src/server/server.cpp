@@ -33,6 +33,7 @@ std::vector<Route> all_routes() {
     add_insight_routes(routes);
     add_commissioning_routes(routes);
     add_review_routes(routes);
+    add_progression_routes(routes);
     return routes;
 }
 
@@ -74,6 +75,19 @@ std::string_view content_type_of(std::string_view path) {
 }
 
 } // namespace
+
+std::string text_field(const json &body, const char *name, bool required) {
+    if (body.is_object() && body.contains(name) && body[name].is_string()) return body[name].get<std::string>();
+    if (required) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
+    return {};
+}
+
+std::string on_of(const json &body) {
+    const auto on = text_field(body, "on", false);
+    if (on.empty()) return Date::today().iso();
+    if (!parse_date(on)) throw ApiError{400, "bad_date", "'on' must be a date such as 2026-05-01"};
+    return on;
+}
 
 std::string Call::query_or(const std::string &name, const std::string &fallback) const {
     const auto it = query.find(name);

@@ -6,6 +6,7 @@
 #include "io/code_cache.hpp"
 #include "store/sqlite_accounts.hpp"
 #include "store/sqlite_dps.hpp"
+#include "store/sqlite_progression.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -85,6 +86,7 @@ public:
 
     AccountStore &accounts() override { return *accounts_; }
     DpsStore &dps() override { return *dps_; }
+    ProgressionStore &progression() override { return *progression_; }
 
     std::optional<ImportRecord> find_import(const std::string &content_hash) override {
         auto s = db_.prepare(k_select_imports + std::string(" WHERE content_hash = ?"));
@@ -434,6 +436,7 @@ private:
     Database db_;
     std::unique_ptr<AccountStore> accounts_ = sqlite_accounts(db_);
     std::unique_ptr<DpsStore> dps_ = sqlite_dps(db_);
+    std::unique_ptr<ProgressionStore> progression_ = sqlite_progression(db_);
 };
 
 Ledger SqliteStore::load_ledger() {

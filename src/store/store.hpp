@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/ledger.hpp"
+#include "delivery/progression.hpp"
 #include "io/cld_import.hpp"
 #include "io/extract_import.hpp"
 
@@ -123,6 +124,19 @@ public:
                         const std::string &provider, std::optional<int64_t> price) = 0;
 };
 
+// Progression plans and their steps (migration 0007).
+class ProgressionStore {
+public:
+    virtual ~ProgressionStore() = default;
+    // Stores a plan with its steps in one transaction; returns its id.
+    virtual int64_t add_plan(const delivery::Plan &plan, const std::string &by) = 0;
+    virtual std::vector<delivery::Plan> plans() = 0; // by id
+    // Marks step `seq` (1, 2, …) of an active plan done; false if there is no such step.
+    virtual bool mark_step(int64_t plan_id, int seq, Date done, const std::string &note) = 0;
+    // Closes an active plan as completed or stopped; false if there is no such active plan.
+    virtual bool close_plan(int64_t plan_id, const std::string &status, Date on) = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -151,6 +165,7 @@ public:
     virtual std::vector<Review> reviews() = 0;
     virtual AccountStore &accounts() = 0;
     virtual DpsStore &dps() = 0;
+    virtual ProgressionStore &progression() = 0;
     virtual Ledger load_ledger() = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;

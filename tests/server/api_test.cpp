@@ -110,13 +110,15 @@ protected:
 // A concrete address for an OpenAPI path, on the demo ledger.
 std::string concrete(std::string path) {
     const std::vector<std::pair<std::string, std::string>> values = {
-        {"{lever}", "high_cost_1800"}, {"{id}", "DEMO-1"}, {"{format}", "html"}, {"{name}", "viewer"}};
+        {"{lever}", "high_cost_1800"}, {"{id}", "DEMO-1"}, {"{format}", "html"}, {"{name}", "viewer"}, {"{step}", "1"}};
     for (const auto &[param, value] : values)
         for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) path.replace(at, param.size(), value);
     if (path == "/api/v1/worklists/high_cost_1800.html") path = "/api/v1/worklists/high_cost_1800.csv";
     if (path == "/api/v1/people/DEMO-1") path = "/api/v1/people/P0000001";
     if (path == "/api/v1/charging/people/DEMO-1/assessment") path = "/api/v1/charging/people/P0000003/assessment";
     if (path == "/api/v1/cohort") path += "?expression=age%20%3E%3D%2065";
+    if (path == "/api/v1/progression/pathway") path += "?saving=26.08&people=507";
+    if (path == "/api/v1/housing/test") path += "?person=P0000001&level=3";
     if (path == "/api/v1/programme/budget-table.html") path = "/api/v1/programme/budget-table.xlsx";
     return path;
 }
@@ -536,6 +538,39 @@ TEST_F(Api, TheDynamicPurchasingSystemFromAdmissionToAward) {
     ASSERT_EQ(bids.size(), 2u);
     EXPECT_EQ(bids[1].at("price_pence"), 45000);
     EXPECT_EQ(bids[1].at("answers"), "Q1=5");
+}
+
+TEST_F(Api, ProgressionPlansAndHousingOptions) {
+    const auto finance = sign_in("finance");
+    const json plan = {{"person", "P0000001"}, {"goal", "Travel independently"}, {"expected_saving", "26.08"}, {"started", "2026-04-01"},
+                       {"target", "2026-12-31"}, {"steps", {{{"what", "Travel training"}, {"due", "2026-06-01"}, {"supported_by", "Pathways"}},
+                                                             {{"what", "Travel alone"}, {"due", "2026-09-01"}}}}};
+    EXPECT_EQ(send("POST", "/api/v1/progression", sign_in("analyst"), plan)->status, 403);
+    const auto added = send("POST", "/api/v1/progression", finance, plan);
+    ASSERT_EQ(added->status, 201) << added->body;
+    const auto id = std::to_string(json::parse(added->body).at("id").get<int64_t>());
+    EXPECT_EQ(send("POST", "/api/v1/progression/" + id + "/steps/1", finance, {{"on", "2026-05-20"}, {"note", "done"}})->status, 200);
+    EXPECT_EQ(send("POST", "/api/v1/progression/" + id + "/steps/7", finance, {{"on", "2026-05-20"}})->status, 400);
+    auto bad = plan;
+    bad["person"] = "NOBODY";
+    EXPECT_NE(error_of(send("POST", "/api/v1/progression", finance, bad)).at("message").get<std::string>().find("not in the ledger"),
+              std::string::npos);
+    const auto view = json::parse(get("/api/v1/progression", finance)->body);
+    ASSERT_EQ(view.at("plans").size(), 1u);
+    EXPECT_EQ(view.at("plans")[0].at("done"), 1);
+    EXPECT_EQ(view.at("plans")[0].at("steps")[0].at("done"), "2026-05-20");
+    EXPECT_EQ(view.at("sizing").at("annual_pence"), 26'08 * 52);
+    EXPECT_EQ(send("POST", "/api/v1/progression/" + id + "/close", finance, {{"status", "completed"}, {"on", "2026-09-30"}})->status, 200);
+    EXPECT_EQ(json::parse(get("/api/v1/progression", finance)->body).at("completed"), 1);
+
+    const auto kent = json::parse(get("/api/v1/progression/pathway?saving=26.08&people=507", sign_in("viewer"))->body);
+    EXPECT_EQ(kent.at("annual_pence"), 687'573'12);
+    const auto matrix = json::parse(get("/api/v1/housing/matrix", sign_in("viewer"))->body);
+    EXPECT_EQ(matrix.at("levels").size(), 5u);
+    EXPECT_EQ(get("/api/v1/housing/test?person=P0000001&level=3", sign_in("viewer"))->status, 403);
+    const auto test = json::parse(get("/api/v1/housing/test?person=P0000001&level=3", finance)->body);
+    EXPECT_EQ(test.at("options").size(), 5u);
+    EXPECT_EQ(test.at("options")[0].at("difference_pence").get<int64_t>(), test.at("current_pence").get<int64_t>() - 480'00);
 }
 
 } // namespace ascent
