@@ -214,12 +214,27 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
 test('reviews are assigned and decided from the delivery page', async () => {
   await open('Delivery', 'Delivery', '24-delivery');
   await page.getByLabel('Reviewer').fill('rita');
-  await page.getByLabel('People').fill('3');
+  await page.getByLabel('People', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Assign, largest saving first' }).click();
   await page.getByText('Assigned 3 people to rita.').waitFor();
   await page.getByLabel(/^Outcome for /).first().selectOption('reduced');
   await page.getByText(/^Recorded reduced for /).waitFor();
   await page.screenshot({ path: join(shots, '25-reviews.png'), fullPage: true });
+  await page.getByLabel('Person id').fill('P0000001');
+  await page.getByLabel('Goal', { exact: true }).fill('Travel to college independently');
+  await page.getByLabel('Saving £ a week').fill('132.00');
+  await page.getByLabel('Target date').fill('2027-03-31');
+  await page.getByLabel(/^Steps, one a line/).fill('Travel training | 2027-01-15 | Pathways worker\nTravel alone | 2027-03-01 | Family');
+  await page.getByRole('button', { name: 'Add the plan' }).click();
+  await page.getByText(/^Added plan 1 for P0000001\./).waitFor();
+  await page.getByRole('button', { name: 'Step 1 done' }).click();
+  await page.getByText('Plan 1: step 1 done.').waitFor();
+  await page.waitForFunction(() => document.querySelector('progress[aria-label="Plan 1 progress"]')?.value === 1);
+  await page.getByTestId('pathway').getByText('£687,573.12').waitFor();
+  await page.getByLabel('Test a person').fill('P0000001');
+  await page.getByRole('button', { name: 'Show their options' }).click();
+  await page.getByText(/^P0000001 at level 3/).waitFor();
+  await page.screenshot({ path: join(shots, '26-progression-housing.png'), fullPage: true });
 });
 
 test('a worklist downloads as a file', async () => {

@@ -1,11 +1,13 @@
 // Delivery: realised savings from the ledger by case and lever against their targets with RAG,
 // reviewer productivity and the backlog; the review worklist (assign a lever's people, record a
-// decision: finance); the board pack; and the evidence of what other councils did and saved.
+// decision: finance); progression plans and housing options; the board pack; and the evidence of
+// what other councils did and saved.
 import { useState } from 'preact/hooks';
 import { api, Session } from './api';
 import { Chart } from './chart';
 import { Choice, Field, Json, JobProgress, Loading, useApi, useJob } from './hooks';
 import { moneyWhole, people, ukDate } from './format';
+import { Progression } from './progression';
 
 const outcomes: [string, string][] = [['no_change', 'No change'], ['reduced', 'Reduced'], ['increased', 'Increased'], ['ended', 'Ended'],
   ['moved_setting', 'Moved setting'], ['health_funding_agreed', 'Health funding agreed'], ['price_renegotiated', 'Price renegotiated'],
@@ -41,6 +43,7 @@ export function Delivery({ session }: { session: Session }) {
         </tbody>
       </table>
       {session.sees_people && <Reviews onChange={reloadDelivery} />}
+      <Progression session={session} />
       <Evidence />
     </section>
   );
@@ -99,8 +102,8 @@ function Reviews({ onChange }: { onChange: () => void }) {
           <thead><tr><th>Person</th><th>Lever</th><th>Reviewer</th><th>Due</th><th>Decided</th><th>Outcome</th></tr></thead>
           <tbody>
             {reviews.map((r) => (
-              <tr key={r.id}><td><a href={`#/people/${r.person_id}`}>{r.person_id}</a></td><td>{r.lever}</td><td>{r.reviewer}</td><td>{r.due_on}</td>
-                <td>{r.decided_on}</td>
+              <tr key={r.id}><td><a href={`#/people/${r.person_id}`}>{r.person_id}</a></td><td>{r.lever}</td><td>{r.reviewer}</td><td>{ukDate(r.due_on)}</td>
+                <td>{r.decided_on ? ukDate(r.decided_on) : ""}</td>
                 <td>{r.outcome || <Choice label={`Outcome for ${r.person_id}`} hideLabel value="" onChange={(v) => v && decide(r, v)}
                   options={[['', 'Record…'], ...outcomes]} />}</td></tr>
             ))}
