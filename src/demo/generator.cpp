@@ -266,11 +266,15 @@ private:
 
     Date random_date(Date from, Date to) { return from.plus_days(static_cast<int32_t>(rng_.between(0, from.days_until(to)))); }
 
+    static std::string cqc_of(const std::string &provider) {
+        return fmt::format("1-{:09}", std::hash<std::string>{}(provider) % 1000000000);
+    }
+
     // The main service line(s) for a package of about `weekly` pounds.
     void main_lines(const Segment &seg, int64_t weekly_pence, std::vector<Line> &lines) {
         const Date start = random_date(Date::ymd(2012, 4, 1), options_.period_end.plus_days(-30));
         const std::string provider(rng_.pick(k_provider_names));
-        const std::string cqc = fmt::format("1-{:09}", std::hash<std::string>{}(provider) % 1000000000);
+        const std::string cqc = cqc_of(provider);
         switch (seg.kind) {
         case Kind::home_care:
         case Kind::supported_living: {
@@ -357,13 +361,17 @@ private:
         }
         const std::size_t main_index = lines.size();
         main_lines(seg, weekly - extras, lines);
+        Date package_start = lines[main_index].start; // the current package's first day
         if (seg.kind == Kind::home_care && age >= 65 && rng_.chance(25)) {
             // A new package this year, most after six weeks of reablement.
             Line &main = lines[main_index];
             main.start = random_date(period_start_.plus_days(60), options_.period_end.plus_days(-30));
-            if (rng_.chance(55))
+            package_start = main.start;
+            if (rng_.chance(55)) {
+                package_start = main.start.plus_days(-42);
                 lines.push_back({st_st_max, comp_reablement, dm_commissioned, freq_weekly, rng_.between(25000, 40000), 0,
-                                 main.start.plus_days(-42), main.start.plus_days(-1), "Council Reablement Service", ""});
+                                 package_start, main.start.plus_days(-1), "Council Reablement Service", ""});
+            }
         }
         if (seg.respite) { // short stays charged under non-residential rules: 22 days on average
             const int32_t days = static_cast<int32_t>(rng_.between(8, 36));
@@ -372,17 +380,24 @@ private:
                              rng_.between(9000, 12000), 700, start, start.plus_days(days - 1), "Willow Lodge", ""});
         }
         const auto history = rng_.between(0, 2 * options_.history_lines); // history_lines on average
+        Date next_start = package_start;
         for (int64_t h = 0; h < history; ++h) {
-            // An earlier package that ended during the period (a change of service or provider).
-            const Date end = random_date(period_start_, options_.period_end.plus_days(-2));
+            // An earlier package (a change of provider or price), ending the day before the one after it started.
+            const auto days = static_cast<int32_t>(rng_.between(28, 730));
+            const std::string provider(rng_.pick(k_provider_names));
             Line old = lines[main_index];
-            old.start = random_date(Date::ymd(2015, 4, 1), end.plus_days(-1));
-            old.end = end;
+            old.end = next_start.plus_days(-1);
+            old.start = next_start.plus_days(-days);
+            if (!old.provider.empty()) {
+                old.provider = provider;
+                old.cqc = cqc_of(provider);
+            }
             old.unit_cost = std::max<int64_t>(100, old.unit_cost * rng_.between(85, 105) / 100);
             old.night = "";
             old.ratio = 0;
             old.accommodation = -1;
             lines.push_back(old);
+            next_start = old.start;
         }
 
         // Person details (repeated on every CLD row, as the return does).
