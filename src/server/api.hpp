@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -133,6 +134,19 @@ inline constexpr std::string_view k_xlsx_type = "application/vnd.openxmlformats-
 
 // A report document as an HTML or PDF download (404 for another format).
 Reply document_reply(const report::Document &doc, const std::string &name, const std::string &format);
+// A private temporary folder (owner only) for files written or received, removed with what is in
+// it when it goes. A background job keeps it alive by holding a shared_ptr.
+class TempFolder {
+public:
+    explicit TempFolder(std::string_view purpose);
+    ~TempFolder();
+    TempFolder(const TempFolder &) = delete;
+    TempFolder &operator=(const TempFolder &) = delete;
+    const std::filesystem::path &path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
 // Runs `write` on a temporary file with `extension` and returns its bytes as a download.
 Reply file_reply(const std::string &file_name, std::string_view content_type, const std::function<void(const std::string &path)> &write);
 

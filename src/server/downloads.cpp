@@ -1,5 +1,5 @@
 // Downloads: reports and spreadsheets written by the same code as the CLI's, to a temporary file
-// that is read back and removed.
+// that is read back and removed; and the temporary folders the server's files go to.
 #include <filesystem>
 
 #include "app/case_reports.hpp"
@@ -8,13 +8,20 @@
 
 namespace ascent::server {
 
+TempFolder::TempFolder(std::string_view purpose)
+    : path_(std::filesystem::temp_directory_path() / ("ascent-" + std::string(purpose) + "-" + app::random_token())) {
+    std::filesystem::create_directory(path_);
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all);
+}
+
+TempFolder::~TempFolder() {
+    std::error_code ignored; // a destructor must not throw; a folder left behind is only untidy
+    std::filesystem::remove_all(path_, ignored);
+}
+
 Reply file_reply(const std::string &file_name, std::string_view content_type, const std::function<void(const std::string &path)> &write) {
-    const auto extension = std::filesystem::path(file_name).extension().string();
-    const auto path = std::filesystem::temp_directory_path() / ("ascent-download-" + app::random_token() + extension);
-    struct Remove {
-        std::filesystem::path path;
-        ~Remove() { std::filesystem::remove(path); }
-    } remove{path};
+    const TempFolder folder("download");
+    const auto path = folder.path() / ("download" + std::filesystem::path(file_name).extension().string());
     write(path.string());
     Reply reply;
     reply.content = io::read_text_file(path.string(), "the download");

@@ -104,11 +104,9 @@ Reply start_import(Call &call) {
     const auto policy = policy_text == "all_or_nothing" ? app::RowPolicy::all_or_nothing : app::RowPolicy::skip_invalid_rows;
 
     // The files go to a private folder the job removes when it ends.
-    const auto folder = std::filesystem::temp_directory_path() / ("ascent-upload-" + app::random_token());
-    std::filesystem::create_directory(folder);
-    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+    const auto folder = std::make_shared<const TempFolder>("upload");
     const auto save = [&](const Upload &u) {
-        const auto path = folder / safe_file_name(u.file_name);
+        const auto path = folder->path() / safe_file_name(u.file_name);
         std::ofstream(path, std::ios::binary) << u.content;
         return path.string();
     };
@@ -118,10 +116,6 @@ Reply start_import(Call &call) {
     auto &engine = call.engine;
     const auto user = call.user();
     const auto id = call.jobs.start("import", user, [&engine, user, kind, file, mapping, policy, check_only, folder](const auto &report) {
-        struct Remove {
-            std::filesystem::path path;
-            ~Remove() { std::filesystem::remove_all(path); }
-        } remove{folder};
         app::Council council(engine.database());
         council.act_as(user);
         const app::Progress progress = [&](std::string_view stage, uint64_t done, uint64_t total) { report(stage, done, total); };

@@ -72,14 +72,10 @@ Reply load_parameters(Call &call) {
         throw ApiError{400, "missing_file", "send the parameter file (YAML) as the form field \"file\""};
     auto name = std::filesystem::path(it->second.file_name).filename().string();
     if (name.empty() || name.front() == '.') name = "parameters.yaml";
-    const auto folder = std::filesystem::temp_directory_path() / ("ascent-parameters-" + app::random_token());
-    std::filesystem::create_directory(folder);
-    struct Remove {
-        std::filesystem::path path;
-        ~Remove() { std::filesystem::remove_all(path); }
-    } remove{folder};
-    std::ofstream(folder / name, std::ios::binary) << it->second.content;
-    const auto stored = call.engine.with_council(call.user(), [&](app::Council &c) { return c.load_parameter_file((folder / name).string()); });
+    const TempFolder folder("parameters");
+    const auto path = (folder.path() / name).string();
+    std::ofstream(path, std::ios::binary) << it->second.content;
+    const auto stored = call.engine.with_council(call.user(), [&](app::Council &c) { return c.load_parameter_file(path); });
     return {201, {{"id", stored.id}, {"file_name", stored.file_name}, {"sha256", stored.sha256}}};
 }
 
