@@ -30,18 +30,37 @@ Reply councils(Call &call) {
     return {200, {{"default", call.options.council}, {"councils", out}, {"notes", national->notes}}};
 }
 
-// Query: council (default: the server's), peers (region, type, nearest), nearest, year (2022-23).
-Reply compare(Call &call) {
-    const auto national = call.engine.national();
-    const auto &data = national->data;
+// The comparison a query asks for: council (default: the server's), peers (region, type, nearest),
+// nearest, year (2022-23).
+struct Asked {
+    std::shared_ptr<const app::NationalLoad> national;
+    std::size_t council = 0;
+    int year = 0;
+    benchmark::PeerGroup group;
+    benchmark::Comparison comparison;
+};
+
+Asked comparison_asked(const Call &call) {
+    Asked a{call.engine.national(), 0, 0, {}, {}};
+    const auto &data = a.national->data;
     const auto key = call.query_or("council", call.options.council);
     if (key.empty()) throw ApiError{400, "missing_council", "name the council: ?council=Bury (or start the server with --council)"};
-    const auto council = app::council_in(data, key, "the national data's ascof");
-    const int year = app::comparison_year(data, council, call.query_or("year", ""));
+    a.council = app::council_in(data, key, "the national data's ascof");
+    a.year = app::comparison_year(data, a.council, call.query_or("year", ""));
     const auto kind = benchmark::parse_peer_kind(call.query_or("peers", "nearest"));
     if (!kind || *kind == benchmark::PeerKind::list) throw ApiError{400, "bad_peers", "peers must be region, type or nearest"};
-    const auto group = benchmark::peers_of(data, council, *kind, year, {}, call.query_count("nearest", 15, 50));
-    const auto comparison = benchmark::compare(data, council, group, year);
+    a.group = benchmark::peers_of(data, a.council, *kind, a.year, {}, call.query_count("nearest", 15, 50));
+    a.comparison = benchmark::compare(data, a.council, a.group, a.year);
+    return a;
+}
+
+Reply compare(Call &call) {
+    const auto asked = comparison_asked(call);
+    const auto &data = asked.national->data;
+    const auto council = asked.council;
+    const int year = asked.year;
+    const auto &group = asked.group;
+    const auto &comparison = asked.comparison;
     json peers = json::array();
     for (const auto &p : group.peers)
         peers.push_back({{"name", data.councils()[p.council].name}, {"distance", p.distance},
@@ -79,13 +98,9 @@ Reply compare(Call &call) {
 }
 
 Reply compare_download(Call &call) {
-    const auto national = call.engine.national();
-    const auto &data = national->data;
-    const auto council = app::council_in(data, call.query_or("council", call.options.council), "the national data's ascof");
-    const int year = app::comparison_year(data, council, call.query_or("year", ""));
-    const auto kind = benchmark::parse_peer_kind(call.query_or("peers", "nearest"));
-    if (!kind || *kind == benchmark::PeerKind::list) throw ApiError{400, "bad_peers", "peers must be region, type or nearest"};
-    const auto comparison = benchmark::compare(data, council, benchmark::peers_of(data, council, *kind, year, {}, call.query_count("nearest", 15, 50)), year);
+    const auto asked = comparison_asked(call);
+    const auto &data = asked.national->data;
+    const auto &comparison = asked.comparison;
     if (call.params.at(0) == "xlsx")
         return file_reply("benchmark.xlsx", k_xlsx_type, [&](const std::string &path) { app::write_benchmark_xlsx(data, comparison, path); });
     return document_reply(app::benchmark_document(data, comparison), "benchmark", call.params.at(0));
