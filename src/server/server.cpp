@@ -126,11 +126,10 @@ void Engine::reload() {
         summary = std::make_shared<LedgerSummary>(
             summarise(*analysis->ledger, analysis->found.as_at, WeeksPerYear::fifty_two()));
     }
-    auto trend = std::make_shared<const std::vector<TrendPoint>>(spend_trend(*analysis->ledger, 13));
     std::lock_guard lock(snapshot_mutex_);
     analysis_ = std::move(analysis);
     summary_ = std::move(summary);
-    trend_ = std::move(trend);
+    trend_.reset(); // worked out again when first asked for
     cohorts_.clear();
     cohort_order_.clear();
 }
@@ -165,8 +164,17 @@ std::shared_ptr<const LedgerSummary> Engine::summary() {
 }
 
 std::shared_ptr<const std::vector<TrendPoint>> Engine::trend() {
+    std::shared_ptr<const app::Analysis> snapshot;
+    {
+        std::lock_guard lock(snapshot_mutex_);
+        if (trend_) return trend_;
+        snapshot = analysis_;
+    }
+    // 13 passes over the lines: outside the lock, and kept only if the ledger has not changed meanwhile.
+    auto trend = std::make_shared<const std::vector<TrendPoint>>(spend_trend(*snapshot->ledger, 13));
     std::lock_guard lock(snapshot_mutex_);
-    return trend_;
+    if (snapshot == analysis_) trend_ = trend;
+    return trend;
 }
 
 struct ApiServer::State {
