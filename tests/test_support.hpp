@@ -1,10 +1,13 @@
-// Helpers shared by the tests: temporary directories and small files.
+// Helpers shared by the tests: temporary directories, small files, and the message of an error.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
+
+#include "core/error.hpp"
 
 namespace ascent::test {
 
@@ -35,6 +38,16 @@ private:
 inline std::string read_file(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The message of the ascent::Error `f` throws, or "no error".
+inline std::string error_of(const std::function<void()> &f) {
+    try {
+        f();
+    } catch (const Error &e) {
+        return e.what();
+    }
+    return "no error";
 }
 
 } // namespace ascent::test

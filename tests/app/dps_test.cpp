@@ -13,6 +13,8 @@ namespace ascent {
 
 namespace {
 
+using test::error_of;
+
 constexpr const char *k_spec = R"(name: R-0042 supported living, 35 hours a week
 ceiling: "1,200.00"
 price_weight: "40%"
@@ -31,15 +33,6 @@ struct Register {
         council.dps_admit({"Damson Homes", "", "residential", "", "2026-04-01", std::nullopt});
     }
 };
-
-std::string error_of(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 } // namespace
 

@@ -14,6 +14,8 @@ namespace ascent {
 
 namespace {
 
+using test::error_of;
+
 constexpr const char *k_plans = R"(plans:
   - person: A
     goal: Travel to college independently
@@ -33,15 +35,6 @@ constexpr const char *k_plans = R"(plans:
     steps:
       - {what: Housing options review, due: 2025-06-30}
 )";
-
-std::string error_of(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 // A: £500 a week, reduced to £368 from 1 November 2025; B: £1,400 a week throughout.
 app::Council &ledger_with_plans(const test::TempDir &dir, std::optional<app::Council> &council) {
