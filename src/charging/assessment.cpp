@@ -262,6 +262,13 @@ Rates::Rates(const ParameterSet &set, Date on) : set_(&set), on_(on) {
 
 void Rates::throw_missing(std::size_t i) const { throw input_error(errors_[i]); }
 
+uint32_t Rates::differs_from(const Rates &other) const {
+    uint32_t out = missing_ ^ other.missing_;
+    for (std::size_t i = 0; i < values_.size(); ++i)
+        if (values_[i] != other.values_[i]) out |= 1u << i;
+    return out;
+}
+
 const UsedParameter &Rates::used(P p) const { return used_[static_cast<std::size_t>(p)]; }
 
 namespace {
@@ -328,10 +335,11 @@ Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool
     return a;
 }
 
-int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context) {
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint32_t *used) {
     try {
         Assessment a;
         assess_into<false>(c, rates, a);
+        if (used) *used = a.used;
         return a.charge;
     } catch (const Error &e) {
         throw Error(e.kind(), std::string(context) + ", case '" + c.id + "': " + e.what());

@@ -81,6 +81,9 @@ public:
     }
     const UsedParameter &used(P p) const;
     const ParameterSet &set() const { return *set_; }
+    // Bit p set where parameter p differs from `other`'s (in value, or in being missing). An
+    // assessment that read none of those parameters comes out the same under both.
+    uint32_t differs_from(const Rates &other) const;
 
 private:
     const ParameterSet *set_;
@@ -116,7 +119,7 @@ void check_case(const FinancialCase &c);
 Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false, bool checked = false);
 // The weekly charge of a case already checked; an error names `context` (e.g. "option 'X'") and
 // the case, for runs over many cases.
-int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context);
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint32_t *used = nullptr);
 // The rules an assessment applied, in words.
 std::string rule_text(const Assessment &a);
 // The explanation as text, with the parameters used and their sources.

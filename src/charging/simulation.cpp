@@ -54,6 +54,7 @@ void keep_largest(std::vector<Affected> &kept, std::size_t index, int64_t before
 struct Run {
     const std::vector<FinancialCase> &caseload;
     const std::vector<Rates> &rates;
+    const std::vector<uint32_t> &differs;     // by option: the parameters it changes from the baseline
     const std::vector<std::string> &contexts; // "option 'name'", for errors
     const std::vector<uint32_t> &group_of;
     std::size_t groups;
@@ -68,8 +69,12 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
         const auto &c = run.caseload[i];
         check_case(c);
         int64_t baseline = 0;
+        uint32_t used = 0; // the parameters the baseline assessment read
         for (std::size_t o = 0; o < run.rates.size(); ++o) {
-            const int64_t charge = charge_of(c, run.rates[o], run.contexts[o]);
+            // An option that changes nothing the baseline read gives the baseline's charge.
+            const int64_t charge = o == 0 ? charge_of(c, run.rates[0], run.contexts[0], &used)
+                                   : (run.differs[o] & used) == 0 ? baseline
+                                                                  : charge_of(c, run.rates[o], run.contexts[o]);
             auto &r = results[o];
             r.weekly_income += charge;
             r.payers += charge > 0;
@@ -158,6 +163,8 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     }
     std::vector<Rates> rates;
     for (const auto &set : sets) rates.emplace_back(set, options.date);
+    std::vector<uint32_t> differs;
+    for (const auto &r : rates) differs.push_back(r.differs_from(rates.front()));
     // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
     // then only those sorted.
     std::vector<uint32_t> group_of(caseload.size());
@@ -174,7 +181,7 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     for (auto &g : group_of) g = sorted_index[g];
     std::vector<std::string> contexts;
     for (const auto &name : names) contexts.push_back("option '" + name + "'");
-    const Run run{caseload, rates, contexts, group_of, s.groups.size()};
+    const Run run{caseload, rates, differs, contexts, group_of, s.groups.size()};
     std::vector<OptionResult> results(sets.size());
     for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
     // The caseload in one slice per core.
