@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -38,6 +39,16 @@ private:
 inline std::string read_file(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// What a shell command prints (pdftotext, pdftoppm for reports read back).
+inline std::string run_command(const std::string &command) {
+    std::string out;
+    FILE *pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
+    if (pipe) pclose(pipe);
+    return out;
 }
 
 // The message of the ascent::Error `f` throws, or "no error".

@@ -7,6 +7,7 @@
 #include "app/cases.hpp"
 #include "app/council.hpp"
 #include "cases/risk.hpp"
+#include "core/codes.hpp"
 #include "core/error.hpp"
 #include "opportunity/rules.hpp"
 
@@ -30,6 +31,15 @@ public:
         for (const auto i : lines_of_[*p])
             if (ledger_.line_active(i, on)) total += ledger_.lines.weekly_cost[i];
         return total;
+    }
+    // The service of the person's costliest open line on the date, or "" with none.
+    std::string service_of(const std::string &person_id, Date on) const {
+        const auto p = ledger_.find_person(person_id);
+        if (!p) return {};
+        std::optional<std::size_t> main;
+        for (const auto i : lines_of_[*p])
+            if (ledger_.line_active(i, on) && (!main || ledger_.lines.weekly_cost[i] > ledger_.lines.weekly_cost[*main])) main = i;
+        return main ? std::string(code_label(CodeField::service_component, ledger_.lines.component[*main])) : std::string();
     }
 
 private:
@@ -78,6 +88,8 @@ void Council::record_review(const store::Review &decided) {
         throw input_error("outcome '" + decided.outcome + "' is not one of " + names);
     }
     parse_or(decided.decided_on, "the decision date");
+    if (decided.hours && (*decided.hours <= 0 || *decided.hours > 100'00))
+        throw input_error(fmt::format("a review's hours must be more than 0 and at most 100, not {}.{:02}", *decided.hours / 100, *decided.hours % 100));
     if (!decided.effective_from.empty()) parse_or(decided.effective_from, "the effective date");
     if (!store_->record_review(decided))
         throw input_error(fmt::format("{} has no review for lever {} (assign one with `ascent review assign`)", decided.person_id, decided.lever));
@@ -103,9 +115,11 @@ delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule)
     std::vector<delivery::Decision> decisions;
     for (const auto &r : store_->reviews()) {
         delivery::Decision d{r.person_id, r.lever, r.case_id, r.reviewer, parse_or(r.assigned_on, "assigned_on"), std::nullopt, std::nullopt,
-                             r.outcome};
+                             r.outcome, r.hours, ""};
         if (!r.decided_on.empty()) d.decided_on = parse_or(r.decided_on, "decided_on");
         if (!r.effective_from.empty()) d.effective_from = parse_or(r.effective_from, "effective_from");
+        // The service as it was when reviewed: the day before any change, else at assignment.
+        d.service = costs.service_of(r.person_id, d.effective_from ? d.effective_from->plus_days(-1) : d.assigned_on);
         decisions.push_back(std::move(d));
     }
     return delivery::compute_delivery(std::move(decisions), weekly_cost, target, ledger.as_at, weeks, rule);

@@ -40,6 +40,7 @@ DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(d
     record_->add_option("--decided", decided_, "Date of the decision (default: today)");
     record_->add_option("--effective", effective_, "Date the change to the package takes effect");
     record_->add_option("--reason", reason_, "Why");
+    record_->add_option("--hours", hours_, "Hours the review took, e.g. 6.5 (for the saving per review hour)");
     record_->add_option("--by", by_, "Who is recording it (default: $USER)");
     list_ = review->add_subcommand("list", "Every review: person, lever, case, reviewer, due, decision");
     delivery_ = app.add_subcommand("delivery", "Realised savings from the ledger by case and lever, against targets (RAG), and productivity");
@@ -66,6 +67,11 @@ std::optional<int> DeliveryCommands::run() {
         r.decided_on = decided_.empty() ? Date::today().iso() : decided_;
         r.effective_from = effective_;
         r.reason = reason_;
+        if (!hours_.empty()) {
+            const auto h = parse_decimal(hours_, 2);
+            if (!h) throw input_error("--hours must be a number of hours such as 6.5, not '" + hours_ + "'");
+            r.hours = h->num;
+        }
         const char *user = std::getenv("USER");
         r.recorded_by = !by_.empty() ? by_ : user != nullptr ? user : "unknown";
         council.record_review(r);

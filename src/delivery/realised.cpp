@@ -29,11 +29,15 @@ void add(std::vector<Group> &groups, const std::string &key, const Realised *r) 
 
 } // namespace
 
+void PerHour::finish() {
+    if (hours > 0) saving_per_hour = divide_rounded(static_cast<Int128>(full_year) * 100, hours, RoundingMode::half_up);
+}
+
 bool known_outcome(std::string_view outcome) { return std::find(k_outcomes.begin(), k_outcomes.end(), outcome) != k_outcomes.end(); }
 
 Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &weekly_cost, const Target &target, Date as_at,
                           WeeksPerYear weeks, RagRule rule) {
-    Delivery d{as_at, FinancialYear::containing(as_at), std::move(decisions), {}, {}, {}, {}, 0, std::nullopt};
+    Delivery d{as_at, FinancialYear::containing(as_at), std::move(decisions), {}, {}, {}, {}, {}, {}, {}, 0, std::nullopt};
     std::vector<const Realised *> of(d.decisions.size(), nullptr);
     d.realised.reserve(d.decisions.size());
     for (std::size_t i = 0; i < d.decisions.size(); ++i) {
@@ -55,9 +59,13 @@ Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &wee
         of[i] = &d.realised.back();
     }
     for (std::size_t i = 0; i < d.decisions.size(); ++i) {
-        add(d.by_case, d.decisions[i].case_id.empty() ? "(no case)" : d.decisions[i].case_id, of[i]);
-        add(d.by_lever, d.decisions[i].lever, of[i]);
+        const auto &x = d.decisions[i];
+        add(d.by_case, x.case_id.empty() ? "(no case)" : x.case_id, of[i]);
+        add(d.by_lever, x.lever, of[i]);
+        add(d.by_service, x.service.empty() ? "(no open service)" : x.service, of[i]);
+        add(d.by_year, x.effective_from ? FinancialYear::containing(*x.effective_from).label() : "(no change yet)", of[i]);
     }
+    std::sort(d.by_year.begin(), d.by_year.end(), [](const Group &a, const Group &b) { return a.key < b.key; });
     for (auto &g : d.by_case) {
         g.target = g.key == "(no case)" ? std::nullopt : target(g.key, d.year);
         if (!g.target || *g.target <= 0) continue;
@@ -77,13 +85,19 @@ Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &wee
             if (!x->decided_on) continue;
             ++rate.completed;
             days += x->assigned_on.days_until(*x->decided_on);
+            if (const auto *r = of[static_cast<std::size_t>(x - d.decisions.data())]; r && x->hours) {
+                rate.per_hour.add(*x->hours, r->full_year);
+                d.per_hour.add(*x->hours, r->full_year);
+            }
         }
+        rate.per_hour.finish();
         const int64_t weeks_working = std::max<int64_t>(1, first.days_until(as_at) / 7);
         rate.per_week_hundredths = divide_rounded(rate.completed * 100, weeks_working, RoundingMode::half_up);
         rate.mean_days_to_decision = rate.completed ? divide_rounded(days, rate.completed, RoundingMode::half_up) : 0;
         team_hundredths += rate.per_week_hundredths;
         d.reviewers.push_back(rate);
     }
+    d.per_hour.finish();
     if (d.backlog > 0 && team_hundredths > 0)
         d.backlog_clears = as_at.plus_days(static_cast<int32_t>(divide_rounded(static_cast<Int128>(d.backlog) * 700, team_hundredths, RoundingMode::half_up)));
     return d;
@@ -103,6 +117,8 @@ std::string format_delivery(const Delivery &d, WeeksPerYear weeks) {
     };
     table("Case", d.by_case);
     table("Lever", d.by_lever);
+    table("Service", d.by_service);
+    table("Year of the change", d.by_year);
     out += fmt::format("\nDecided reviews\n{:<12} {:<24} {:<22} {:>11} {:>12} {:>12} {:>12}\n", "Person", "Lever", "Outcome", "Effective",
                        "Before", "Now", "Weekly");
     for (const auto &r : d.realised) {
@@ -111,10 +127,16 @@ std::string format_delivery(const Delivery &d, WeeksPerYear weeks) {
                            x.effective_from ? x.effective_from->uk() : "-", format_pence(Money::from_pence(r.before)),
                            format_pence(Money::from_pence(r.after)), format_pence(Money::from_pence(r.weekly)));
     }
+    const auto per_hour = [](const PerHour &p) {
+        return p.saving_per_hour ? fmt::format("; {} full-year saving per review hour over {}.{:02} hours recorded",
+                                               format_pence(Money::from_pence(*p.saving_per_hour)), p.hours / 100, p.hours % 100)
+                                 : std::string();
+    };
     out += "\nReview team\n";
     for (const auto &r : d.reviewers)
-        out += fmt::format("  {:<20} {} completed, {}.{:02} a week, {} days from assignment to decision on average\n", r.reviewer, r.completed,
-                           r.per_week_hundredths / 100, r.per_week_hundredths % 100, r.mean_days_to_decision);
+        out += fmt::format("  {:<20} {} completed, {}.{:02} a week, {} days from assignment to decision on average{}\n", r.reviewer, r.completed,
+                           r.per_week_hundredths / 100, r.per_week_hundredths % 100, r.mean_days_to_decision, per_hour(r.per_hour));
+    if (d.per_hour.saving_per_hour) out += "  The team: " + per_hour(d.per_hour).substr(2) + "\n";
     out += fmt::format("Backlog: {} not yet decided{}\n", d.backlog,
                        d.backlog_clears ? ", clearing by " + d.backlog_clears->uk() + " at the current rate" : "");
     return out;

@@ -2,7 +2,8 @@
 // the person's weekly cost the day before the change took effect against their weekly cost now;
 // its effect in that financial year (to 31 March) and its full-year effect. A review that raised a
 // package counts against its case. Totals by case and lever against their targets, with a RAG
-// status from thresholds the council sets; and the review team's productivity.
+// status from thresholds the council sets, and by service and by financial year; and the review
+// team's productivity, including the full-year saving per review hour where hours are recorded.
 #pragma once
 
 #include <array>
@@ -26,6 +27,8 @@ struct Decision {
     Date assigned_on;
     std::optional<Date> decided_on, effective_from;
     std::string outcome;
+    std::optional<int64_t> hours; // hundredths of an hour the review took
+    std::string service;          // the person's main service when reviewed
 };
 
 struct Realised {
@@ -47,11 +50,24 @@ struct RagRule {
     int64_t green = 1'000'000, amber = 750'000; // ppm of the target reached: at or above green, at or above amber
 };
 
+// Full-year saving per review hour, over the decided reviews whose hours are recorded.
+struct PerHour {
+    int64_t hours = 0;                           // hundredths of an hour recorded
+    int64_t full_year = 0;                       // pence: those reviews' full-year saving
+    std::optional<int64_t> saving_per_hour;      // pence, rounded half-up; none without hours
+    void add(int64_t review_hours, int64_t saving) {
+        hours += review_hours;
+        full_year += saving;
+    }
+    void finish();
+};
+
 struct ReviewerRate {
     std::string reviewer;
     int64_t completed = 0;
     int64_t per_week_hundredths = 0;   // completed ÷ weeks since their first assignment, in hundredths
     int64_t mean_days_to_decision = 0;
+    PerHour per_hour;
 };
 
 struct Delivery {
@@ -59,8 +75,9 @@ struct Delivery {
     FinancialYear year{0};
     std::vector<Decision> decisions;
     std::vector<Realised> realised;
-    std::vector<Group> by_case, by_lever;
+    std::vector<Group> by_case, by_lever, by_service, by_year; // by_year: the financial year each change took effect
     std::vector<ReviewerRate> reviewers;
+    PerHour per_hour;                    // the whole team
     int64_t backlog = 0;                 // assigned, not decided
     std::optional<Date> backlog_clears;  // at the team's current rate
 };

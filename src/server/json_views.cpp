@@ -138,17 +138,24 @@ json delivery_json(const delivery::Delivery &d) {
                            {"rag", g.rag}});
         return out;
     };
+    const auto per_hour = [](const delivery::PerHour &p) { return p.saving_per_hour ? json(*p.saving_per_hour) : json(); };
     json reviewers = json::array();
     for (const auto &r : d.reviewers)
         reviewers.push_back({{"reviewer", r.reviewer},
                              {"completed", r.completed},
                              {"per_week_hundredths", r.per_week_hundredths},
-                             {"mean_days_to_decision", r.mean_days_to_decision}});
+                             {"mean_days_to_decision", r.mean_days_to_decision},
+                             {"hours_hundredths", r.per_hour.hours},
+                             {"saving_per_hour_pence", per_hour(r.per_hour)}});
     return {{"as_at", d.as_at.iso()},
             {"year", d.year.label()},
             {"by_case", groups(d.by_case)},
             {"by_lever", groups(d.by_lever)},
+            {"by_service", groups(d.by_service)},
+            {"by_year", groups(d.by_year)},
             {"reviewers", reviewers},
+            {"hours_hundredths", d.per_hour.hours},
+            {"saving_per_hour_pence", per_hour(d.per_hour)},
             {"backlog", d.backlog},
             {"backlog_clears", d.backlog_clears ? json(d.backlog_clears->iso()) : json()}};
 }

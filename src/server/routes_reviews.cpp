@@ -25,7 +25,8 @@ Reply reviews(Call &call) {
     for (const auto &r : all)
         out.push_back({{"id", r.id}, {"person_id", r.person_id}, {"lever", r.lever}, {"case_id", r.case_id}, {"reviewer", r.reviewer},
                        {"assigned_on", r.assigned_on}, {"due_on", r.due_on}, {"decided_on", r.decided_on}, {"outcome", r.outcome},
-                       {"effective_from", r.effective_from}, {"reason", r.reason}, {"recorded_by", r.recorded_by}});
+                       {"effective_from", r.effective_from}, {"reason", r.reason}, {"recorded_by", r.recorded_by},
+                       {"hours_hundredths", r.hours ? json(*r.hours) : json()}});
     return {200, out};
 }
 
@@ -49,7 +50,7 @@ Reply assign(Call &call) {
     return {202, {{"job", id}}};
 }
 
-// Body: {"person_id", "lever", "outcome", "decided_on" (default today), "effective_from", "reason"}.
+// Body: {"person_id", "lever", "outcome", "decided_on" (default today), "effective_from", "reason", "hours"}.
 Reply decide(Call &call) {
     store::Review r;
     r.person_id = text_field(call.body, "person_id", true);
@@ -59,6 +60,11 @@ Reply decide(Call &call) {
     if (r.decided_on.empty()) r.decided_on = Date::today().iso();
     r.effective_from = text_field(call.body, "effective_from", false);
     r.reason = text_field(call.body, "reason", false);
+    if (const auto hours = text_field(call.body, "hours", false); !hours.empty()) {
+        const auto h = parse_decimal(hours, 2);
+        if (!h) throw ApiError{400, "bad_hours", "'hours' is the time the review took, such as 6.5"};
+        r.hours = h->num;
+    }
     r.recorded_by = call.user();
     call.engine.with_council(call.user(), [&](app::Council &c) { c.record_review(r); });
     return {200, {{"recorded", true}, {"person_id", r.person_id}, {"lever", r.lever}, {"outcome", r.outcome}}};

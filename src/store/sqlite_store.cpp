@@ -295,10 +295,14 @@ public:
 
     bool record_review(const Review &r) override {
         Transaction tx(db_);
-        auto s = db_.prepare("UPDATE review SET decided_on = ?, outcome = ?, effective_from = ?, reason = ?, recorded_by = ? "
+        auto s = db_.prepare("UPDATE review SET decided_on = ?, outcome = ?, effective_from = ?, reason = ?, recorded_by = ?, hours = ? "
                              "WHERE person_id = ? AND lever = ?");
         s.bind_all(std::string_view(r.decided_on), std::string_view(r.outcome), std::string_view(r.effective_from), std::string_view(r.reason),
-                   std::string_view(r.recorded_by), std::string_view(r.person_id), std::string_view(r.lever));
+                   std::string_view(r.recorded_by));
+        if (r.hours) s.bind(6, *r.hours);
+        else s.bind_null(6);
+        s.bind(7, std::string_view(r.person_id));
+        s.bind(8, std::string_view(r.lever));
         s.run();
         const bool found = sqlite3_changes(db_.handle()) > 0;
         tx.commit();
@@ -307,7 +311,7 @@ public:
 
     std::vector<Review> reviews() override {
         auto s = db_.prepare("SELECT id, person_id, lever, COALESCE(case_id, ''), reviewer, assigned_on, due_on, COALESCE(decided_on, ''), "
-                             "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, '') "
+                             "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, ''), hours "
                              "FROM review ORDER BY id");
         std::vector<Review> out;
         while (s.step()) {
@@ -316,6 +320,7 @@ public:
             std::string *fields[] = {&r.person_id, &r.lever, &r.case_id, &r.reviewer, &r.assigned_on, &r.due_on, &r.decided_on,
                                      &r.outcome, &r.effective_from, &r.reason, &r.recorded_by};
             for (int i = 0; i < 11; ++i) *fields[i] = std::string(s.text(i + 1));
+            if (!s.is_null(12)) r.hours = s.integer(12);
             out.push_back(std::move(r));
         }
         return out;

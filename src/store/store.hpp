@@ -54,6 +54,7 @@ struct ChargeChange {
 struct Review {
     int64_t id = 0;
     std::string person_id, lever, case_id, reviewer, assigned_on, due_on, decided_on, outcome, effective_from, reason, recorded_by;
+    std::optional<int64_t> hours; // hundredths of an hour the review took, when recorded
 };
 
 struct ParameterFile {

@@ -4,6 +4,8 @@
 // the board pack.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "app/case_reports.hpp"
 #include "app/council.hpp"
 #include "cld_sample.hpp"
@@ -23,8 +25,10 @@ std::string line(const std::string &person, const std::string &ref, const std::s
     return row;
 }
 
-store::Review decided(const std::string &person, const std::string &outcome, const std::string &effective) {
+store::Review decided(const std::string &person, const std::string &outcome, const std::string &effective,
+                      std::optional<int64_t> hours = std::nullopt) {
     store::Review r;
+    r.hours = hours;
     r.person_id = person;
     r.lever = "high_cost_1800";
     r.outcome = outcome;
@@ -70,9 +74,10 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     }
     EXPECT_EQ(council.add_reviews(assigned), 5);
     EXPECT_EQ(council.add_reviews(assigned), 0); // already assigned: nothing added
-    council.record_review(decided("A", "reduced", "2025-09-01"));
+    council.record_review(decided("A", "reduced", "2025-09-01", 6'00));
     council.record_review(decided("B", "increased", "2025-12-01"));
-    council.record_review(decided("C", "ended", "2026-02-01"));
+    council.record_review(decided("C", "ended", "2026-02-01", 2'50));
+    EXPECT_THROW(council.record_review(decided("D", "reduced", "2025-03-01", 0)), Error) << "a review takes some time";
     council.record_review(decided("D", "reduced", "2025-03-01"));
     EXPECT_THROW(council.record_review(decided("A", "made up", "2025-09-01")), Error);
     EXPECT_THROW(council.record_review(decided("Z", "reduced", "2025-09-01")), Error);
@@ -101,6 +106,22 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     EXPECT_EQ(d.reviewers[1].reviewer, "Sam");
     EXPECT_EQ(d.reviewers[1].completed, 4);
     EXPECT_EQ(d.reviewers[1].mean_days_to_decision, 45); // 1 December to 15 January
+    // Saving per review hour, over the reviews with hours: A's £10,400 and C's £36,400 a year in 8.5 hours.
+    EXPECT_EQ(d.per_hour.hours, 8'50);
+    EXPECT_EQ(d.per_hour.saving_per_hour, 5'505'88);
+    EXPECT_EQ(d.reviewers[1].per_hour.saving_per_hour, 5'505'88);
+    EXPECT_FALSE(d.reviewers[0].per_hour.saving_per_hour) << "Jo has recorded no hours";
+    // By service (as each person's was when reviewed) and by the financial year each change took effect.
+    ASSERT_EQ(d.by_service.size(), 1u);
+    EXPECT_EQ(d.by_service[0].decided, 4);
+    ASSERT_EQ(d.by_year.size(), 3u);
+    EXPECT_EQ(d.by_year[0].key, "(no change yet)");
+    EXPECT_EQ(d.by_year[1].key, "2024/25");
+    EXPECT_EQ(d.by_year[1].in_year, 441'64);
+    EXPECT_EQ(d.by_year[2].key, "2025/26");
+    EXPECT_EQ(d.by_year[2].decided, 3);
+    EXPECT_NE(delivery::format_delivery(d, WeeksPerYear::fifty_two()).find("The team: £5,505.88 full-year saving per review hour over 8.50 hours"),
+              std::string::npos);
 
     // What the reviews secured, by financial year: each change's in-year effect in its own year and
     // its full-year effect in every later one.
@@ -117,11 +138,18 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
     for (const auto *expected : {"Savings delivery board pack, 31/03/2026", "CASE-1", "4 of 5 reviews decided", "£700.00", "Backlog: 1"})
         EXPECT_NE(html.find(expected), std::string::npos) << expected;
     EXPECT_LT(html.find("£700.00"), html.find("£200.00"));
+    // As PDF: read back, and its first page rendered.
+    const auto pdf = dir.file("board-pack.pdf");
+    app::write_document(app::board_pack(council, WeeksPerYear::fifty_two(), {}), pdf);
+    const auto text = test::run_command("pdftotext -layout " + pdf + " -");
+    for (const auto *expected : {"Savings delivery board pack", "CASE-1", "Backlog: 1"}) EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    test::run_command("pdftoppm -r 40 -png -f 1 -l 1 " + pdf + " " + dir.file("page"));
+    EXPECT_GT(std::filesystem::file_size(dir.file("page-1.png")), 5'000u);
 }
 
 TEST(Delivery, RagAgainstTheCaseTarget) {
     std::vector<delivery::Decision> decisions = {{"A", "lever", "CASE-1", "Sam", Date::ymd(2025, 4, 1), Date::ymd(2025, 4, 1),
-                                                  Date::ymd(2025, 4, 1), "reduced"}};
+                                                  Date::ymd(2025, 4, 1), "reduced", std::nullopt, ""}};
     const auto cost = [](const std::string &, Date on) { return on < Date::ymd(2025, 4, 1) ? int64_t{300'00} : int64_t{200'00}; };
     const auto run = [&](int64_t target) {
         return delivery::compute_delivery(decisions, cost, [&](const std::string &, FinancialYear) { return std::optional(target); },

@@ -23,14 +23,7 @@ Programme respite_and_retender() {
     return p;
 }
 
-std::string run(const std::string &command) {
-    std::string out;
-    FILE *pipe = popen(command.c_str(), "r");
-    char buffer[4096];
-    while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
-    if (pipe) pclose(pipe);
-    return out;
-}
+using test::run_command;
 
 } // namespace
 
@@ -112,10 +105,10 @@ TEST(CaseReport, PdfReadsBackAndRendersToAPage) {
     const auto profiles = profile_case(c);
     const auto pdf = dir.file("case.pdf");
     app::write_document(app::case_document(c, profiles, reconcile(c, profiles)), pdf);
-    const auto text = run("pdftotext -layout " + pdf + " -");
+    const auto text = run_command("pdftotext -layout " + pdf + " -");
     for (const auto *expected : {"A/R.6.173", "£412,680", "£267,579", "£791,486.97", "£412,679.98 (rounds to £413K)", "page 2"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
-    run("pdftoppm -r 40 -png -f 1 -l 1 " + pdf + " " + dir.file("page"));
+    run_command("pdftoppm -r 40 -png -f 1 -l 1 " + pdf + " " + dir.file("page"));
     EXPECT_GT(std::filesystem::file_size(dir.file("page-1.png")), 5'000u);
 }
 
@@ -124,7 +117,7 @@ TEST(BudgetTable, PdfHasTheRowsAndTotals) {
     const auto programme = read_programme_file(k_documents + "appendix4-budget-proposals.yaml");
     const auto pdf = dir.file("budget.pdf");
     app::write_document(app::budget_table_document(budget_table(programme)), pdf);
-    const auto text = run("pdftotext -layout " + pdf + " -");
+    const auto text = run_command("pdftotext -layout " + pdf + " -");
     for (const auto *expected : {"Sub Total -", "1,125.5", "TOTAL People", "7,342.0", "Music Service"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
 }

@@ -31,14 +31,19 @@ export function Delivery({ session }: { session: Session }) {
       )}
       <Groups title="By business case" groups={d.by_case} />
       <Groups title="By lever" groups={d.by_lever} />
+      <Groups title="By service" groups={d.by_service} />
+      <Groups title="By financial year of the change" groups={d.by_year} />
       <h2>Review team</h2>
       <p>{people(d.backlog)} reviews waiting{d.backlog_clears ? `; at the current pace the backlog clears by ${ukDate(d.backlog_clears)}` : ''}.</p>
       <table>
-        <thead><tr><th>Reviewer</th><th class="num">Completed</th><th class="num">A week</th><th class="num">Days flag to decision</th></tr></thead>
+        <thead><tr><th>Reviewer</th><th class="num">Completed</th><th class="num">A week</th><th class="num">Days flag to decision</th>
+          <th class="num">Hours recorded</th><th class="num">Full-year saving per hour</th></tr></thead>
         <tbody>
           {d.reviewers.map((r: Json) => (
             <tr key={r.reviewer}><td>{r.reviewer}</td><td class="num">{people(r.completed)}</td>
-              <td class="num">{(r.per_week_hundredths / 100).toFixed(2)}</td><td class="num">{r.mean_days_to_decision}</td></tr>
+              <td class="num">{(r.per_week_hundredths / 100).toFixed(2)}</td><td class="num">{r.mean_days_to_decision}</td>
+              <td class="num">{(r.hours_hundredths / 100).toFixed(2)}</td>
+              <td class="num">{r.saving_per_hour_pence === null ? '' : moneyWhole(r.saving_per_hour_pence)}</td></tr>
           ))}
         </tbody>
       </table>
@@ -77,6 +82,7 @@ function Reviews({ onChange }: { onChange: () => void }) {
   const [limit, setLimit] = useState('20');
   const [message, setMessage] = useState('');
   const [handled, setHandled] = useState('');
+  const [hours, setHours] = useState<Record<number, string>>({}); // by review id, as typed
   if (job?.state === 'succeeded' && job.id && job.id !== handled) { // once per finished assignment
     setHandled(job.id);
     setMessage(`Assigned ${job.result.assigned} people to ${job.result.reviewer}.`);
@@ -84,7 +90,7 @@ function Reviews({ onChange }: { onChange: () => void }) {
     onChange();
   }
   const decide = (r: Json, outcome: string) =>
-    api('/reviews/decisions', 'POST', { person_id: r.person_id, lever: r.lever, outcome })
+    api('/reviews/decisions', 'POST', { person_id: r.person_id, lever: r.lever, outcome, ...(hours[r.id] ? { hours: hours[r.id] } : {}) })
       .then(() => { setMessage(`Recorded ${outcome} for ${r.person_id}.`); reload(); onChange(); }, (e: Error) => setMessage(e.message));
   return (
     <>
@@ -99,11 +105,13 @@ function Reviews({ onChange }: { onChange: () => void }) {
       {message && <p role="status">{message}</p>}
       {!reviews ? <Loading error={error} /> : (
         <table>
-          <thead><tr><th>Person</th><th>Lever</th><th>Reviewer</th><th>Due</th><th>Decided</th><th>Outcome</th></tr></thead>
+          <thead><tr><th>Person</th><th>Lever</th><th>Reviewer</th><th>Due</th><th>Decided</th><th>Hours</th><th>Outcome</th></tr></thead>
           <tbody>
             {reviews.map((r) => (
               <tr key={r.id}><td><a href={`#/people/${r.person_id}`}>{r.person_id}</a></td><td>{r.lever}</td><td>{r.reviewer}</td><td>{ukDate(r.due_on)}</td>
                 <td>{r.decided_on ? ukDate(r.decided_on) : ""}</td>
+                <td>{r.outcome ? (r.hours_hundredths ? (r.hours_hundredths / 100).toFixed(2) : '') :
+                  <Field label={`Hours for ${r.person_id}`} hideLabel size={4} value={hours[r.id] ?? ''} onChange={(v) => setHours({ ...hours, [r.id]: v })} />}</td>
                 <td>{r.outcome || <Choice label={`Outcome for ${r.person_id}`} hideLabel value="" onChange={(v) => v && decide(r, v)}
                   options={[['', 'Record…'], ...outcomes]} />}</td></tr>
             ))}
