@@ -77,7 +77,7 @@ Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &wee
     for (const auto &x : d.decisions) by_reviewer[x.reviewer].push_back(&x);
     int64_t team_hundredths = 0;
     for (const auto &[reviewer, list] : by_reviewer) {
-        ReviewerRate rate{reviewer, 0, 0, 0};
+        ReviewerRate rate{reviewer, 0, 0, 0, {}};
         Date first = as_at;
         int64_t days = 0;
         for (const auto *x : list) {
@@ -108,10 +108,10 @@ std::string format_delivery(const Delivery &d, WeeksPerYear weeks) {
                                   "in-year to 31 March, full year at {} weeks\n",
                                   d.as_at.uk(), d.year.label(), weeks.name);
     const auto table = [&](const char *title, const std::vector<Group> &groups) {
-        out += fmt::format("\n{:<24} {:>8} {:>8} {:>12} {:>14} {:>14} {:>14} {:>6}\n", title, "Assigned", "Decided", "Weekly", "In-year",
+        out += fmt::format("\n{:<32} {:>8} {:>8} {:>12} {:>14} {:>14} {:>14} {:>6}\n", title, "Assigned", "Decided", "Weekly", "In-year",
                            "Full year", "Target", "RAG");
         for (const auto &g : groups)
-            out += fmt::format("{:<24} {:>8} {:>8} {:>12} {:>14} {:>14} {:>14} {:>6}\n", g.key.substr(0, 24), g.assigned, g.decided,
+            out += fmt::format("{:<32} {:>8} {:>8} {:>12} {:>14} {:>14} {:>14} {:>6}\n", g.key.substr(0, 32), g.assigned, g.decided,
                                format_pence(Money::from_pence(g.weekly)), pounds(g.in_year), pounds(g.full_year),
                                g.target ? pounds(*g.target) : "-", g.rag.empty() ? "-" : g.rag);
     };
