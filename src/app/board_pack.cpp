@@ -1,6 +1,7 @@
 // The monthly board pack for a transformation board: delivery against target by case with RAG and
-// a chart, the forecast outturn, the largest movements, the high risks of the cases, and the review
-// team's productivity and backlog. HTML or PDF, from the same figures as `ascent delivery`.
+// a chart, the forecast outturn, delivery by service, the largest movements, the high risks of the
+// cases, progression plans, and the review team's productivity and backlog. HTML or PDF, from the
+// same figures as `ascent delivery` and `ascent progression list`.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -49,6 +50,14 @@ report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagR
     }
     b.emplace_back(std::move(cases_table));
     if (!chart.categories.empty()) b.emplace_back(std::move(chart));
+    b.emplace_back(report::Heading{"Delivery by service", 2});
+    report::Table services{{"Service", "Assigned", "Decided", "Weekly", "Forecast outturn", "Full year"},
+                           {}, {false, true, true, true, true, true}, {}, {3, 1, 1, 1.2, 1.5, 1.5}};
+    for (const auto &g : d.by_service)
+        services.rows.push_back({g.key, std::to_string(g.assigned), std::to_string(g.decided), format_pence(Money::from_pence(g.weekly)),
+                                 format_pounds(Money::from_pence(g.in_year)), format_pounds(Money::from_pence(g.full_year))});
+    if (services.rows.empty()) b.emplace_back(report::Paragraph{"No reviews assigned yet."});
+    else b.emplace_back(std::move(services));
     b.emplace_back(report::Heading{"Largest movements", 2});
     std::vector<const delivery::Realised *> moves;
     for (const auto &r : d.realised) moves.push_back(&r);
@@ -73,11 +82,21 @@ report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagR
     b.emplace_back(report::Heading{"High risks", 2});
     if (risks.rows.empty()) b.emplace_back(report::Paragraph{"No case has a risk rated high."});
     else b.emplace_back(std::move(risks));
+    const auto p = council.progression(weeks);
+    b.emplace_back(report::Heading{"Progression plans", 2});
+    b.emplace_back(report::Paragraph{fmt::format(
+        "{} active, {} completed, {} stopped; {} steps overdue. Active plans expect {} a week less support ({} a year at {} weeks); "
+        "the ledger shows {} a week less since the plans started.",
+        p.active, p.completed, p.stopped, p.overdue_steps, format_pence(Money::from_pence(p.expected_weekly)),
+        format_pounds(Money::from_pence(p.sizing.annual)), weeks.name, format_pence(Money::from_pence(p.actual_weekly)))});
+    const auto per_hour = [](const delivery::PerHour &h) {
+        return h.saving_per_hour ? fmt::format(", {} full-year saving per review hour", format_pence(Money::from_pence(*h.saving_per_hour))) : "";
+    };
     b.emplace_back(report::Heading{"Review team", 2});
     std::string team;
     for (const auto &r : d.reviewers)
-        team += fmt::format("- {}: {} completed, {}.{:02} a week, {} days from assignment to decision on average\n", r.reviewer, r.completed,
-                            r.per_week_hundredths / 100, r.per_week_hundredths % 100, r.mean_days_to_decision);
+        team += fmt::format("- {}: {} completed, {}.{:02} a week, {} days from assignment to decision on average{}\n", r.reviewer, r.completed,
+                            r.per_week_hundredths / 100, r.per_week_hundredths % 100, r.mean_days_to_decision, per_hour(r.per_hour));
     team += fmt::format("Backlog: {} not yet decided{}.", d.backlog,
                         d.backlog_clears ? ", clearing by " + d.backlog_clears->uk() + " at the current rate" : "");
     b.emplace_back(report::Paragraph{team});

@@ -135,7 +135,8 @@ TEST(Delivery, RealisedSavingsComeFromTheLedger) {
 
     // The board pack carries the same figures: the case, its forecast outturn, the largest movement first.
     const auto html = report::to_html(app::board_pack(council, WeeksPerYear::fifty_two(), {}));
-    for (const auto *expected : {"Savings delivery board pack, 31/03/2026", "CASE-1", "4 of 5 reviews decided", "£700.00", "Backlog: 1"})
+    for (const auto *expected : {"Savings delivery board pack, 31/03/2026", "CASE-1", "4 of 5 reviews decided", "£700.00", "Backlog: 1",
+                                 "Delivery by service", "Progression plans", "0 active", "£5,505.88 full-year saving per review hour"})
         EXPECT_NE(html.find(expected), std::string::npos) << expected;
     EXPECT_LT(html.find("£700.00"), html.find("£200.00"));
     // As PDF: read back, and its first page rendered.
