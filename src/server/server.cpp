@@ -225,15 +225,17 @@ struct ApiServer::State {
             if (e.kind() == ErrorKind::input || e.kind() == ErrorKind::data)
                 send_error(res, {e.kind() == ErrorKind::input ? 400 : 422, e.kind() == ErrorKind::input ? "bad_request" : "invalid_data", e.what()});
             else
-                fail(route, res, e.what());
-        } catch (const std::exception &e) {
-            fail(route, res, e.what());
+                fail(route, res, e.kind() == ErrorKind::storage ? e.what() : "");
+        } catch (const std::exception &) {
+            fail(route, res, "");
         }
     }
 
-    // The log names the route only: a message could quote a person's data.
-    static void fail(const Route &route, httplib::Response &res, const std::string &) {
-        std::cerr << fmt::format("ascent serve: {} {} failed with an internal error\n", route.info.method, route.info.path);
+    // The log names the route, and for a database failure SQLite's message (it names tables and
+    // columns, never values); any other message could quote a person's data.
+    static void fail(const Route &route, httplib::Response &res, const std::string &storage_message) {
+        std::cerr << fmt::format("ascent serve: {} {} failed with an internal error{}\n", route.info.method, route.info.path,
+                                 storage_message.empty() ? "" : ": " + storage_message);
         send_error(res, {500, "internal", "ascent could not complete this request; the server log has the route"});
     }
 
