@@ -110,7 +110,7 @@ struct Route {
     std::function<Reply(Call &)> handle;
 };
 
-// A text field of a JSON body; a missing required one is a 400 naming it, an optional one is "".
+// A text field of a JSON body; a required one missing or empty is a 400 naming it, an optional one is "".
 std::string text_field(const json &body, const char *name, bool required = true);
 // The date in the body's "on" (ISO), or today's; a bad date is a 400.
 std::string on_of(const json &body);

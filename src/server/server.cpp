@@ -77,9 +77,10 @@ std::string_view content_type_of(std::string_view path) {
 } // namespace
 
 std::string text_field(const json &body, const char *name, bool required) {
-    if (body.is_object() && body.contains(name) && body[name].is_string()) return body[name].get<std::string>();
-    if (required) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
-    return {};
+    std::string text;
+    if (body.is_object() && body.contains(name) && body[name].is_string()) text = body[name].get<std::string>();
+    if (required && text.empty()) throw ApiError{400, "missing_field", fmt::format("the body needs a text field \"{}\"", name)};
+    return text;
 }
 
 std::string on_of(const json &body) {

@@ -521,6 +521,8 @@ TEST_F(Api, TheDynamicPurchasingSystemFromAdmissionToAward) {
     EXPECT_EQ(json::parse(advert->body).at("advertised_to").size(), 2u);
     EXPECT_EQ(send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Acorn"}, {"price", "400.00"}, {"answers", {{"Q1", 4}}}, {"on", "2026-05-02"}})->status, 201);
     EXPECT_EQ(send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Birch"}, {"price", "450.00"}, {"answers", {{"Q1", 5}}}, {"on", "2026-05-03"}})->status, 201);
+    EXPECT_EQ(error_of(send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Acorn"}, {"price", ""}})).at("code"), "missing_field")
+        << "an empty price is a missing one";
     const auto stranger = send("POST", "/api/v1/dps/requests/R-1/bids", finance, {{"provider", "Cedar"}, {"price", "300.00"}, {"on", "2026-05-03"}});
     EXPECT_EQ(stranger->status, 400);
     EXPECT_NE(error_of(stranger).at("message").get<std::string>().find("not admitted"), std::string::npos);
