@@ -13,7 +13,7 @@
 namespace ascent::app {
 
 report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagRule rule) {
-    const auto d = council.delivery(weeks, rule);
+    const auto [d, p] = council.delivery_and_progression(weeks, rule);
     report::Document doc;
     doc.title = fmt::format("Savings delivery board pack, {}", d.as_at.uk());
     doc.footer = doc.title + " · figures from the ledger · made by ascent";
@@ -82,7 +82,6 @@ report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagR
     b.emplace_back(report::Heading{"High risks", 2});
     if (risks.rows.empty()) b.emplace_back(report::Paragraph{"No case has a risk rated high."});
     else b.emplace_back(std::move(risks));
-    const auto p = council.progression(weeks);
     b.emplace_back(report::Heading{"Progression plans", 2});
     b.emplace_back(report::Paragraph{fmt::format(
         "{} active, {} completed, {} stopped; {} steps overdue. Active plans expect {} a week less support ({} a year at {} weeks); "

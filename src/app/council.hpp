@@ -89,6 +89,8 @@ struct Analysis {
     CohortResult cohort(const std::string &expression, CohortPage page = {}) const;
 };
 
+class LedgerCosts; // each person's weekly cost on a date, from the stored ledger (app/delivery.cpp)
+
 class Council {
 public:
     explicit Council(const std::string &database_path);
@@ -155,6 +157,8 @@ public:
     void mark_step(int64_t plan_id, int seq, Date done, const std::string &note);
     void close_plan(int64_t plan_id, const std::string &status, Date on);
     delivery::Progression progression(WeeksPerYear weeks);
+    // Both from one load of the ledger (the board pack shows both).
+    std::pair<delivery::Delivery, delivery::Progression> delivery_and_progression(WeeksPerYear weeks, delivery::RagRule rule);
     // A person tested against a housing options matrix at a level of need, beside their cost now.
     delivery::HousingTest housing_test(const delivery::HousingMatrix &matrix, const std::string &person_id, int level);
 
@@ -200,6 +204,8 @@ public:
 
 private:
     store::User existing_user(const std::string &name);
+    delivery::Delivery delivery_on(const LedgerCosts &costs, WeeksPerYear weeks, delivery::RagRule rule);
+    delivery::Progression progression_on(const LedgerCosts &costs, WeeksPerYear weeks);
 
     std::string database_path_;
     std::unique_ptr<store::Store> store_;

@@ -13,8 +13,6 @@
 
 namespace ascent::app {
 
-namespace {
-
 // Each person's weekly cost on a date, from their lines on the stored ledger.
 class LedgerCosts {
 public:
@@ -22,7 +20,6 @@ public:
         for (std::size_t i = 0; i < ledger_.lines.size(); ++i) lines_of_[ledger_.lines.person[i]].push_back(i);
     }
     const Ledger &ledger() const { return ledger_; }
-    bool has(const std::string &person_id) const { return ledger_.find_person(person_id).has_value(); }
     // 0 for someone no longer in the ledger: no cost now.
     int64_t operator()(const std::string &person_id, Date on) const {
         const auto p = ledger_.find_person(person_id);
@@ -46,6 +43,8 @@ private:
     Ledger ledger_;
     std::vector<std::vector<std::size_t>> lines_of_;
 };
+
+namespace {
 
 Date parse_or(const std::string &text, const std::string &what) {
     const auto d = parse_date(text);
@@ -96,10 +95,17 @@ void Council::record_review(const store::Review &decided) {
     audit(actor_, "review_recorded", decided.person_id, decided.lever + ": " + decided.outcome);
 }
 
-delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule) {
+delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule) { return delivery_on(LedgerCosts(*store_), weeks, rule); }
+
+delivery::Progression Council::progression(WeeksPerYear weeks) { return progression_on(LedgerCosts(*store_), weeks); }
+
+std::pair<delivery::Delivery, delivery::Progression> Council::delivery_and_progression(WeeksPerYear weeks, delivery::RagRule rule) {
     const LedgerCosts costs(*store_);
+    return {delivery_on(costs, weeks, rule), progression_on(costs, weeks)};
+}
+
+delivery::Delivery Council::delivery_on(const LedgerCosts &costs, WeeksPerYear weeks, delivery::RagRule rule) {
     const auto &ledger = costs.ledger();
-    const auto weekly_cost = [&](const std::string &person_id, Date on) { return costs(person_id, on); };
     CaseWorkspace cases(database_path_, std::nullopt); // for cohort figures, read only if a case's lines need them
     const auto stored = stored_cases();
     const auto target = [&](const std::string &case_id, FinancialYear year) -> std::optional<int64_t> {
@@ -122,7 +128,7 @@ delivery::Delivery Council::delivery(WeeksPerYear weeks, delivery::RagRule rule)
         d.service = costs.service_of(r.person_id, d.effective_from ? d.effective_from->plus_days(-1) : d.assigned_on);
         decisions.push_back(std::move(d));
     }
-    return delivery::compute_delivery(std::move(decisions), weekly_cost, target, ledger.as_at, weeks, rule);
+    return delivery::compute_delivery(std::move(decisions), std::cref(costs), target, ledger.as_at, weeks, rule);
 }
 
 cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &cases) {
@@ -147,7 +153,7 @@ cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &ca
 
 int64_t Council::add_plan(const delivery::Plan &plan) {
     delivery::check_plan(plan);
-    if (!LedgerCosts(*store_).has(plan.person_id)) throw input_error("the plan's person " + plan.person_id + " is not in the ledger");
+    if (!store_->has_person(plan.person_id)) throw input_error("the plan's person " + plan.person_id + " is not in the ledger");
     const auto id = store_->progression().add_plan(plan, actor_);
     audit(actor_, "plan_added", plan.person_id, fmt::format("plan {}: {} steps", id, plan.steps.size()));
     return id;
@@ -165,14 +171,13 @@ void Council::close_plan(int64_t plan_id, const std::string &status, Date on) {
     audit(actor_, "plan_closed", std::to_string(plan_id), status);
 }
 
-delivery::Progression Council::progression(WeeksPerYear weeks) {
-    const LedgerCosts costs(*store_);
+delivery::Progression Council::progression_on(const LedgerCosts &costs, WeeksPerYear weeks) {
     return delivery::progression_view(store_->progression().plans(), std::cref(costs), costs.ledger().as_at, weeks);
 }
 
 delivery::HousingTest Council::housing_test(const delivery::HousingMatrix &matrix, const std::string &person_id, int level) {
+    if (!store_->has_person(person_id)) throw input_error("person " + person_id + " is not in the ledger");
     const LedgerCosts costs(*store_);
-    if (!costs.has(person_id)) throw input_error("person " + person_id + " is not in the ledger");
     return delivery::test_housing(matrix, person_id, level, costs(person_id, costs.ledger().as_at));
 }
 

@@ -22,8 +22,7 @@ std::vector<std::string> Council::dps_eligible(const std::string &lot, const std
 void Council::dps_admit(const store::DpsAdmission &admission) {
     if (admission.provider.empty() || admission.lot.empty()) throw input_error("a provider is admitted by name to a lot");
     if (!parse_date(admission.admitted_on)) throw input_error("the admission date must be a date such as 2026-04-01");
-    if (!admission.cqc_rating.empty() && std::find(std::begin(commissioning::k_cqc_ratings), std::end(commissioning::k_cqc_ratings),
-                                                   admission.cqc_rating) == std::end(commissioning::k_cqc_ratings))
+    if (!admission.cqc_rating.empty() && !commissioning::is_cqc_rating(admission.cqc_rating))
         throw input_error("the CQC rating is outstanding, good, requires improvement, inadequate or not yet rated, not '" + admission.cqc_rating + "'");
     store_->dps().admit(admission);
     audit(actor_, "dps_admitted", admission.provider, fmt::format("lot {}{}", admission.lot, admission.zone.empty() ? "" : ", zone " + admission.zone));

@@ -15,8 +15,6 @@ namespace {
 
 std::string pounds(int64_t pence) { return format_pence(Money::from_pence(pence)); }
 
-std::string text_of(const YAML::Node &node) { return node ? node.Scalar() : std::string(); }
-
 } // namespace
 
 void check_plan(const Plan &p) {
@@ -44,14 +42,14 @@ std::vector<Plan> read_plans(std::string_view text, const std::string &path) {
         Plan p;
         p.person_id = node["person"].Scalar();
         p.goal = node["goal"].Scalar();
-        p.expected_change = text_of(node["expected_change"]);
-        p.case_id = text_of(node["case"]);
+        p.expected_change = node["expected_change"].as<std::string>("");
+        p.case_id = node["case"].as<std::string>("");
         p.started = f.date(node["started"], "'started'");
         p.target = f.date(node["target"], "'target'");
         if (node["expected_saving"]) p.expected_saving = f.pence(node["expected_saving"], "'expected_saving' (£ a week)", false);
         for (const auto &s : node["steps"]) {
             if (!s.IsMap() || !s["what"] || !s["due"]) f.fail(s, "each step has 'what' and 'due' (and 'supported_by')");
-            p.steps.push_back({s["what"].Scalar(), f.date(s["due"], "a step's 'due'"), text_of(s["supported_by"]), std::nullopt, ""});
+            p.steps.push_back({s["what"].Scalar(), f.date(s["due"], "a step's 'due'"), s["supported_by"].as<std::string>(""), std::nullopt, ""});
         }
         try {
             check_plan(p);

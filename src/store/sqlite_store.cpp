@@ -328,6 +328,12 @@ public:
 
     Ledger load_ledger() override;
 
+    bool has_person(const std::string &person_id) override {
+        auto s = db_.prepare("SELECT 1 FROM person WHERE id = ?");
+        s.bind(1, std::string_view(person_id));
+        return s.step();
+    }
+
     std::vector<std::pair<std::string, int64_t>> table_counts() override {
         std::vector<std::pair<std::string, int64_t>> out;
         for (const char *table : {"person", "service_line", "line_extract", "package_change", "direct_payment",

@@ -168,6 +168,7 @@ public:
     virtual DpsStore &dps() = 0;
     virtual ProgressionStore &progression() = 0;
     virtual Ledger load_ledger() = 0;
+    virtual bool has_person(const std::string &person_id) = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;
 };
