@@ -12,15 +12,15 @@
 
 namespace ascent::commissioning {
 
+bool is_cqc_rating(std::string_view rating) {
+    return std::find(std::begin(k_cqc_ratings), std::end(k_cqc_ratings), rating) != std::end(k_cqc_ratings);
+}
+
 namespace {
 
 std::optional<Date> date_field(const io::YamlFields &f, const YAML::Node &node, const char *what) {
     if (!node) return std::nullopt;
     return f.date(node, std::string("'") + what + "'");
-}
-
-bool is_cqc_rating(std::string_view rating) {
-    return std::find(std::begin(k_cqc_ratings), std::end(k_cqc_ratings), rating) != std::end(k_cqc_ratings);
 }
 
 const Question *question_of(const TenderRequest &r, const std::string &id) {
@@ -72,6 +72,11 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
         if (key != "reject" && key != "zero") f.fail(m, "'missing_answers' is reject or zero");
         r.missing = key == "reject" ? MissingAnswers::reject : MissingAnswers::score_zero;
     }
+    const auto checked_score = [&](const YAML::Node &node) {
+        const auto score = f.scaled(node, 0, "a score");
+        if (score > r.max_score) f.fail(node, fmt::format("a score is 0 to {}", r.max_score));
+        return score;
+    };
     int64_t weights = 0;
     for (const auto &q : root["questions"]) {
         if (!q["id"] || !q["weight"]) f.fail(q, "each question has an 'id' and a 'weight'");
@@ -82,9 +87,7 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
                 const auto rating = kv.first.Scalar();
                 if (!is_cqc_rating(rating) || rating == "inadequate")
                     f.fail(kv.first, "'" + rating + "' is not a rating that can score: outstanding, good, requires improvement or not yet rated");
-                const auto score = f.scaled(kv.second, 0, "a score");
-                if (score > r.max_score) f.fail(kv.second, fmt::format("a score is 0 to {}", r.max_score));
-                question.cqc_scores[rating] = score;
+                question.cqc_scores[rating] = checked_score(kv.second);
             }
         }
         weights += question.weight;
@@ -103,9 +106,7 @@ TenderRequest read_tender(std::string_view text, const std::string &path) {
             for (const auto &kv : answers) {
                 const auto id = kv.first.Scalar();
                 if (const auto why = unanswerable(r, id); !why.empty()) f.fail(kv.first, why);
-                const auto score = f.scaled(kv.second, 0, "a score");
-                if (score > r.max_score) f.fail(kv.second, fmt::format("a score is 0 to {}", r.max_score));
-                bid.answers[id] = score;
+                bid.answers[id] = checked_score(kv.second);
             }
         }
         if (const auto w = b["withdrawn"]) bid.withdrawn = normalise_key(w.Scalar()) == "yes";

@@ -30,6 +30,7 @@ struct Question {
 
 // CQC's ratings, as the register and request files write them; "not yet rated" for a new service.
 inline constexpr std::string_view k_cqc_ratings[] = {"outstanding", "good", "requires improvement", "inadequate", "not yet rated"};
+bool is_cqc_rating(std::string_view rating);
 
 struct Bid {
     std::string provider;
