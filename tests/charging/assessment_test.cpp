@@ -80,23 +80,33 @@ TEST(Charging, BadCaseFilesNameTheLineAndTheCase) {
     EXPECT_EQ(error_of("cases:\n  - {id: a}\n  - {id: a}\n"), "cases.yaml, line 3, case 'a': the id is used twice");
 }
 
-// For any case: the charge is never negative, never above the cost of care, and never rises when
-// income falls.
-RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
+namespace {
+
+// A random case on 1 June 2025, below pension age (the 2025/26 pension-age MIG is not held).
+FinancialCase random_case(const std::string &id, int min_age, int64_t max_capital) {
     FinancialCase c;
-    c.id = "p";
+    c.id = id;
     c.date = Date::ymd(2025, 6, 1);
     c.care = *rc::gen::element(CareType::non_residential, CareType::residential, CareType::short_term_resident);
-    c.age = *rc::gen::inRange(25, 66);
-    c.capital = *rc::gen::inRange<int64_t>(0, 3'000'000);
+    c.age = *rc::gen::inRange(min_age, 66);
+    c.capital = *rc::gen::inRange<int64_t>(0, max_capital);
     c.weekly_cost = *rc::gen::inRange<int64_t>(0, 200'000);
     c.housing_costs = *rc::gen::inRange<int64_t>(0, 20'000);
     c.benefit = *rc::gen::element(Benefit::none, Benefit::pip_daily_living, Benefit::attendance_allowance);
     c.benefit_rate = *rc::gen::element(BenefitRate::lowest, BenefitRate::middle, BenefitRate::highest);
     c.night_care = *rc::gen::arbitrary<bool>();
     c.disability_premium = *rc::gen::arbitrary<bool>();
-    const int64_t income = *rc::gen::inRange<int64_t>(0, 100'000);
-    c.income = {{"income", income, false, ""}};
+    c.income = {{"income", *rc::gen::inRange<int64_t>(0, 100'000), false, ""}};
+    return c;
+}
+
+} // namespace
+
+// For any case: the charge is never negative, never above the cost of care, and never rises when
+// income falls.
+RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
+    FinancialCase c = random_case("p", 25, 3'000'000);
+    const int64_t income = c.income[0].weekly;
     const ParameterSet set = default_parameters();
     const Rates rates(set, c.date);
     const auto a = assess(c, rates);
@@ -112,22 +122,7 @@ RC_GTEST_PROP(Charging, ChargeIsBoundedAndMonotoneInIncome, ()) {
 RC_GTEST_PROP(Charging, SimulationEqualsAssessingEveryOptionInFull, ()) {
     std::vector<FinancialCase> caseload;
     const auto people = *rc::gen::inRange(1, 20);
-    for (int i = 0; i < people; ++i) {
-        FinancialCase c;
-        c.id = "p" + std::to_string(i);
-        c.date = Date::ymd(2025, 6, 1);
-        c.care = *rc::gen::element(CareType::non_residential, CareType::residential, CareType::short_term_resident);
-        c.age = *rc::gen::inRange(18, 66); // below pension age: the 2025/26 pension-age MIG is not held
-        c.capital = *rc::gen::inRange<int64_t>(0, 4'000'000);
-        c.weekly_cost = *rc::gen::inRange<int64_t>(0, 200'000);
-        c.housing_costs = *rc::gen::inRange<int64_t>(0, 20'000);
-        c.benefit = *rc::gen::element(Benefit::none, Benefit::pip_daily_living, Benefit::attendance_allowance);
-        c.benefit_rate = *rc::gen::element(BenefitRate::lowest, BenefitRate::middle, BenefitRate::highest);
-        c.night_care = *rc::gen::arbitrary<bool>();
-        c.disability_premium = *rc::gen::arbitrary<bool>();
-        c.income = {{"income", *rc::gen::inRange<int64_t>(0, 100'000), false, ""}};
-        caseload.push_back(c);
-    }
+    for (int i = 0; i < people; ++i) caseload.push_back(random_case("p" + std::to_string(i), 18, 4'000'000));
     const std::vector<std::pair<std::string, std::string>> changes = {
         {"policy.count_night_element", "yes"}, {"policy.dre_standard", "25.00"}, {"policy.mig_uplift", "5%"},
         {"policy.minimum_charge", "2.00"}, {"policy.maximum_weekly_charge", "150.00"}, {"policy.nonres_upper_capital_limit", "30000.00"},
