@@ -52,6 +52,10 @@ std::string_view Statement::text(int column) const {
 }
 
 Database::Database(const std::string &path) : path_(path) {
+    // SQLite counts every allocation under a global mutex unless told not to; ascent never reads
+    // the counts. Allowed only before SQLite's first use in the process, so set once, here.
+    static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memstatus_off;
     // NOMUTEX: a Database is used by one thread at a time, so SQLite's per-call connection mutex
     // (Debian builds SQLite serialized) is pure overhead: about a tenth of an import.
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -16,7 +17,27 @@ extern const std::vector<std::string_view> k_sqlite_migrations; // generated fro
 
 namespace {
 
-std::string iso_or_empty(int32_t serial) { return serial == k_no_date ? std::string{} : Date::from_serial(serial).iso(); }
+// A date's ISO text written into a caller's buffer, which the statement binds without a copy
+// until its next step: a large import writes millions of dates, and snprintf or fmt's padding
+// took a tenth of the write.
+using IsoBuffer = std::array<char, 16>;
+std::string_view iso(IsoBuffer &buffer, int32_t serial) {
+    if (serial == k_no_date) return {};
+    const Date d = Date::from_serial(serial);
+    if (d.year() < 0 || d.year() > 9999) {
+        const std::string text = d.iso();
+        return {buffer.data(), text.copy(buffer.data(), buffer.size())};
+    }
+    const auto digits = [&](std::size_t at, unsigned value, std::size_t width) {
+        for (std::size_t k = width; k-- > 0; value /= 10) buffer[at + k] = static_cast<char>('0' + value % 10);
+    };
+    digits(0, static_cast<unsigned>(d.year()), 4);
+    buffer[4] = '-';
+    digits(5, d.month(), 2);
+    buffer[7] = '-';
+    digits(8, d.day(), 2);
+    return {buffer.data(), 10};
+}
 
 int32_t serial_or_none(std::string_view iso) {
     if (iso.empty()) return k_no_date;
@@ -50,11 +71,12 @@ std::string_view table_for(io::ExtractKind kind) {
 // Rollback-journal mode for the lifetime of the object, WAL again afterwards.
 class BulkWriteMode {
 public:
-    explicit BulkWriteMode(Database &db) : db_(db) { db_.set_journal_mode("DELETE"); }
+    explicit BulkWriteMode(Database &db) : db_(db) { db_.set_journal_mode("DELETE"); db_.exec("PRAGMA foreign_keys=OFF"); }
     BulkWriteMode(const BulkWriteMode &) = delete;
     BulkWriteMode &operator=(const BulkWriteMode &) = delete;
     ~BulkWriteMode() {
         try {
+            db_.exec("PRAGMA foreign_keys=ON");
             db_.set_journal_mode("WAL");
         } catch (const Error &) {
             // Staying in rollback-journal mode is safe; the next open sets WAL again.
@@ -111,6 +133,7 @@ public:
         const int64_t id = insert_import(record);
         db_.exec("DELETE FROM service_line");
         const Ledger &l = batch.ledger;
+        std::array<IsoBuffer, 4> dates;
         auto person = db_.prepare(
             "INSERT INTO person (id, nhs_number, date_of_birth, date_of_death, gender, ethnicity, client_type, "
             "support_reason, postcode, accommodation, employment, funding_status, has_carer, last_review, "
@@ -127,8 +150,8 @@ public:
         for (std::size_t i = 0; i < p.size(); ++i) {
             person.bind(1, p.id.at(static_cast<uint32_t>(i + 1)));
             bind_optional(person, 2, p.nhs_number[i], 0);
-            person.bind(3, iso_or_empty(p.birth[i]));
-            person.bind(4, iso_or_empty(p.death[i]));
+            person.bind(3, iso(dates[0], p.birth[i]));
+            person.bind(4, iso(dates[1], p.death[i]));
             person.bind(5, code_label(CodeField::gender, p.gender[i]));
             person.bind(6, code_label(CodeField::ethnicity, p.ethnicity[i]));
             person.bind(7, code_label(CodeField::client_type, p.client_type[i]));
@@ -138,8 +161,8 @@ public:
             person.bind(11, code_label(CodeField::employment, p.employment[i]));
             person.bind(12, code_label(CodeField::funding_status, p.funding_status[i]));
             person.bind(13, code_label(CodeField::yes_no, p.has_carer[i]));
-            person.bind(14, iso_or_empty(p.last_review[i]));
-            person.bind(15, iso_or_empty(p.last_financial_assessment[i]));
+            person.bind(14, iso(dates[2], p.last_review[i]));
+            person.bind(15, iso(dates[3], p.last_financial_assessment[i]));
             person.bind(16, id);
             person.run();
         }
@@ -160,8 +183,8 @@ public:
             line.bind(9, code_label(CodeField::cost_frequency, s.frequency[i]));
             bind_optional(line, 10, s.planned_units[i], k_no_quantity);
             line.bind(11, s.weekly_cost[i]);
-            line.bind(12, iso_or_empty(s.start[i]));
-            line.bind(13, iso_or_empty(s.end[i]));
+            line.bind(12, iso(dates[0], s.start[i]));
+            line.bind(13, iso(dates[1], s.end[i]));
             line.bind(14, id);
             line.run();
         }
