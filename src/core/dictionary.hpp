@@ -6,7 +6,6 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace ascent {
@@ -21,6 +20,8 @@ public:
     ~Dictionary() = default;
 
     uint32_t intern(std::string_view text);
+    // Room for `count` values in all, so a bulk load does not grow the index step by step.
+    void reserve(std::size_t count);
     // 0 for "" and for text never interned (find does not add).
     uint32_t find(std::string_view text) const;
     bool contains(std::string_view text) const { return text.empty() || find(text) != 0; }
@@ -29,9 +30,21 @@ public:
     std::size_t memory_bytes() const;
 
 private:
+    // The index: open addressing with linear probing, kept at most two-thirds full. Each slot
+    // holds an id (0 = empty) and the high half of its value's hash, so a probe compares text
+    // only when the hashes agree. Unlike std::unordered_map, there is no node (an allocation,
+    // and a cache miss on every lookup) per value.
+    struct Slot {
+        uint32_t id = 0;
+        uint32_t hash = 0;
+    };
+    // The slot holding `text`, or the empty slot where it would go.
+    std::size_t slot_of(std::string_view text, uint64_t hash) const;
+    void rebuild(std::size_t slot_count);
+
     std::deque<std::string> storage_; // stable addresses for the views below
     std::vector<std::string_view> values_;
-    std::unordered_map<std::string_view, uint32_t> index_;
+    std::vector<Slot> slots_;
 };
 
 // Text that is mostly unique (line references): one buffer and offsets, no index. About the
@@ -47,6 +60,10 @@ public:
         return std::string_view(data_).substr(begin, offsets_[i] - begin);
     }
     std::size_t size() const { return offsets_.size(); }
+    void reserve(std::size_t count, std::size_t bytes) {
+        offsets_.reserve(count);
+        data_.reserve(bytes);
+    }
     void shrink_to_fit() {
         data_.shrink_to_fit();
         offsets_.shrink_to_fit();
