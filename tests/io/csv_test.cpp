@@ -54,8 +54,9 @@ TEST(Csv, Windows1252IsConverted) {
     EXPECT_EQ(cells[1], "\xC2\xA3" "5");
     EXPECT_NE(reader->describe().find("Windows-1252"), std::string::npos);
     EXPECT_EQ(windows_1252_to_utf8("\x80"), "\xE2\x82\xAC");
-    EXPECT_TRUE(is_valid_utf8("plain \xC2\xA3"));
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
+    EXPECT_TRUE(scan_text("plain \xC2\xA3").utf8);
+    EXPECT_FALSE(scan_text("\xC0\xAF").utf8);
+    EXPECT_EQ(scan_text(std::string("\xC0\xAF plain text\0", 14)).nul, 13u);
 }
 
 TEST(Csv, FileProblemsAreClearErrors) {
