@@ -191,6 +191,63 @@ uint32_t PersonColumns::append(std::string_view person_id) {
     return index;
 }
 
+namespace {
+
+template <typename... Columns> void reserve_all(std::size_t count, Columns &...columns) { (columns.reserve(count), ...); }
+
+// Appends `from[rows]` to `to`, one column at a time (a sequential pass each), through `map`.
+template <typename T, typename Map>
+void append_column(std::vector<T> &to, const std::vector<T> &from, const std::vector<uint32_t> &rows, const Map &map) {
+    for (const uint32_t r : rows) to.push_back(map(from[r]));
+}
+
+} // namespace
+
+void PersonColumns::reserve(std::size_t count) {
+    id.reserve(count + 1); // id 0 is the empty string
+    reserve_all(count, nhs_number, birth, death, gender, ethnicity, client_type, support_reason, accommodation,
+                employment, funding_status, has_carer, postcode, team, placing_authority, location, out_of_area,
+                distance_km, s117, s117_start, s117_end, chc, benefit, benefit_rate, appointee, last_review,
+                last_financial_assessment);
+}
+
+void LineColumns::reserve(std::size_t count, std::size_t ref_bytes) {
+    ref.reserve(count, ref_bytes);
+    reserve_all(count, person, service_type, component, delivery, frequency, provider, cqc_location, unit_cost,
+                planned_units, weekly_cost, start, end, night, staff_ratio, chc_share, s117_share,
+                other_council_share, client_contribution, accommodation_cost, source);
+}
+
+void LineColumns::append_rows(const LineColumns &from, const std::vector<uint32_t> &rows,
+                              const std::vector<uint32_t> &person_map, const std::vector<uint32_t> &text_map) {
+    std::size_t ref_bytes = ref.payload_bytes();
+    for (const uint32_t r : rows) ref_bytes += from.ref.at(r).size();
+    reserve(size() + rows.size(), ref_bytes);
+    for (const uint32_t r : rows) ref.push_back(from.ref.at(r));
+    append_column(person, from.person, rows, [&](uint32_t p) { return person_map[p]; });
+    const auto text = [&](uint32_t id) { return text_map[id]; };
+    append_column(provider, from.provider, rows, text);
+    append_column(cqc_location, from.cqc_location, rows, text);
+    const auto copy = [&](auto &to, const auto &column) { append_column(to, column, rows, [](auto v) { return v; }); };
+    copy(service_type, from.service_type);
+    copy(component, from.component);
+    copy(delivery, from.delivery);
+    copy(frequency, from.frequency);
+    copy(unit_cost, from.unit_cost);
+    copy(planned_units, from.planned_units);
+    copy(weekly_cost, from.weekly_cost);
+    copy(start, from.start);
+    copy(end, from.end);
+    copy(night, from.night);
+    copy(staff_ratio, from.staff_ratio);
+    copy(chc_share, from.chc_share);
+    copy(s117_share, from.s117_share);
+    copy(other_council_share, from.other_council_share);
+    copy(client_contribution, from.client_contribution);
+    copy(accommodation_cost, from.accommodation_cost);
+    copy(source, from.source);
+}
+
 std::size_t LineColumns::append(uint32_t person_index, LineSource line_source, std::string_view line_ref) {
     person.push_back(person_index);
     ref.push_back(line_ref);

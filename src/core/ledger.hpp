@@ -78,6 +78,8 @@ struct PersonColumns {
     std::size_t size() const { return nhs_number.size(); }
     // Adds a person with every field "not recorded"; returns the index (existing if the id is known).
     uint32_t append(std::string_view person_id);
+    // Room for `count` people in all: a merge of known size grows each column once.
+    void reserve(std::size_t count);
 };
 
 struct LineColumns {
@@ -100,6 +102,12 @@ struct LineColumns {
     std::size_t size() const { return person.size(); }
     // Adds a line with every other field "not recorded"; returns its index.
     std::size_t append(uint32_t person_index, LineSource line_source, std::string_view line_ref);
+    // Room for `count` lines in all, and `ref_bytes` of line references.
+    void reserve(std::size_t count, std::size_t ref_bytes);
+    // Appends the lines `rows` of another ledger's columns, its person indexes and `text` ids
+    // mapped to this ledger's by `person_map` and `text_map`.
+    void append_rows(const LineColumns &from, const std::vector<uint32_t> &rows, const std::vector<uint32_t> &person_map,
+                     const std::vector<uint32_t> &text_map);
 };
 
 // A direct payment: by delivery mechanism or by service component.

@@ -70,12 +70,13 @@ struct RowKey {
     bool operator==(const RowKey &) const = default;
 };
 
-// Keys seen so far with the row of each: a flat table with linear probing, kept under half full.
+// Keys seen so far with the row of each: a flat table with linear probing, kept at most
+// two-thirds full.
 class RowKeySet {
 public:
     // Adds the key; if it was already there, returns the row it was first seen on.
     std::optional<uint64_t> insert(const RowKey &key, uint64_t row) {
-        if ((size_ + 1) * 2 > slots_.size()) grow();
+        reserve(size_ + 1);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask) {
             Slot &slot = slots_[i];
@@ -88,14 +89,31 @@ public:
         }
     }
 
+    // The row the key was first seen on, if it was.
+    std::optional<uint64_t> find(const RowKey &key) const {
+        if (slots_.empty()) return std::nullopt;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask) {
+            const Slot &slot = slots_[i];
+            if (slot.row == 0) return std::nullopt;
+            if (slot.key == key) return slot.row;
+        }
+    }
+    // Room for `count` keys in all.
+    void reserve(std::size_t count) {
+        std::size_t slot_count = std::max<std::size_t>(slots_.size(), 1024);
+        while (count * 3 > slot_count * 2) slot_count *= 2;
+        if (slot_count != slots_.size()) rebuild(slot_count);
+    }
+
 private:
     struct Slot {
         RowKey key{};
         uint64_t row = 0; // 0 = empty (rows start at 2)
     };
-    void grow() {
+    void rebuild(std::size_t slot_count) {
         std::vector<Slot> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+        slots_.assign(slot_count, Slot{});
         size_ = 0;
         for (const Slot &slot : old)
             if (slot.row != 0) insert(slot.key, slot.row);
@@ -106,10 +124,11 @@ private:
 
 class CldRowReader {
 public:
-    // A reader of a later part of a file defers duplicate checks to the merge (absorb), where the
-    // rows of every earlier part are known.
-    CldRowReader(CldBatch &batch, ImportReport &report, const Columns &cols, bool defer_duplicates = false)
-        : batch_(batch), report_(report), cols_(cols), defer_duplicates_(defer_duplicates) {}
+    // A reader of a later part of a file finds duplicates within its part, but leaves the
+    // warnings, and the check against earlier parts, to the merge (absorb): the first of the
+    // rows may be in an earlier part.
+    CldRowReader(CldBatch &batch, ImportReport &report, const Columns &cols, bool later_part = false)
+        : batch_(batch), report_(report), cols_(cols), later_part_(later_part) {}
 
     void read(const std::vector<std::string_view> &cells, uint64_t row) {
         RowChecker check(report_, row);
@@ -219,15 +238,21 @@ public:
 
     // Takes in the rows a reader of the next part of the file read, as if this reader had read them:
     // people already seen are checked for conflicts, duplicate service rows across the boundary
-    // are skipped, and everything else is appended in file order.
-    void absorb(CldRowReader &next) {
+    // are skipped, and everything else is appended in file order. `more_parts`: another part
+    // will be absorbed after this one, so its keys must be kept.
+    void absorb(CldRowReader &next, bool more_parts) {
         report_.absorb(next.report_);
         Ledger &to = batch_.ledger;
         const Ledger &from = next.batch_.ledger;
-        std::vector<uint32_t> person_map(from.people.size());
-        for (uint32_t q = 0; q < from.people.size(); ++q) {
-            const std::string_view id = from.people.id.at(q + 1);
-            const auto &f = from.people;
+        const auto &f = from.people;
+        // Each distinct text (provider, CQC location, postcode) is interned once, not once per row.
+        std::vector<uint32_t> text_map(from.text.size());
+        to.text.reserve(to.text.size() + from.text.size());
+        for (uint32_t k = 1; k < from.text.size(); ++k) text_map[k] = to.text.intern(from.text.at(k));
+        to.people.reserve(to.people.size() + f.size());
+        std::vector<uint32_t> person_map(f.size());
+        for (uint32_t q = 0; q < f.size(); ++q) {
+            const std::string_view id = f.id.at(q + 1);
             if (auto existing = to.find_person(id)) {
                 person_map[q] = *existing;
                 RowChecker check(report_, next.first_row_[q]);
@@ -254,34 +279,26 @@ public:
             t.employment[p] = f.employment[q];
             t.funding_status[p] = f.funding_status[q];
             t.has_carer[p] = f.has_carer[q];
-            t.postcode[p] = to.text.intern(from.text.at(f.postcode[q]));
+            t.postcode[p] = text_map[f.postcode[q]];
             t.last_review[p] = f.last_review[q];
             t.last_financial_assessment[p] = f.last_financial_assessment[q];
         }
-        const auto &fl = from.lines;
-        auto &tl = to.lines;
-        for (std::size_t j = 0; j < fl.size(); ++j) {
-            if (auto earlier = seen_.insert(next.line_keys_[j], next.line_rows_[j])) {
+        for (const auto &d : next.held_duplicates_)
+            warn_duplicate(d.row, seen_.find(d.key).value_or(d.first_row));
+        std::vector<uint32_t> kept;
+        kept.reserve(from.lines.size());
+        if (more_parts) seen_.reserve(to.lines.size() + from.lines.size());
+        for (uint32_t j = 0; j < from.lines.size(); ++j) {
+            const RowKey &key = next.line_keys_[j];
+            if (auto earlier = seen_.find(key)) {
                 ++duplicates_;
-                report_.warning("duplicate-row", next.line_rows_[j], "", "",
-                                "a duplicate of the service on row " + std::to_string(*earlier) + "; skipped");
+                warn_duplicate(next.line_rows_[j], *earlier);
                 continue;
             }
-            const std::size_t i = tl.append(person_map[fl.person[j]], LineSource::cld, fl.ref.at(j));
-            tl.service_type[i] = fl.service_type[j];
-            tl.component[i] = fl.component[j];
-            tl.delivery[i] = fl.delivery[j];
-            tl.frequency[i] = fl.frequency[j];
-            tl.provider[i] = to.text.intern(from.text.at(fl.provider[j]));
-            tl.cqc_location[i] = to.text.intern(from.text.at(fl.cqc_location[j]));
-            tl.unit_cost[i] = fl.unit_cost[j];
-            tl.planned_units[i] = fl.planned_units[j];
-            tl.weekly_cost[i] = fl.weekly_cost[j];
-            tl.start[i] = fl.start[j];
-            tl.end[i] = fl.end[j];
-            line_keys_.push_back(next.line_keys_[j]);
-            line_rows_.push_back(next.line_rows_[j]);
+            if (more_parts) seen_.insert(key, next.line_rows_[j]);
+            kept.push_back(j);
         }
+        to.lines.append_rows(from.lines, kept, person_map, text_map);
         for (std::size_t e = 0; e < events_.size(); ++e) events_[e] += next.events_[e];
         duplicates_ += next.duplicates_;
         tally_.r1 += next.tally_.r1;
@@ -394,17 +411,15 @@ private:
         for (Col c : {Col::event_start, Col::service_type, Col::component, Col::delivery, Col::unit_cost,
                       Col::frequency, Col::planned_units, Col::event_reference})
             key.add(cell(c));
-        line_keys_.push_back(key);
-        line_rows_.push_back(check.row());
-        if (!defer_duplicates_) {
-            if (auto earlier = seen_.insert(key, check.row())) {
-                line_keys_.pop_back();
-                line_rows_.pop_back();
-                ++duplicates_;
-                check.warning("duplicate-row", "", "", "a duplicate of the service on row " +
-                                                           std::to_string(*earlier) + "; skipped");
-                return;
-            }
+        if (auto earlier = seen_.insert(key, check.row())) {
+            ++duplicates_;
+            if (later_part_) held_duplicates_.push_back({check.row(), key, *earlier});
+            else warn_duplicate(check.row(), *earlier);
+            return;
+        }
+        if (later_part_) {
+            line_keys_.push_back(key);
+            line_rows_.push_back(check.row());
         }
         auto &l = batch_.ledger.lines;
         auto &text = batch_.ledger.text;
@@ -420,6 +435,10 @@ private:
         l.weekly_cost[i] = f.weekly ? f.weekly->pence() : 0;
         l.start[i] = start ? start->serial() : k_no_date;
         l.end[i] = end ? end->serial() : k_no_date;
+    }
+
+    void warn_duplicate(uint64_t row, uint64_t earlier) {
+        report_.warning("duplicate-row", row, "", "", "a duplicate of the service on row " + std::to_string(earlier) + "; skipped");
     }
 
     // A person seen before with a different date of birth or support reason: the earlier value is
@@ -455,10 +474,17 @@ private:
     std::array<uint64_t, 5> events_{};
     uint64_t duplicates_ = 0;
     std::optional<uint32_t> last_person_;
-    bool defer_duplicates_ = false;
+    bool later_part_ = false;
     RowKeySet seen_;
-    std::vector<RowKey> line_keys_;   // per kept line, for merging parts
-    std::vector<uint64_t> line_rows_; // per kept line: its row
+    // A later part's, for the merge: each kept line's key and row, and the duplicates within it.
+    struct HeldDuplicate {
+        uint64_t row;
+        RowKey key;
+        uint64_t first_row; // within this part
+    };
+    std::vector<RowKey> line_keys_;
+    std::vector<uint64_t> line_rows_;
+    std::vector<HeldDuplicate> held_duplicates_;
     std::vector<uint64_t> first_row_; // per person: the row they first appear on
 };
 
@@ -521,7 +547,7 @@ CldBatch read_cld(const std::string &path, ImportReport &report, const ProgressF
         if (first_failure) std::rethrow_exception(first_failure);
         for (auto &f : failures)
             if (f) std::rethrow_exception(f);
-        for (auto &r : readers) rows.absorb(*r);
+        for (std::size_t k = 0; k < readers.size(); ++k) rows.absorb(*readers[k], k + 1 < readers.size());
     }
     if (report.rows_read == 0)
         report.error("no-rows", 0, "", "", "the file has a header but no data rows");

@@ -34,7 +34,7 @@ TEST(CldParallel, TwoPartsReadLikeOne) {
     demo::DemoOptions options;
     options.people = 1500;
     const auto files = demo::generate(dir.file("demo"), options);
-    // Append rows that repeat earlier rows (a duplicate service, a conflicting date of birth and an
+    // Append rows that repeat earlier rows (duplicate services, a conflicting date of birth and an
     // unknown code) so the second part meets people and services of the first.
     std::string text = test::read_file(files.cld);
     const auto second_line = text.find('\n') + 1;
@@ -44,7 +44,12 @@ TEST(CldParallel, TwoPartsReadLikeOne) {
     conflicting.replace(dob - 5, 5, "01/01");
     std::string bad = first_row;
     bad.replace(bad.find("Service,"), 8, "Visit,");
-    text += first_row + conflicting + bad;
+    // A service row near the end, in the second part, repeated: a duplicate found within that part.
+    const auto service = text.rfind(",Service,");
+    const auto line_start = text.rfind('\n', service) + 1;
+    const std::string late_row = text.substr(line_start, text.find('\n', service) + 1 - line_start);
+    // The first row twice more: duplicates, within the second part, of a row in the first.
+    text += first_row + conflicting + bad + late_row + first_row;
     const auto path = dir.write("cld.csv", text);
 
     const Read whole = read(path, std::size_t{1} << 40);
@@ -67,6 +72,7 @@ TEST(CldParallel, TwoPartsReadLikeOne) {
     }
     EXPECT_EQ(whole.report, parts.report);
     EXPECT_NE(whole.report.find("duplicate-row"), std::string::npos);
+    EXPECT_NE(whole.report.find("4 duplicate service rows skipped"), std::string::npos) << whole.report;
     EXPECT_NE(whole.report.find("conflicting-person"), std::string::npos);
     EXPECT_NE(whole.report.find("unknown-code"), std::string::npos);
 }
