@@ -56,16 +56,48 @@ Date Date::ymd(int y, unsigned m, unsigned d) {
     return Date(std::chrono::sys_days(year_month_day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}));
 }
 
+namespace {
+
+// `value` as `width` zero-padded digits at `out`. Dates are formatted without snprintf: an import
+// writes millions of them.
+void put_digits(char *out, unsigned value, int width) {
+    for (int k = width - 1; k >= 0; --k, value /= 10) out[k] = static_cast<char>('0' + value % 10);
+}
+
+bool four_digit_year(int y) { return y >= 0 && y <= 9999; }
+
+} // namespace
+
 std::string Date::iso() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year(), month(), day());
-    return buf;
+    const auto date = ymd();
+    const int y = static_cast<int>(date.year());
+    const auto m = static_cast<unsigned>(date.month()), d = static_cast<unsigned>(date.day());
+    if (!four_digit_year(y)) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+        return buf;
+    }
+    std::string out = "0000-00-00";
+    put_digits(&out[0], static_cast<unsigned>(y), 4);
+    put_digits(&out[5], m, 2);
+    put_digits(&out[8], d, 2);
+    return out;
 }
 
 std::string Date::uk() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", day(), month(), year());
-    return buf;
+    const auto date = ymd();
+    const int y = static_cast<int>(date.year());
+    const auto m = static_cast<unsigned>(date.month()), d = static_cast<unsigned>(date.day());
+    if (!four_digit_year(y)) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", d, m, y);
+        return buf;
+    }
+    std::string out = "00/00/0000";
+    put_digits(&out[0], d, 2);
+    put_digits(&out[3], m, 2);
+    put_digits(&out[6], static_cast<unsigned>(y), 4);
+    return out;
 }
 
 std::optional<Date> parse_date(std::string_view s) {

@@ -17,26 +17,12 @@ extern const std::vector<std::string_view> k_sqlite_migrations; // generated fro
 
 namespace {
 
-// A date's ISO text written into a caller's buffer, which the statement binds without a copy
-// until its next step: a large import writes millions of dates, and snprintf or fmt's padding
-// took a tenth of the write.
-using IsoBuffer = std::array<char, 16>;
+// A date's ISO text copied into a caller's buffer, which the statement binds without a copy of
+// its own until its next step: a large import writes millions of dates.
+using IsoBuffer = std::array<char, 24>;
 std::string_view iso(IsoBuffer &buffer, int32_t serial) {
     if (serial == k_no_date) return {};
-    const Date d = Date::from_serial(serial);
-    if (d.year() < 0 || d.year() > 9999) {
-        const std::string text = d.iso();
-        return {buffer.data(), text.copy(buffer.data(), buffer.size())};
-    }
-    const auto digits = [&](std::size_t at, unsigned value, std::size_t width) {
-        for (std::size_t k = width; k-- > 0; value /= 10) buffer[at + k] = static_cast<char>('0' + value % 10);
-    };
-    digits(0, static_cast<unsigned>(d.year()), 4);
-    buffer[4] = '-';
-    digits(5, d.month(), 2);
-    buffer[7] = '-';
-    digits(8, d.day(), 2);
-    return {buffer.data(), 10};
+    return {buffer.data(), Date::from_serial(serial).iso().copy(buffer.data(), buffer.size())};
 }
 
 int32_t serial_or_none(std::string_view iso) {
@@ -68,10 +54,15 @@ std::string_view table_for(io::ExtractKind kind) {
     return "";
 }
 
-// Rollback-journal mode for the lifetime of the object, WAL again afterwards.
+// For the lifetime of the object: a rollback journal, and no foreign-key checks (a bulk write's
+// rows refer only to rows it writes itself, and the check was an index probe per row). WAL and
+// checks again afterwards. Set outside the transaction: SQLite ignores both pragmas inside one.
 class BulkWriteMode {
 public:
-    explicit BulkWriteMode(Database &db) : db_(db) { db_.set_journal_mode("DELETE"); db_.exec("PRAGMA foreign_keys=OFF"); }
+    explicit BulkWriteMode(Database &db) : db_(db) {
+        db_.set_journal_mode("DELETE");
+        db_.exec("PRAGMA foreign_keys=OFF");
+    }
     BulkWriteMode(const BulkWriteMode &) = delete;
     BulkWriteMode &operator=(const BulkWriteMode &) = delete;
     ~BulkWriteMode() {
