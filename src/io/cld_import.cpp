@@ -77,27 +77,19 @@ public:
     // Adds the key; if it was already there, returns the row it was first seen on.
     std::optional<uint64_t> insert(const RowKey &key, uint64_t row) {
         reserve(size_ + 1);
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask) {
-            Slot &slot = slots_[i];
-            if (slot.row == 0) {
-                slot = {key, row};
-                ++size_;
-                return std::nullopt;
-            }
-            if (slot.key == key) return slot.row;
-        }
+        Slot &slot = slots_[slot_of(key)];
+        if (slot.row != 0) return slot.row;
+        slot = {key, row};
+        ++size_;
+        return std::nullopt;
     }
 
     // The row the key was first seen on, if it was.
     std::optional<uint64_t> find(const RowKey &key) const {
         if (slots_.empty()) return std::nullopt;
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask) {
-            const Slot &slot = slots_[i];
-            if (slot.row == 0) return std::nullopt;
-            if (slot.key == key) return slot.row;
-        }
+        const Slot &slot = slots_[slot_of(key)];
+        if (slot.row == 0) return std::nullopt;
+        return slot.row;
     }
     // Room for `count` keys in all.
     void reserve(std::size_t count) {
@@ -111,6 +103,12 @@ private:
         RowKey key{};
         uint64_t row = 0; // 0 = empty (rows start at 2)
     };
+    // The slot holding `key`, or the empty slot where it would go.
+    std::size_t slot_of(const RowKey &key) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(key.a) & mask;; i = (i + 1) & mask)
+            if (slots_[i].row == 0 || slots_[i].key == key) return i;
+    }
     void rebuild(std::size_t slot_count) {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(slot_count, Slot{});
