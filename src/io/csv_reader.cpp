@@ -206,14 +206,14 @@ public:
         uint64_t row = next_row_;
         for (std::size_t k = 1; k <= parts && from < end; ++k) {
             std::size_t cut = end;
+            uint64_t lines = 0; // up to the cut, for the next part's first row number
             if (k < parts) {
                 // Cut at the first line end after the target that is outside quotes: an even
                 // number of quote characters since `from` (RFC 4180 escapes quotes in pairs).
-                // Lines are counted on the way, for the next part's first row number.
                 std::size_t i = std::max(from, begin + (end - begin) * k / parts);
                 const auto counted = count_quotes_and_lines(text_.substr(from, i - from));
                 bool inside = counted.quotes % 2 == 1;
-                uint64_t lines = counted.lines;
+                lines = counted.lines;
                 for (; i < end; ++i) {
                     if (text_[i] == '"') inside = !inside;
                     else if (text_[i] == '\n') {
@@ -222,11 +222,9 @@ public:
                     }
                 }
                 cut = std::min(end, i + 1);
-                readers.push_back(std::unique_ptr<TableReader>(new CsvReader(*this, from, cut, row)));
-                row += lines;
-            } else {
-                readers.push_back(std::unique_ptr<TableReader>(new CsvReader(*this, from, cut, row)));
             }
+            readers.push_back(std::unique_ptr<TableReader>(new CsvReader(*this, from, cut, row)));
+            row += lines;
             from = cut;
         }
         pos_ = end;
