@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libsqlite3-dev libfmt-dev libcli11-dev libyaml-cpp-dev libexpat1-dev libzip-dev libxlsxwriter-dev libssl-dev
-  libcairo2-dev libpango1.0-dev libfreexl-dev libsodium-dev libcpp-httplib-dev nlohmann-json3-dev
+  libcairo2-dev libpango1.0-dev libfreexl-dev libsodium-dev libcpp-httplib-dev nlohmann-json3-dev libxxhash-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   sqlite3 python3 poppler-utils chromium
 )

@@ -7,128 +7,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <future>
 #include <memory>
 
 #include "core/error.hpp"
-#include "io/digest.hpp"
 
 namespace ascent::app {
-
-namespace {
-
-io::ProgressFn stage(const Progress &progress, std::string_view name) {
-    if (!progress) return {};
-    return [progress, name](uint64_t done, uint64_t total) { progress(name, done, total); };
-}
-
-store::ImportRecord record_for(const std::string &path, const std::string &hash, const io::ImportReport &report,
-                               std::string kind) {
-    store::ImportRecord r;
-    r.kind = std::move(kind);
-    r.file_name = std::filesystem::path(path).filename().string();
-    r.content_hash = hash;
-    r.format = report.format;
-    r.release = report.release;
-    r.rows_read = report.rows_read;
-    r.rows_rejected = report.rows_rejected;
-    r.errors = report.errors();
-    r.warnings = report.warnings();
-    return r;
-}
-
-// Decides whether a parsed file may be written, and says why not.
-bool may_write(const io::ImportReport &report, RowPolicy policy, std::string &message) {
-    if (report.errors() == 0) return true;
-    // Errors in the header or the file as a whole (row 0 or 1) cannot be skipped row by row.
-    bool file_level_error = false;
-    for (const auto &issue : report.issues())
-        file_level_error = file_level_error || (issue.severity == io::Severity::error && issue.row <= 1);
-    if (policy == RowPolicy::skip_invalid_rows && !file_level_error && report.rows_rejected < report.rows_read) {
-        message = count_of(report.rows_rejected, "row", "rows") + " with errors skipped.";
-        return true;
-    }
-    message = "Nothing was imported: " + count_of(report.errors(), "error", "errors") +
-              ". Correct the file, or use --skip-invalid-rows to import the valid rows.";
-    return false;
-}
-
-// The same content imported before changes nothing: say so and stop.
-bool already_imported(store::Store &store, const std::string &hash, ImportOutcome &outcome) {
-    auto previous = store.find_import(hash);
-    if (!previous) return false;
-    outcome.already_imported = true;
-    outcome.record = *previous;
-    outcome.message = "Already imported on " + previous->imported_at + " (import " + std::to_string(previous->id) +
-                      ", same content); nothing changed.";
-    return true;
-}
-
-} // namespace
 
 Council::Council(const std::string &database_path) : database_path_(database_path), store_(store::open_sqlite(database_path)) {
     const char *user = std::getenv("USER");
     const passwd *account = user == nullptr ? getpwuid(geteuid()) : nullptr;
     actor_ = std::string("local:") + (user != nullptr ? user : account != nullptr ? account->pw_name : "unknown");
-}
-
-io::ImportReport Council::validate_cld(const std::string &path, const Progress &progress) {
-    io::ImportReport report(path);
-    io::read_cld(path, report, stage(progress, "reading"));
-    return report;
-}
-
-io::ImportReport Council::validate_extract(const std::string &path, const std::string &mapping_path,
-                                           const Progress &progress) {
-    io::ImportReport report(path);
-    io::read_extract(path, io::load_mapping(mapping_path), report, stage(progress, "reading"));
-    return report;
-}
-
-ImportOutcome Council::import_cld(const std::string &path, RowPolicy policy, const Progress &progress) {
-    ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
-    // Hash on the second core while the file is parsed on this one.
-    auto hash = std::async(std::launch::async, io::sha256_file, path);
-    auto batch = io::read_cld(path, outcome.report, stage(progress, "reading"));
-    const std::string content_hash = hash.get();
-    if (already_imported(*store_, content_hash, outcome)) {
-        outcome.report = io::ImportReport(path);
-        return outcome;
-    }
-    if (!may_write(outcome.report, policy, outcome.message)) return outcome;
-    outcome.record = record_for(path, content_hash, outcome.report, "cld");
-    outcome.record.la_code = batch.la_code;
-    outcome.record.period_start = batch.period_start ? batch.period_start->iso() : "";
-    outcome.record.period_end = batch.period_end ? batch.period_end->iso() : "";
-    if (progress) progress("writing", 0, 1);
-    outcome.record.id = store_->write_cld(batch, outcome.record);
-    if (progress) progress("writing", 1, 1);
-    outcome.written = true;
-    audit(actor_, "import", outcome.record.file_name, "CLD import " + std::to_string(outcome.record.id));
-    outcome.message = "Imported " + count_of(batch.ledger.people.size(), "person", "people") + " and " +
-                      count_of(batch.ledger.lines.size(), "service line", "service lines") + " (import " +
-                      std::to_string(outcome.record.id) + ")." + (outcome.message.empty() ? "" : " " + outcome.message);
-    return outcome;
-}
-
-ImportOutcome Council::import_extract(const std::string &path, const std::string &mapping_path, RowPolicy policy,
-                                      const Progress &progress) {
-    const auto mapping = io::load_mapping(mapping_path);
-    ImportOutcome outcome{io::ImportReport(path), false, false, {}, {}};
-    const std::string content_hash = io::sha256_file(path);
-    if (already_imported(*store_, content_hash, outcome)) return outcome;
-    auto batch = io::read_extract(path, mapping, outcome.report, stage(progress, "reading"));
-    if (!may_write(outcome.report, policy, outcome.message)) return outcome;
-    outcome.record = record_for(path, content_hash, outcome.report, std::string(io::to_string(mapping.kind)));
-    outcome.record.source = mapping.source;
-    outcome.record.id = store_->write_extract(batch, outcome.record);
-    outcome.written = true;
-    audit(actor_, "import", outcome.record.file_name, outcome.record.kind + " import " + std::to_string(outcome.record.id));
-    outcome.message = "Imported " + count_of(batch.records.size(), "record", "records") + " of " +
-                      std::string(io::to_string(mapping.kind)) + " (import " + std::to_string(outcome.record.id) + ")." +
-                      (outcome.message.empty() ? "" : " " + outcome.message);
-    return outcome;
 }
 
 LedgerSummary Council::summary(std::optional<Date> as_at, WeeksPerYear weeks) {

@@ -39,12 +39,35 @@ enum class RowPolicy {
     skip_invalid_rows // write the valid rows; rejected rows are listed in the report
 };
 
+// How to import a file. A CLD file becomes the current snapshot only if it passes the guards
+// (same council, a period no earlier than the current one's, and people, open lines and weekly
+// cost within the council's `import.max_change` of the current snapshot's).
+struct ImportOptions {
+    ImportOptions(RowPolicy row_policy = RowPolicy::all_or_nothing) : policy(row_policy) {} // NOLINT: a policy alone is the common case
+    RowPolicy policy;
+    std::string accept_change; // the user's reason for accepting a change beyond the threshold (audited)
+    bool history = false;      // keep a CLD file as a snapshot without making it current
+};
+
 struct ImportOutcome {
     io::ImportReport report;
     bool written = false;
-    bool already_imported = false; // the same file (by SHA-256) was imported before
+    bool already_imported = false; // the same import (kind, content and mapping by SHA-256) was done before
+    bool restored = false;         // the file was a kept snapshot, made current again
     store::ImportRecord record;
     std::string message; // one sentence for the user
+};
+
+// A council setting of the ledger.
+struct CouncilSetting {
+    std::string key, value, description;
+    bool is_default = true;
+};
+
+// The import history with the CLD snapshot that is current.
+struct ImportHistory {
+    std::vector<store::ImportRecord> imports;
+    int64_t current = 0;
 };
 
 struct UprateOutcome {
@@ -98,12 +121,23 @@ public:
     io::ImportReport validate_cld(const std::string &path, const Progress &progress = {});
     io::ImportReport validate_extract(const std::string &path, const std::string &mapping_path,
                                       const Progress &progress = {});
-    ImportOutcome import_cld(const std::string &path, RowPolicy policy = RowPolicy::all_or_nothing,
-                             const Progress &progress = {});
+    // Imports (app/imports.cpp). Validation runs the same checks as an import, guards included.
+    ImportOutcome import_cld(const std::string &path, const ImportOptions &options = {}, const Progress &progress = {});
     ImportOutcome import_extract(const std::string &path, const std::string &mapping_path,
-                                 RowPolicy policy = RowPolicy::all_or_nothing, const Progress &progress = {});
+                                 const ImportOptions &options = {}, const Progress &progress = {});
+    // Makes a kept CLD snapshot current again (audited, one transaction); everything derived from
+    // the ledger follows. Throws input_error for an id that is not a kept snapshot.
+    ImportOutcome restore_snapshot(int64_t snapshot);
 
     std::vector<store::ImportRecord> imports() { return store_->imports(); }
+    ImportHistory import_history() { return {store_->imports(), store_->current_snapshot()}; }
+    // The largest change in people, open lines or weekly cost a new snapshot may make without
+    // --accept-change, in basis points (the `import.max_change` setting; default 20%).
+    int64_t max_import_change();
+    // The council's settings of this ledger, each with its value (or default) and what it means;
+    // a change is checked ("25%") and audited. Throws input_error for an unknown key or bad value.
+    std::vector<CouncilSetting> settings();
+    void set_setting(const std::string &key, const std::string &value);
     std::vector<std::pair<std::string, int64_t>> table_counts() { return store_->table_counts(); }
     int schema_version() { return store_->schema_version(); }
     Ledger load_ledger() { return store_->load_ledger(); }
@@ -203,6 +237,8 @@ public:
     }
 
 private:
+    void check_snapshot(const io::CldBatch &batch, const ImportOptions &options, io::ImportReport &report);
+    void report_join(io::ImportReport &report);
     store::User existing_user(const std::string &name);
     delivery::Delivery delivery_on(const LedgerCosts &costs, WeeksPerYear weeks, delivery::RagRule rule);
     delivery::Progression progression_on(const LedgerCosts &costs, WeeksPerYear weeks);
@@ -255,6 +291,11 @@ void write_simulation_xlsx(const charging::Simulation &s, const std::string &pat
 void write_backlog_xlsx(const charging::BacklogModel &model, const std::vector<charging::BacklogProjection> &projections,
                         const std::string &path);
 void write_uprating_xlsx(const UprateOutcome &outcome, WeeksPerYear weeks, const std::string &path);
+
+// The settings as text, one a line.
+std::string format_settings(const std::vector<CouncilSetting> &settings);
+// The import history as text: every import, each CLD snapshot with its figures, and which is current.
+std::string format_imports(const ImportHistory &history);
 
 // A report as text: its issues (at most `max_issues`), counts, notes, format and CLD release.
 std::string format_report(const io::ImportReport &report, std::size_t max_issues);

@@ -99,7 +99,7 @@ std::string format_report(const io::ImportReport &report, std::size_t max_issues
 }
 
 std::string format_outcome(const ImportOutcome &outcome, std::size_t max_issues) {
-    std::string out = outcome.already_imported ? "" : format_report(outcome.report, max_issues);
+    std::string out = outcome.already_imported || outcome.restored ? "" : format_report(outcome.report, max_issues);
     return out + outcome.message + "\n";
 }
 

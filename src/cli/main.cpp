@@ -64,7 +64,7 @@ std::string read_key(const std::string &path) {
 
 int print_outcome(const app::ImportOutcome &outcome) {
     std::cout << app::format_outcome(outcome);
-    return outcome.written || outcome.already_imported ? 0 : k_exit_data;
+    return outcome.written || outcome.already_imported || outcome.restored ? 0 : k_exit_data;
 }
 
 } // namespace
@@ -121,6 +121,15 @@ int main(int argc, char **argv) {
     auto *import_cld = import->add_subcommand("cld", "Import a CLD return (Release 1 or 2, CSV or XLSX)");
     import_cld->add_option("file", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
     import_cld->add_flag("--skip-invalid-rows", skip_invalid, "Import the valid rows even if some rows have errors");
+    std::string accept_change;
+    bool keep_as_history = false;
+    import_cld->add_option("--accept-change", accept_change,
+                           "Your reason for accepting a change in people, open lines or weekly cost beyond the "
+                           "council's import.max_change (kept in the audit trail)");
+    import_cld->add_flag("--history", keep_as_history, "Keep the file as a snapshot without making it current");
+    auto *import_restore = import->add_subcommand("restore", "Make an earlier CLD snapshot current again (see `imports`)");
+    int64_t snapshot_id = 0;
+    import_restore->add_option("snapshot", snapshot_id, "The snapshot's import number")->required();
     auto *import_extract = import->add_subcommand("extract", "Import a supplementary extract through a column mapping");
     import_extract->add_option("file", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
     import_extract->add_option("--mapping", mapping, "Column mapping (YAML)")->required()->check(CLI::ExistingFile);
@@ -130,7 +139,13 @@ int main(int argc, char **argv) {
     summary->add_option("--as-at", as_at_text, "Date to summarise (default: end of the latest CLD reporting period)");
     summary->add_option("--weeks", weeks_text, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
 
-    auto *history = cli.add_subcommand("imports", "The import history");
+    auto *history = cli.add_subcommand("imports", "The import history: every CLD snapshot, which is current, and every extract");
+
+    auto *settings = cli.add_subcommand("settings", "The council's settings for this ledger");
+    auto *settings_set = settings->add_subcommand("set", "Change a setting (audited)");
+    std::string setting_key, setting_value;
+    settings_set->add_option("key", setting_key, "import.max_change")->required();
+    settings_set->add_option("value", setting_value, "e.g. 25%")->required();
 
     auto *cohort = cli.add_subcommand("cohort", "The people a cohort expression selects, highest weekly cost first");
     std::string expression;
@@ -203,9 +218,22 @@ int main(int argc, char **argv) {
         }
         if (*import_cld) {
             app::Council council(db);
-            auto outcome = council.import_cld(file, policy, progress_to(bar));
+            app::ImportOptions options(policy);
+            options.accept_change = accept_change;
+            options.history = keep_as_history;
+            auto outcome = council.import_cld(file, options, progress_to(bar));
             bar.finish();
             return print_outcome(outcome);
+        }
+        if (*import_restore) {
+            app::Council council(db);
+            return print_outcome(council.restore_snapshot(snapshot_id));
+        }
+        if (*settings) {
+            app::Council council(db);
+            if (*settings_set) council.set_setting(setting_key, setting_value);
+            std::cout << app::format_settings(council.settings());
+            return 0;
         }
         if (*import_extract) {
             app::Council council(db);
@@ -285,10 +313,7 @@ int main(int argc, char **argv) {
         }
         if (*history) {
             app::Council council(db);
-            for (const auto &i : council.imports())
-                std::cout << fmt::format("#{} {} {} {} sha256 {}… rows {} rejected {} errors {} warnings {} written {}\n",
-                                         i.id, i.imported_at, i.kind, i.file_name, i.content_hash.substr(0, 12),
-                                         i.rows_read, i.rows_rejected, i.errors, i.warnings, i.records_written);
+            std::cout << app::format_imports(council.import_history());
             return 0;
         }
         if (*demo) {

@@ -145,6 +145,13 @@ struct FinanceRecord {
     int64_t current_charge = k_no_money;
 };
 
+// How the extract's service rows joined the ledger's CLD lines (core/extract_join.hpp).
+struct ExtractJoin {
+    uint64_t by_reference = 0, by_service_and_start = 0;
+    std::vector<std::size_t> unmatched; // indexes into the extract rows, in their order
+    uint64_t joined() const { return by_reference + by_service_and_start; }
+};
+
 class Ledger {
 public:
     PersonColumns people;
@@ -153,7 +160,8 @@ public:
     DirectPaymentColumns direct_payments;
     std::vector<FinanceRecord> finances; // in person order
     Dictionary text; // shared dictionary for text columns
-    Date as_at;      // the date the ledger describes (end of the latest reporting period)
+    Date as_at;      // the date the ledger describes (end of the current snapshot's reporting period)
+    ExtractJoin extract_join;
 
     std::optional<uint32_t> find_person(std::string_view id) const;
     // Whether line i is open on `date` (started on or before it, not ended before it).

@@ -1,5 +1,6 @@
 #include "io/cld_columns.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/codes.hpp"
@@ -57,7 +58,8 @@ constexpr std::array<std::string_view, 24> k_known_unused = {
     "reviewoutcomesachieved", "methodofreview", "serviceuserid", "givenname"};
 
 // Columns a CLD file cannot be read without.
-constexpr std::array<Col, 2> k_required_columns = {Col::person_id, Col::event_type};
+// Without a unit cost every weekly cost would be £0, and a ledger of £0 packages is worse than none.
+constexpr std::array<Col, 3> k_required_columns = {Col::person_id, Col::event_type, Col::unit_cost};
 
 } // namespace
 
@@ -94,7 +96,8 @@ Columns map_header(const std::vector<std::string_view> &header, ImportReport &re
             report.error("missing-column", 1, std::string(k_columns[static_cast<std::size_t>(required)].canonical), "",
                          "the file has no such column; it is required to read a CLD file");
     for (const auto &c : k_columns)
-        if (cols.index[static_cast<std::size_t>(c.col)] < 0 && c.col != Col::person_id && c.col != Col::event_type)
+        if (cols.index[static_cast<std::size_t>(c.col)] < 0 &&
+            std::find(k_required_columns.begin(), k_required_columns.end(), c.col) == k_required_columns.end())
             report.warning("missing-column", 1, std::string(c.canonical), "",
                            "the file has no such column; the field is treated as blank");
     return cols;

@@ -23,6 +23,11 @@
 #include "server/server.hpp"
 #include "server/sessions.hpp"
 
+namespace httplib {
+struct Request;
+class ContentReader;
+} // namespace httplib
+
 namespace ascent::server {
 
 using nlohmann::json;
@@ -72,10 +77,19 @@ private:
     std::vector<std::tuple<std::string, std::size_t, std::size_t>> cohort_order_; // oldest first
 };
 
-// A file sent in a multipart/form-data request.
+// The largest upload (a CLD file or extract) and the largest other request body the server reads.
+inline constexpr std::size_t k_upload_limit = std::size_t{512} << 20;
+inline constexpr std::size_t k_body_limit = std::size_t{16} << 20;
+
+// A part of a multipart/form-data request: a file (streamed to `path` in the call's upload
+// folder) or a plain field (its `content`).
 struct Upload {
     std::string file_name, content;
+    std::filesystem::path path;
+    std::size_t size = 0;
 };
+
+class TempFolder;
 
 struct Call {
     Engine &engine;
@@ -88,6 +102,7 @@ struct Call {
     json body;                       // parsed request body (null when none)
     std::string raw_body;
     std::map<std::string, Upload> uploads;  // multipart form fields by name (files and plain fields)
+    std::shared_ptr<const TempFolder> upload_folder; // holds the uploaded files; a job keeps it while it runs
 
     const std::string &user() const { return session->user.name; }
     app::Role role() const { return session->user.role; }
@@ -110,6 +125,8 @@ struct Route {
     std::function<Reply(Call &)> handle;
 };
 
+// Path parameter `index` as a positive whole number; anything else is a 404 "no <what> '…'".
+int64_t id_param(const Call &call, std::size_t index, std::string_view what);
 // A text field of a JSON body; a required one missing or empty is a 400 naming it, an optional one is "".
 std::string text_field(const json &body, const char *name, bool required = true);
 // The date in the body's "on" (ISO), or today's; a bad date is a 400.
@@ -147,6 +164,11 @@ public:
 private:
     std::filesystem::path path_;
 };
+// A base name safe to write in a temporary folder: letters, digits, and . - _ kept.
+std::string safe_file_name(const std::string &name);
+// Reads the request's body into `call` (request_body.cpp): a 413 naming the limit when it is too large.
+void read_body(const httplib::Request &req, const httplib::ContentReader &reader, Call &call);
+
 // Runs `write` on a temporary file with `extension` and returns its bytes as a download.
 Reply file_reply(const std::string &file_name, std::string_view content_type, const std::function<void(const std::string &path)> &write);
 

@@ -37,17 +37,9 @@ Reply get_job(Call &call) {
     return {200, job_json(*job)};
 }
 
-// A base name safe to write in a temporary folder: letters, digits, and . - _ kept.
-std::string safe_file_name(const std::string &name) {
-    std::string out = std::filesystem::path(name).filename().string();
-    std::replace_if(out.begin(), out.end(), [](unsigned char c) { return !std::isalnum(c) && c != '.' && c != '-' && c != '_'; }, '_');
-    if (out.empty() || out.front() == '.') out = "upload" + out;
-    return out;
-}
-
 const Upload &upload(const Call &call, const std::string &field, const char *what) {
     const auto it = call.uploads.find(field);
-    if (it == call.uploads.end() || it->second.content.empty())
+    if (it == call.uploads.end() || it->second.path.empty() || it->second.size == 0)
         throw ApiError{400, "missing_file", fmt::format("send the {} as the form field \"{}\"", what, field)};
     return it->second;
 }
@@ -89,11 +81,31 @@ json record_json(const store::ImportRecord &r) {
             {"errors", r.errors},
             {"warnings", r.warnings},
             {"records_written", r.records_written},
-            {"imported_at", r.imported_at}};
+            {"imported_at", r.imported_at},
+            {"mapping_sha256", r.mapping_hash},
+            {"la_code", r.la_code},
+            {"people", r.people >= 0 ? json(r.people) : json()},
+            {"open_lines", r.open_lines >= 0 ? json(r.open_lines) : json()},
+            {"weekly_cost", r.weekly_cost >= 0 ? json(format_pence(Money::from_pence(r.weekly_cost))) : json()},
+            {"weekly_cost_pence", r.weekly_cost >= 0 ? json(r.weekly_cost) : json()},
+            {"retained", r.retained},
+            {"change_reason", r.change_reason}};
+}
+
+json outcome_json(const app::ImportOutcome &outcome) {
+    json out{{"written", outcome.written},
+             {"already_imported", outcome.already_imported},
+             {"restored", outcome.restored},
+             {"message", outcome.message},
+             {"report", report_json(outcome.report)}};
+    if (outcome.written || outcome.restored) out["record"] = record_json(outcome.record);
+    return out;
 }
 
 // Form fields: kind (cld or extract), file, mapping (extracts), policy (all_or_nothing or
-// skip_invalid_rows), check_only ("true": validate without writing).
+// skip_invalid_rows), check_only ("true": validate without writing), accept_change (a CLD file:
+// the reason for accepting a change beyond the council's threshold), history ("true": keep a CLD
+// file as a snapshot without making it current).
 Reply start_import(Call &call) {
     const auto kind = field_or(call, "kind", "cld");
     if (kind != "cld" && kind != "extract") throw ApiError{400, "bad_kind", "kind must be cld or extract"};
@@ -103,19 +115,17 @@ Reply start_import(Call &call) {
     const bool check_only = field_or(call, "check_only", "false") == "true";
     const auto policy = policy_text == "all_or_nothing" ? app::RowPolicy::all_or_nothing : app::RowPolicy::skip_invalid_rows;
 
-    // The files go to a private folder the job removes when it ends.
-    const auto folder = std::make_shared<const TempFolder>("upload");
-    const auto save = [&](const Upload &u) {
-        const auto path = folder->path() / safe_file_name(u.file_name);
-        std::ofstream(path, std::ios::binary) << u.content;
-        return path.string();
-    };
-    const auto file = save(upload(call, "file", kind == "cld" ? "CLD file" : "extract"));
-    const auto mapping = kind == "extract" ? save(upload(call, "mapping", "extract's column mapping (YAML)")) : std::string();
+    app::ImportOptions options(policy);
+    options.accept_change = field_or(call, "accept_change", "");
+    options.history = field_or(call, "history", "false") == "true";
+    // The uploaded files are in the request's private folder, which the job keeps until it ends.
+    const auto folder = call.upload_folder;
+    const auto file = upload(call, "file", kind == "cld" ? "CLD file" : "extract").path.string();
+    const auto mapping = kind == "extract" ? upload(call, "mapping", "extract's column mapping (YAML)").path.string() : std::string();
 
     auto &engine = call.engine;
     const auto user = call.user();
-    const auto id = call.jobs.start("import", user, [&engine, user, kind, file, mapping, policy, check_only, folder](const auto &report) {
+    const auto id = call.jobs.start("import", user, [&engine, user, kind, file, mapping, options, check_only, folder](const auto &report) {
         app::Council council(engine.database());
         council.act_as(user);
         const app::Progress progress = [&](std::string_view stage, uint64_t done, uint64_t total) { report(stage, done, total); };
@@ -123,25 +133,56 @@ Reply start_import(Call &call) {
             const auto r = kind == "cld" ? council.validate_cld(file, progress) : council.validate_extract(file, mapping, progress);
             return json{{"written", false}, {"check_only", true}, {"report", report_json(r)}};
         }
-        const auto outcome = kind == "cld" ? council.import_cld(file, policy, progress) : council.import_extract(file, mapping, policy, progress);
-        json out{{"written", outcome.written},
-                 {"already_imported", outcome.already_imported},
-                 {"message", outcome.message},
-                 {"report", report_json(outcome.report)}};
-        if (outcome.written) {
-            out["record"] = record_json(outcome.record);
+        const auto outcome =
+            kind == "cld" ? council.import_cld(file, options, progress) : council.import_extract(file, mapping, options, progress);
+        if (outcome.written || outcome.restored) {
             report("analysing the ledger again", 0, 0);
             engine.reload();
         }
-        return out;
+        return outcome_json(outcome);
     });
     return {202, {{"job", id}}};
 }
 
+// Every import, newest last; each CLD snapshot says whether it is the current one.
 Reply imports(Call &call) {
+    const auto history = call.engine.with_council(call.user(), [](app::Council &c) { return c.import_history(); });
     json out = json::array();
-    for (const auto &r : call.engine.with_council(call.user(), [](app::Council &c) { return c.imports(); })) out.push_back(record_json(r));
+    for (const auto &r : history.imports) {
+        auto record = record_json(r);
+        record["current"] = r.id == history.current;
+        out.push_back(std::move(record));
+    }
     return {200, out};
+}
+
+// Makes a kept CLD snapshot current again; the server's ledger follows before the reply.
+Reply restore(Call &call) {
+    const auto id = id_param(call, 0, "snapshot");
+    const auto outcome = call.engine.with_council(call.user(), [&](app::Council &c) { return c.restore_snapshot(id); });
+    call.engine.reload();
+    return {200, outcome_json(outcome)};
+}
+
+json settings_json(const std::vector<app::CouncilSetting> &settings) {
+    json out = json::array();
+    for (const auto &s : settings)
+        out.push_back({{"key", s.key}, {"value", s.value}, {"default", s.is_default}, {"description", s.description}});
+    return out;
+}
+
+Reply settings(Call &call) {
+    return {200, settings_json(call.engine.with_council(call.user(), [](app::Council &c) { return c.settings(); }))};
+}
+
+// Body: {"value": "25%"}.
+Reply set_setting(Call &call) {
+    const auto key = call.params.at(0);
+    const auto value = text_field(call.body, "value");
+    return {200, settings_json(call.engine.with_council(call.user(), [&](app::Council &c) {
+                c.set_setting(key, value);
+                return c.settings();
+            }))};
 }
 
 } // namespace
@@ -149,6 +190,11 @@ Reply imports(Call &call) {
 void add_job_routes(std::vector<Route> &routes) {
     routes.push_back({{"GET", "/api/v1/jobs/{id}", Role::viewer, "A background job of yours: its stage, progress and, once done, result"}, get_job});
     routes.push_back({{"GET", "/api/v1/imports", Role::viewer, "The import history: files, hashes, rows, errors"}, imports});
+    routes.push_back({{"POST", "/api/v1/imports/{id}/restore", Role::finance,
+                       "Make a kept CLD snapshot current again (audited); every figure follows"},
+                      restore});
+    routes.push_back({{"GET", "/api/v1/settings", Role::viewer, "The council's settings of this ledger"}, settings});
+    routes.push_back({{"PUT", "/api/v1/settings/{key}", Role::admin, "Change a council setting (audited)"}, set_setting});
     routes.push_back({{"POST", "/api/v1/imports", Role::finance,
                        "Upload a CLD file or an extract with its mapping to check or import in the background (audited)"},
                       start_import});

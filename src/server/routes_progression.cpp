@@ -55,17 +55,9 @@ Reply add_plan(Call &call) {
     return {201, {{"id", id}, {"person_id", plans.front().person_id}}};
 }
 
-int64_t plan_id(const Call &call) {
-    try {
-        return std::stoll(call.params.at(0));
-    } catch (const std::exception &) {
-        throw ApiError{404, "no_plan", "no plan '" + call.params.at(0) + "'"};
-    }
-}
-
 // Body: {"on": "2026-07-10", "note": "…"}.
 Reply step_done(Call &call) {
-    const auto id = plan_id(call);
+    const auto id = id_param(call, 0, "plan");
     int seq = 0;
     try {
         seq = std::stoi(call.params.at(1));
@@ -79,7 +71,7 @@ Reply step_done(Call &call) {
 
 // Body: {"status": "completed" | "stopped", "on": "…"}.
 Reply close(Call &call) {
-    const auto id = plan_id(call);
+    const auto id = id_param(call, 0, "plan");
     const auto status = text_field(call.body, "status");
     const auto on = *parse_date(on_of(call.body));
     call.engine.with_council(call.user(), [&](app::Council &c) { c.close_plan(id, status, on); });

@@ -74,13 +74,9 @@ Reply decide(Call &call) {
 // force, stored in the ledger and audited.
 Reply load_parameters(Call &call) {
     const auto it = call.uploads.find("file");
-    if (it == call.uploads.end() || it->second.content.empty())
+    if (it == call.uploads.end() || it->second.path.empty() || it->second.size == 0)
         throw ApiError{400, "missing_file", "send the parameter file (YAML) as the form field \"file\""};
-    auto name = std::filesystem::path(it->second.file_name).filename().string();
-    if (name.empty() || name.front() == '.') name = "parameters.yaml";
-    const TempFolder folder("parameters");
-    const auto path = (folder.path() / name).string();
-    std::ofstream(path, std::ios::binary) << it->second.content;
+    const auto path = it->second.path.string();
     const auto stored = call.engine.with_council(call.user(), [&](app::Council &c) { return c.load_parameter_file(path); });
     return {201, {{"id", stored.id}, {"file_name", stored.file_name}, {"sha256", stored.sha256}}};
 }

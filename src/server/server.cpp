@@ -76,6 +76,15 @@ std::string_view content_type_of(std::string_view path) {
 
 } // namespace
 
+int64_t id_param(const Call &call, std::size_t index, std::string_view what) {
+    const auto &text = call.params.at(index);
+    int64_t id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0)
+        throw ApiError{404, fmt::format("no_{}", what), fmt::format("no {} '{}'", what, text)};
+    return id;
+}
+
 std::string text_field(const json &body, const char *name, bool required) {
     std::string text;
     if (body.is_object() && body.contains(name) && body[name].is_string()) text = body[name].get<std::string>();
@@ -188,9 +197,11 @@ struct ApiServer::State {
 
     explicit State(ServeOptions o) : options(std::move(o)), engine(options.database, options.national_data) {}
 
-    void handle(const Route &route, const httplib::Request &req, httplib::Response &res) {
+    // `reader` reads the body of a POST, PUT, PATCH or DELETE, once the caller may send one.
+    void handle(const Route &route, const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader) {
         res.set_header("Cache-Control", "no-store");
-        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), req.body, {}};
+        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), {}, {}, {}};
+        bool body_read = reader == nullptr;
         try {
             for (std::size_t i = 1; i < req.matches.size(); ++i) call.params.push_back(req.matches[i].str());
             for (const auto &[k, v] : req.params) call.query[k] = v;
@@ -203,11 +214,14 @@ struct ApiServer::State {
                     throw ApiError{403, "forbidden", fmt::format("this needs the {} role or higher; you are {}",
                                                                  app::to_string(*route.info.role), app::to_string(call.role()))};
             }
-            if (!req.body.empty() && req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
-                call.body = json::parse(req.body, nullptr, false);
+            if (reader != nullptr) {
+                body_read = true;
+                read_body(req, *reader, call);
+            }
+            if (!call.raw_body.empty() && req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+                call.body = json::parse(call.raw_body, nullptr, false);
                 if (call.body.is_discarded()) throw ApiError{400, "bad_json", "the request body is not valid JSON"};
             }
-            for (const auto &[name, part] : req.files) call.uploads[name] = {part.filename, part.content};
             Reply reply = route.handle(call);
             res.status = reply.status;
             for (const auto &[k, v] : reply.headers) res.set_header(k, v);
@@ -230,6 +244,9 @@ struct ApiServer::State {
         } catch (const std::exception &) {
             fail(route, res, "");
         }
+        // A refused request's body is still read (and dropped), so the connection's next request
+        // starts where it should.
+        if (!body_read) (*reader)([](const char *, std::size_t) { return true; });
     }
 
     // The log names the route, and for a database failure SQLite's message (it names tables and
@@ -268,7 +285,9 @@ struct ApiServer::State {
     }
 
     void install() {
-        http.set_payload_max_length(16u << 20);
+        // Each route's own limit (request_body.cpp) answers first, in JSON; this only bounds what
+        // httplib itself would read.
+        http.set_payload_max_length(k_upload_limit + (std::size_t{2} << 20));
         // A thread per kept-alive connection: the pool must outnumber the browsers using it at once.
         http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
         http.set_keep_alive_max_count(1000);
@@ -281,10 +300,18 @@ struct ApiServer::State {
                                   {"Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}});
         for (const auto &route : routes) {
             const auto pattern = path_regex(route.info.path);
-            auto handler = [this, &route](const httplib::Request &req, httplib::Response &res) { handle(route, req, res); };
             const auto &m = route.info.method;
-            if (m == "GET") http.Get(pattern, handler);
-            else if (m == "POST") http.Post(pattern, handler);
+            if (m == "GET") {
+                http.Get(pattern, [this, &route](const httplib::Request &req, httplib::Response &res) { handle(route, req, res, nullptr); });
+                continue;
+            }
+            // The body is read by the handler, after the session and role checks: a large upload is
+            // streamed to disk, and nobody signed out can make the server read one.
+            const httplib::Server::HandlerWithContentReader handler =
+                [this, &route](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+                    handle(route, req, res, &reader);
+                };
+            if (m == "POST") http.Post(pattern, handler);
             else if (m == "PUT") http.Put(pattern, handler);
             else if (m == "PATCH") http.Patch(pattern, handler);
             else if (m == "DELETE") http.Delete(pattern, handler);

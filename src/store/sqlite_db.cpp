@@ -1,9 +1,11 @@
 #include "store/sqlite_db.hpp"
 
-#include "core/error.hpp"
-
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <thread>
+
+#include "core/error.hpp"
 
 namespace ascent::store {
 
@@ -22,6 +24,16 @@ void Statement::bind(int index, std::string_view text) {
     if (text.empty()) sqlite3_bind_null(stmt_, index);
     // SQLITE_STATIC: callers keep the text alive until the statement is stepped (Statement::run).
     else sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+void Statement::bind_blob(int index, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+}
+
+std::string_view Statement::blob(int column) const {
+    const auto *p = sqlite3_column_blob(stmt_, column);
+    if (p == nullptr) return {};
+    return {static_cast<const char *>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 void Statement::bind(int index, std::string &&text) {
@@ -75,6 +87,22 @@ void Database::set_journal_mode(std::string_view mode) {
            std::chrono::steady_clock::now() < give_up)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     if (rc != SQLITE_OK) throw storage_error(path_ + ": cannot set the journal mode: " + sqlite3_errmsg(db_));
+}
+
+bool Database::try_journal_mode(std::string_view mode) {
+    const std::string sql = "PRAGMA journal_mode=" + std::string(mode);
+    std::string now;
+    const auto read_mode = [](void *out, int, char **values, char **) {
+        if (values[0] != nullptr) *static_cast<std::string *>(out) = values[0];
+        return 0;
+    };
+    sqlite3_busy_timeout(db_, 0);
+    const int rc = sqlite3_exec(db_, sql.c_str(), read_mode, &now, nullptr);
+    sqlite3_busy_timeout(db_, static_cast<int>(k_busy_timeout.count()));
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        throw storage_error(path_ + ": cannot set the journal mode: " + sqlite3_errmsg(db_));
+    return rc == SQLITE_OK && std::equal(now.begin(), now.end(), mode.begin(), mode.end(),
+                                         [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
 
 void Database::exec(std::string_view sql) {

@@ -24,6 +24,7 @@ public:
     void bind(int index, std::string_view text);
     void bind(int index, std::string &&text);
     void bind_null(int index);
+    void bind_blob(int index, std::string_view bytes); // kept alive by the caller, as text is
     // Binds the values to parameters 1, 2, … in order.
     template <typename... Values> void bind_all(Values &&...values) {
         int index = 0;
@@ -40,6 +41,7 @@ public:
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
     std::string_view text(int column) const;
+    std::string_view blob(int column) const;
 
 private:
     sqlite3 *db_;
@@ -58,6 +60,9 @@ public:
     // Switches the journal mode (WAL, DELETE…). SQLite does not call the busy handler when another
     // connection is opening the same new file, so this retries for as long as the busy timeout.
     void set_journal_mode(std::string_view mode);
+    // One attempt, without waiting: false if another connection holds the database (leaving WAL
+    // needs it alone) and the mode stayed as it was.
+    bool try_journal_mode(std::string_view mode);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     int64_t scalar(std::string_view sql);
     sqlite3 *handle() { return db_; }

@@ -2,8 +2,11 @@
 //
 // SQLite is the embedded default; a PostgreSQL backend can implement the same interface (see
 // docs/architecture.md). Every write of an import happens in one transaction: if anything fails,
-// nothing already stored changes. Each import is recorded with the SHA-256 of the file's
-// content, so the same file imported twice changes nothing.
+// nothing already stored changes. Each import is recorded with the SHA-256 of the file's content
+// (and of an extract's mapping), so the same import twice changes nothing.
+//
+// Every CLD import is a snapshot that is kept; one of them is current, and the ledger is the
+// current snapshot with the extract data joined to it. Restoring a snapshot makes it current.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/extract_join.hpp"
 #include "core/ledger.hpp"
 #include "delivery/progression.hpp"
 #include "io/cld_import.hpp"
@@ -24,6 +28,7 @@ struct ImportRecord {
     std::string kind;          // "cld" or an extract kind
     std::string file_name;     // base name only
     std::string content_hash;  // SHA-256 hex of the file's bytes
+    std::string mapping_hash;  // SHA-256 hex of an extract's mapping file; empty for CLD
     std::string source;        // source system (extracts)
     std::string format;        // what the reader found
     std::string release;       // CLD release
@@ -32,6 +37,11 @@ struct ImportRecord {
     uint64_t rows_read = 0, rows_rejected = 0, errors = 0, warnings = 0;
     uint64_t records_written = 0;
     std::string imported_at;   // ISO timestamp, UTC
+    // CLD snapshots: people, lines open at the period's end and their weekly cost (pence), as the
+    // file gave them; -1 when not known (imported before snapshots were kept).
+    int64_t people = -1, open_lines = -1, weekly_cost = -1;
+    bool retained = true;      // false: imported before snapshots were kept, so it cannot be restored
+    std::string change_reason; // why a user accepted a large change
 };
 
 // A charging run that changed people's charges (annual uprating), for the audit record.
@@ -142,11 +152,19 @@ class Store {
 public:
     virtual ~Store() = default;
     virtual int schema_version() = 0;
-    virtual std::optional<ImportRecord> find_import(const std::string &content_hash) = 0;
+    // The import of this content (with this mapping, for an extract) of this kind, if there was one.
+    virtual std::optional<ImportRecord> find_import(const std::string &kind, const std::string &content_hash,
+                                                    const std::string &mapping_hash) = 0;
     virtual std::vector<ImportRecord> imports() = 0;
-    // Replaces the ledger's CLD service lines with the batch's and merges its people; one
-    // transaction. Returns the import id.
-    virtual int64_t write_cld(const io::CldBatch &batch, ImportRecord record) = 0;
+    // Stores the batch as a new CLD snapshot (the people and lines that did not change since the
+    // latest snapshot are shared with it, not copied) and, with `make_current`, makes it the
+    // ledger's current snapshot; one transaction. Returns the import id.
+    virtual int64_t write_cld(const io::CldBatch &batch, ImportRecord record, bool make_current) = 0;
+    // The current snapshot's import id; 0 if no CLD file was imported.
+    virtual int64_t current_snapshot() = 0;
+    // Makes a kept CLD snapshot current; one transaction, with `audit` appended in it. Throws
+    // input_error if `snapshot` is not a kept CLD snapshot.
+    virtual void make_current(int64_t snapshot, const AuditEvent &audit) = 0;
     // Merges extract records (only the fields the extract has); one transaction.
     virtual int64_t write_extract(const io::ExtractBatch &batch, ImportRecord record) = 0;
     // Records a charging run and sets each person's current charge from its date; one transaction.
@@ -167,7 +185,14 @@ public:
     virtual AccountStore &accounts() = 0;
     virtual DpsStore &dps() = 0;
     virtual ProgressionStore &progression() = 0;
+    // A council setting ("" if never set) and its change, audited in the same transaction.
+    virtual std::string setting(const std::string &key) = 0;
+    virtual void set_setting(const std::string &key, const std::string &value, const AuditEvent &audit) = 0;
+    // The extract's service rows, in the order stored (core/extract_join.hpp joins them to lines).
+    virtual std::vector<ExtractLine> extract_lines() = 0;
+    // The current snapshot, with the extract data joined to it.
     virtual Ledger load_ledger() = 0;
+    // Whether the current snapshot holds this person.
     virtual bool has_person(const std::string &person_id) = 0;
     // Rows in each ledger table, for summaries and tests.
     virtual std::vector<std::pair<std::string, int64_t>> table_counts() = 0;
