@@ -6,6 +6,7 @@
 #include <future>
 
 #include "app/council.hpp"
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/extract_join.hpp"
 #include "io/digest.hpp"
@@ -144,6 +145,9 @@ void Council::check_snapshot(const io::CldBatch &batch, const ImportOptions &opt
                          "no service row has a unit cost, so every weekly cost would be £0: a CLD file for the ledger "
                          "needs its Unit_Cost column filled");
     }
+    if (batch.period_start && batch.period_end && *batch.period_end < *batch.period_start)
+        report.error("period-order", 0, "Reporting_Period_End_Date", batch.period_end->uk(),
+                     "the reporting period ends before it starts (" + batch.period_start->uk() + ")");
     const int64_t current = store_->current_snapshot();
     if (current == 0 || report.rows_read == 0) return; // nothing to compare (an unreadable file says why already)
     store::ImportRecord now;
@@ -216,6 +220,7 @@ ImportOutcome Council::import_cld(const std::string &path, const ImportOptions &
         }
         return restore_snapshot(previous->id);
     }
+    crash_point("import-read");
     check_snapshot(batch, options, outcome.report);
     if (!may_write(outcome.report, options.policy, outcome.message)) return outcome;
     outcome.record = record_for(path, content_hash, outcome.report, "cld");

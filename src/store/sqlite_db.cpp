@@ -120,6 +120,14 @@ int64_t Database::scalar(std::string_view sql) {
     return s.step() ? s.integer(0) : 0;
 }
 
+Transaction::Transaction(Database &db) : db_(db) {
+    const int rc = sqlite3_exec(db_.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_BUSY)
+        throw storage_error(db_.path() + ": another write to this ledger (an import?) has not finished after " +
+                            std::to_string(k_busy_timeout.count() / 1000) + " s; nothing was changed. Try again when it has finished.");
+    if (rc != SQLITE_OK) throw storage_error(db_.path() + ": cannot start a transaction: " + sqlite3_errmsg(db_.handle()));
+}
+
 Transaction::~Transaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -66,6 +66,7 @@ public:
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     int64_t scalar(std::string_view sql);
     sqlite3 *handle() { return db_; }
+    const std::string &path() const { return path_; }
 
 private:
     sqlite3 *db_ = nullptr;
@@ -75,7 +76,9 @@ private:
 // Rolls back unless committed.
 class Transaction {
 public:
-    explicit Transaction(Database &db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    // Waits up to the busy timeout for another connection's write (an import) to finish, then
+    // throws a storage error that says so; nothing is changed.
+    explicit Transaction(Database &db);
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     ~Transaction();

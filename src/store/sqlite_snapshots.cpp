@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/crash_point.hpp"
 #include "io/code_cache.hpp"
 #include "store/sqlite_values.hpp"
 
@@ -155,6 +156,7 @@ SnapshotWrite write_snapshot_rows(Database &db, const io::CldBatch &batch, int64
         ++out.people_added;
     }
     open_people.end_the_rest(db, "person_cld", latest);
+    crash_point("snapshot-people-written");
 
     auto line = db.prepare(
         "INSERT INTO service_line (person_id, line_ref, service_type, service_component, delivery_mechanism, "
@@ -199,6 +201,7 @@ SnapshotWrite write_snapshot_rows(Database &db, const io::CldBatch &batch, int64
         line.bind(15, snapshot);
         line.run();
         ++out.lines_added;
+        if (i == s.size() / 2) crash_point("snapshot-mid-lines");
     }
     open_lines.end_the_rest(db, "service_line", latest);
     return out;

@@ -2,6 +2,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/weekly_cost.hpp"
 #include "io/code_cache.hpp"
@@ -110,7 +111,9 @@ public:
         const auto written = write_snapshot_rows(db_, batch, id);
         if (make_current) set_current(id);
         finish_import(id, written.people_added + written.lines_added);
+        crash_point("snapshot-before-commit");
         tx.commit();
+        crash_point("snapshot-after-commit");
         return id;
     }
 

@@ -332,6 +332,53 @@ TEST_F(Api, ImportsRunInTheBackgroundWithTheirReport) {
     for (const auto &r : history) EXPECT_NE(r.at("file_name"), "broken.csv") << "nothing of a refused file is stored";
 }
 
+TEST_F(Api, ANewSnapshotUploadedBecomesCurrentAndAnEarlierOneIsRestored) {
+    const auto finance = sign_in("finance");
+    const auto weekly = [&] { return json::parse(get("/api/v1/summary", finance)->body).at("weekly_gross_pence").get<int64_t>(); };
+    const auto before = weekly();
+    // The next quarter: the period moved on and one unit cost doubled.
+    auto cld = test::read_file(dir_->file("demo/cld.csv"));
+    for (std::size_t at = 0; (at = cld.find("01/10/2025,30/09/2026", at)) != std::string::npos;)
+        cld.replace(at, 21, "01/01/2026,31/12/2026");
+    const auto row = cld.find("\n999,") + 1, end = cld.find('\n', row);
+    auto line = cld.substr(row, end - row);
+    const auto c2 = line.rfind(','), c1 = line.rfind(',', c2 - 1), c0 = line.rfind(',', c1 - 1);
+    line = line.substr(0, c0 + 1) + "9999.00" + line.substr(c1);
+    cld.replace(row, end - row, line);
+
+    const auto started = upload(finance, {{"file", cld, "q4.csv", "text/csv"}});
+    ASSERT_EQ(started->status, 202) << started->body;
+    const auto job = wait_for(json::parse(started->body).at("job"), finance);
+    ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
+    ASSERT_EQ(job.at("result").at("written"), true) << job.dump();
+    const auto snapshot = job.at("result").at("record").at("id").get<int64_t>();
+    EXPECT_NE(weekly(), before) << "the server's ledger follows the import";
+
+    auto history = json::parse(get("/api/v1/imports", finance)->body);
+    EXPECT_EQ(history.front().at("current"), false);
+    EXPECT_EQ(history.back().at("current"), true);
+    EXPECT_EQ(history.back().at("id"), snapshot);
+    EXPECT_EQ(send("POST", "/api/v1/imports/1/restore", sign_in("analyst"), json::object())->status, 403);
+    const auto unknown = send("POST", "/api/v1/imports/2/restore", finance, json::object());
+    EXPECT_EQ(unknown->status, 400);
+    EXPECT_EQ(error_of(unknown).at("message"), "there is no kept CLD snapshot 2 (`ascent imports` lists them)");
+    EXPECT_EQ(send("POST", "/api/v1/imports/x/restore", finance, json::object())->status, 404);
+    const auto restored = send("POST", "/api/v1/imports/1/restore", finance, json::object());
+    ASSERT_EQ(restored->status, 200) << restored->body;
+    EXPECT_EQ(json::parse(restored->body).at("restored"), true);
+    EXPECT_EQ(weekly(), before);
+    history = json::parse(get("/api/v1/imports", finance)->body);
+    EXPECT_EQ(history.front().at("current"), true);
+
+    // The council's threshold: admins change it, every user reads it.
+    const auto admin = sign_in("admin");
+    EXPECT_EQ(send("PUT", "/api/v1/settings/import.max_change", finance, json{{"value", "30%"}})->status, 403);
+    const auto set = send("PUT", "/api/v1/settings/import.max_change", admin, json{{"value", "30%"}});
+    ASSERT_EQ(set->status, 200) << set->body;
+    EXPECT_EQ(json::parse(get("/api/v1/settings", sign_in("viewer"))->body)[0].at("value"), "30%");
+    EXPECT_EQ(send("PUT", "/api/v1/settings/import.max_change", admin, json{{"value", "lots"}})->status, 400);
+}
+
 TEST_F(Api, TheProgrammeAddsUpAndDownloads) {
     const auto viewer = sign_in("viewer");
     const auto p = json::parse(get("/api/v1/programme", viewer)->body);

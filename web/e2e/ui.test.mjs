@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -244,6 +244,59 @@ test('a worklist downloads as a file', async () => {
   assert.equal(download.suggestedFilename(), 'high_cost_1800-worklist.csv');
   const text = readFileSync(await download.path(), 'utf8');
   assert.match(text, /^Rank,Person/);
+});
+
+// The next quarter's CLD file: the demo's rows with the period moved on and every tenth unit cost 5% higher.
+function nextQuarterCld() {
+  const lines = readFileSync(join(work, 'demo', 'cld.csv'), 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const unitCost = header.indexOf('Unit Cost');
+  const out = [lines[0]];
+  lines.slice(1).forEach((line, n) => {
+    // The demo's quoted fields hold commas, so the unit cost is found from the end of the row.
+    const cells = line.split(',');
+    const at = cells.length - (header.length - unitCost);
+    if (n % 10 === 0 && cells[at]) cells[at] = (Number(cells[at]) * 1.05).toFixed(2);
+    out.push(cells.join(',').replace('01/10/2025,30/09/2026', '01/01/2026,31/12/2026'));
+  });
+  const path = join(work, 'cld-next-quarter.csv');
+  writeFileSync(path, out.join('\n') + '\n');
+  return path;
+}
+
+async function weeklySpend() {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview', exact: true }).click();
+  const card = page.locator('.card', { hasText: 'Gross spend a week' }).locator('.card-value');
+  await card.waitFor();
+  return card.textContent();
+}
+
+test('a new CLD snapshot uploaded in the browser changes the overview, and restoring the old one changes it back', async () => {
+  const before = await weeklySpend();
+  await open('Imports', 'Imports', '09-imports');
+  await page.locator('input[type=file][name=file]').setInputFiles(nextQuarterCld());
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'now current' }).waitFor({ timeout: 60000 });
+  await page.getByRole('cell', { name: 'current', exact: true }).waitFor();
+  await page.screenshot({ path: join(shots, '25-imports-new-snapshot.png'), fullPage: true });
+  const after = await weeklySpend();
+  assert.notEqual(after, before, 'the overview shows the new snapshot');
+  await open('Imports', 'Imports', '09-imports');
+  await page.getByRole('button', { name: 'Restore #1' }).click();
+  await page.getByRole('status').filter({ hasText: 'is current again' }).waitFor();
+  await page.screenshot({ path: join(shots, '26-imports-restored.png'), fullPage: true });
+  assert.equal(await weeklySpend(), before, 'the overview shows the first snapshot again');
+});
+
+test('a file over the upload limit is refused in the page, before it is sent', async () => {
+  await open('Imports', 'Imports', '09-imports');
+  const big = join(work, 'too-big.csv');
+  const handle = openSync(big, 'w');
+  ftruncateSync(handle, 513 * 1024 * 1024); // sparse: no disk is used
+  closeSync(handle);
+  await page.locator('input[type=file][name=file]').setInputFiles(big);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'larger than the 512 MB the server accepts' }).waitFor();
 });
 
 test('a viewer sees totals but no people, and no admin pages', async () => {

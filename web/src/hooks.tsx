@@ -39,7 +39,8 @@ export function useJob(): [JobView | null, (path: string, body: unknown) => void
   const start = (path: string, body: unknown) => {
     setError('');
     setJob({ state: 'running', stage: 'starting', done: 0, total: 0 });
-    const started = body instanceof FormData ? upload(path, body) : api<{ job: string }>(path, 'POST', body);
+    const uploading = (done: number, total: number) => setJob({ state: 'running', stage: 'uploading', done, total });
+    const started = body instanceof FormData ? upload(path, body, uploading) : api<{ job: string }>(path, 'POST', body);
     started.then((r) => poll(r.job), (e: Error) => { setJob(null); setError(e.message); });
   };
   const poll = (id: string) => {
@@ -51,11 +52,39 @@ export function useJob(): [JobView | null, (path: string, body: unknown) => void
   return [job, start, error];
 }
 
-async function upload(path: string, form: FormData): Promise<{ job: string }> {
-  const res = await fetch('/api/v1' + path, { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() }, body: form });
-  const data = await res.json();
-  if (!res.ok) throw new Error(data.error?.message ?? res.statusText);
-  return data;
+/** The largest file the server takes (src/server/api.hpp, k_upload_limit). */
+export const UPLOAD_LIMIT = 512 * 1024 * 1024;
+
+/** A file over the server's limit, refused before a byte is sent; null when every file fits. */
+export function oversizeFile(form: FormData): string | null {
+  for (const value of form.values())
+    if (value instanceof File && value.size > UPLOAD_LIMIT)
+      return `${value.name} is ${Math.ceil(value.size / 1048576).toLocaleString('en-GB')} MB, larger than the ${UPLOAD_LIMIT / 1048576} MB the server accepts: split the file, or import it with the CLI (ascent import cld), which has no limit.`;
+  return null;
+}
+
+// XMLHttpRequest, not fetch: only it reports an upload's progress.
+function upload(path: string, form: FormData, progress: (done: number, total: number) => void): Promise<{ job: string }> {
+  const tooLarge = oversizeFile(form);
+  if (tooLarge) return Promise.reject(new Error(tooLarge));
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1' + path);
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken());
+    xhr.upload.onprogress = (e) => progress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onerror = () => reject(new Error('the upload failed: the connection to the server was lost'));
+    xhr.onload = () => {
+      let data: Json = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // A reply that is not JSON (a proxy's error page): the status says what happened.
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data);
+      else reject(new Error(data?.error?.message ?? `the server refused the upload (HTTP ${xhr.status} ${xhr.statusText})`));
+    };
+    xhr.send(form);
+  });
 }
 
 /** POSTs `body` and saves the reply as a file (downloads that need a body, such as a simulation). */

@@ -1,8 +1,8 @@
 // The ledger: a browser over its people with filters (built into a cohort expression, which is
 // shown so it can be copied into a rule or a business case), and imports with their progress.
 import { useState } from 'preact/hooks';
-import { Session } from './api';
-import { Choice, Field, Json, JobProgress, Loading, useApi, useJob } from './hooks';
+import { api, Session } from './api';
+import { Choice, Field, Json, JobProgress, Loading, UPLOAD_LIMIT, useApi, useJob } from './hooks';
 import { money, moneyWhole, people, ukDate } from './format';
 
 export interface LedgerFilter {
@@ -92,20 +92,36 @@ export function LedgerBrowser({ session }: { session: Session }) {
 
 export function Imports({ session }: { session: Session }) {
   const [history, error, reload] = useApi<Json[]>('/imports');
+  const [settings, , reloadSettings] = useApi<Json[]>('/settings');
   const [job, start, jobError] = useJob();
   const [kind, setKind] = useState('cld');
   const [checkOnly, setCheckOnly] = useState(false);
   const [policy, setPolicy] = useState('all_or_nothing');
+  const [acceptChange, setAcceptChange] = useState('');
+  const [keepAsHistory, setKeepAsHistory] = useState(false);
+  const [restored, setRestored] = useState<Json | null>(null);
+  const [restoreError, setRestoreError] = useState('');
+  const maxChange = settings?.find((s) => s.key === 'import.max_change');
   const submit = (e: Event) => {
     e.preventDefault();
+    setRestored(null);
     const form = new FormData(e.target as HTMLFormElement);
     form.set('kind', kind);
     form.set('check_only', String(checkOnly));
     form.set('policy', policy);
+    if (kind === 'cld') {
+      form.set('accept_change', acceptChange);
+      form.set('history', String(keepAsHistory));
+    }
     start('/imports', form);
   };
+  const restore = (id: number) => {
+    setRestoreError('');
+    api<Json>(`/imports/${id}/restore`, 'POST', {}).then((r) => { setRestored(r); reload(); }, (e: Error) => setRestoreError(e.message));
+  };
   const result = job?.state === 'succeeded' ? job.result : null;
-  if (result?.written && history && !history.some((h) => h.id === result.record.id)) reload();
+  if (result && (result.written || result.restored) && history &&
+      !history.some((h) => h.id === result.record.id && h.current === !keepAsHistory)) reload();
   return (
     <section>
       <h1>Imports</h1>
@@ -116,27 +132,66 @@ export function Imports({ session }: { session: Session }) {
           {kind === 'extract' && <label class="field">Mapping (YAML) <input type="file" name="mapping" required /></label>}
           <Choice label="Rows with errors" value={policy} onChange={setPolicy}
             options={[['all_or_nothing', 'refuse the whole file'], ['skip_invalid_rows', 'import the valid rows, list the rest']]} />
+          {kind === 'cld' && (
+            <>
+              <Field label="Reason to accept a large change" value={acceptChange} onChange={setAcceptChange} size={30} />
+              <label class="field"><input type="checkbox" checked={keepAsHistory} onChange={(e) => setKeepAsHistory((e.target as HTMLInputElement).checked)} /> Keep as history (not current)</label>
+            </>
+          )}
           <label class="field"><input type="checkbox" checked={checkOnly} onChange={(e) => setCheckOnly((e.target as HTMLInputElement).checked)} /> Check only</label>
           <button type="submit" disabled={job?.state === 'running'}>{checkOnly ? 'Check' : 'Import'}</button>
         </form>
       )}
+      {maxChange && (
+        <p class="note">A new CLD snapshot becomes current only if it is for this council, its period ends no earlier than the
+          current one's, and people, open lines and gross weekly cost change by at most {maxChange.value}
+          {maxChange.default ? ' (the default)' : ''} (setting import.max_change); otherwise give a reason to accept the change.
+          Files up to {UPLOAD_LIMIT / 1048576} MB.</p>
+      )}
+      {session.administers && maxChange && <MaxChange current={maxChange.value} onSaved={reloadSettings} />}
       <JobProgress job={job} error={jobError} />
       {result && <ImportResult result={result} />}
-      <h2>History</h2>
+      {restored && <p role="status">{restored.message}</p>}
+      {restoreError && <p role="alert" class="error">{restoreError}</p>}
+      <h2>Snapshots and history</h2>
       {!history ? <Loading error={error} /> : (
         <table>
-          <thead><tr><th>When (UTC)</th><th>Kind</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th>
-            <th class="num">Warnings</th><th class="num">Written</th><th>SHA-256</th></tr></thead>
+          <thead><tr><th>When (UTC)</th><th>Kind</th><th>File</th><th>Period</th><th class="num">People</th><th class="num">Open lines</th>
+            <th class="num">Weekly cost</th><th class="num">Rows</th><th class="num">Rejected</th><th class="num">Warnings</th>
+            <th class="num">Written</th><th>SHA-256</th><th>Snapshot</th></tr></thead>
           <tbody>
             {history.map((h) => (
-              <tr key={h.id}><td>{h.imported_at}</td><td>{h.kind}</td><td>{h.file_name}</td><td class="num">{people(h.rows_read)}</td>
+              <tr key={h.id} class={h.current ? 'current' : ''}><td>{h.imported_at}</td><td>{h.kind}</td><td>{h.file_name}</td>
+                <td>{h.kind === 'cld' ? `${ukDate(h.period_start)} – ${ukDate(h.period_end)}` : ''}</td>
+                <td class="num">{h.people === null ? '' : people(h.people)}</td><td class="num">{h.open_lines === null ? '' : people(h.open_lines)}</td>
+                <td class="num">{h.weekly_cost ?? ''}</td><td class="num">{people(h.rows_read)}</td>
                 <td class="num">{people(h.rows_rejected)}</td><td class="num">{people(h.warnings)}</td><td class="num">{people(h.records_written)}</td>
-                <td class="small">{h.sha256.slice(0, 12)}…</td></tr>
+                <td class="small">{h.sha256.slice(0, 12)}…</td>
+                <td>{h.kind !== 'cld' ? '' : h.current ? <strong>current</strong> : !h.retained ? 'not kept' :
+                  session.sees_people ? <button onClick={() => restore(h.id)}>Restore #{h.id}</button> : 'kept'}
+                  {h.change_reason && <span class="small"> change accepted: {h.change_reason}</span>}</td></tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function MaxChange({ current, onSaved }: { current: string; onSaved: () => void }) {
+  const [value, setValue] = useState(current);
+  const [error, setError] = useState('');
+  const save = (e: Event) => {
+    e.preventDefault();
+    setError('');
+    api('/settings/import.max_change', 'PUT', { value }).then(onSaved, (err: Error) => setError(err.message));
+  };
+  return (
+    <form onSubmit={save} class="filters">
+      <Field label="Largest change a new snapshot may make" value={value} onChange={setValue} size={6} />
+      <button type="submit">Save</button>
+      {error && <span role="alert" class="error">{error}</span>}
+    </form>
   );
 }
 
