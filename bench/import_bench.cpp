@@ -46,7 +46,7 @@ int main(int argc, char **argv) {
         record.kind = "cld";
         record.file_name = "bench";
         record.content_hash = "bench";
-        store->write_cld(batch, record);
+        store->write_cld(batch, record, true);
         const double write = seconds_since(start);
         start = std::chrono::steady_clock::now();
         const Ledger ledger = store->load_ledger();

@@ -101,6 +101,12 @@ ALTER TABLE person_new RENAME TO person;
 
 -- The extract row a line's enrichment came from, so an import report can name a row that joins no line.
 ALTER TABLE line_extract ADD COLUMN source_row INTEGER;
+-- The service type and start date of the CLD line a row last joined by reference, so that its
+-- enrichment can follow the line when a later CLD file re-references it.
+ALTER TABLE line_extract ADD COLUMN joined_service_type TEXT;
+ALTER TABLE line_extract ADD COLUMN joined_start_date TEXT;
+UPDATE line_extract SET joined_service_type = l.service_type, joined_start_date = l.start_date
+    FROM service_line l WHERE l.person_id = line_extract.person_id AND l.line_ref = line_extract.line_ref;
 
 DROP VIEW provider;
 ALTER TABLE service_line ADD COLUMN row_key BLOB;

@@ -239,8 +239,8 @@ ImportOutcome Council::import_cld(const std::string &path, const ImportOptions &
     audit(actor_, "import", outcome.record.file_name,
           fmt::format("CLD snapshot {}{}{}", outcome.record.id, options.history ? " kept as history" : " made current",
                       options.accept_change.empty() ? "" : "; change accepted: " + options.accept_change));
-    const auto join = join_extract_lines(batch.ledger, store_->extract_lines(), false);
-    if (const auto joined = describe(join); !joined.empty()) outcome.report.notes.push_back(joined);
+    if (const auto joined = describe(match_extract_lines(batch.ledger, store_->extract_lines()).counts); !joined.empty())
+        outcome.report.notes.push_back(joined);
     outcome.message = fmt::format("Imported {} and {} as snapshot {}{}.{}", count_of(figures.people, "person", "people"),
                                   count_of(batch.ledger.lines.size(), "service line", "service lines"), outcome.record.id,
                                   options.history ? ", kept as history (not current)" : ", now current",

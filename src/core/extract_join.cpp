@@ -37,9 +37,12 @@ void enrich(Ledger &ledger, std::size_t i, const ExtractLine &e) {
 
 } // namespace
 
-ExtractJoin join_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &extract, bool apply) {
-    ExtractJoin join;
-    if (extract.empty()) return join;
+ExtractMatch match_extract_lines(const Ledger &ledger, const std::vector<ExtractLine> &extract) {
+    ExtractMatch match;
+    match.line_of.assign(extract.size(), SIZE_MAX);
+    match.by_reference.assign(extract.size(), false);
+    auto &join = match.counts;
+    if (extract.empty()) return match;
     const auto &l = ledger.lines;
     std::unordered_map<std::string, std::size_t> by_reference;
     std::unordered_map<std::string, std::vector<std::size_t>> by_service_start;
@@ -50,20 +53,16 @@ ExtractJoin join_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &e
         if (l.start[i] != k_no_date) by_service_start[service_start_key(l.person[i], l.service_type[i], l.start[i])].push_back(i);
     }
     std::vector<bool> line_joined(l.size(), false);
-    std::vector<std::size_t> line_of(extract.size(), SIZE_MAX);
     std::vector<std::size_t> left; // rows rule 1 did not join
     for (std::size_t r = 0; r < extract.size(); ++r) {
         const auto person = ledger.people.id.find(extract[r].person_id);
-        if (person == 0) {
-            left.push_back(r);
-            continue;
-        }
-        const auto it = by_reference.find(person_key(person - 1).append(extract[r].line_ref));
+        const auto it = person == 0 ? by_reference.end() : by_reference.find(person_key(person - 1).append(extract[r].line_ref));
         if (it == by_reference.end()) {
             left.push_back(r);
             continue;
         }
-        line_of[r] = it->second;
+        match.line_of[r] = it->second;
+        match.by_reference[r] = true;
         line_joined[it->second] = true;
         ++join.by_reference;
     }
@@ -81,14 +80,17 @@ ExtractJoin join_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &e
             join.unmatched.push_back(r);
             continue;
         }
-        line_of[r] = candidate;
+        match.line_of[r] = candidate;
         line_joined[candidate] = true;
         ++join.by_service_and_start;
     }
-    if (apply)
-        for (std::size_t r = 0; r < extract.size(); ++r)
-            if (line_of[r] != SIZE_MAX) enrich(ledger, line_of[r], extract[r]);
-    return join;
+    return match;
+}
+
+void apply_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &extract, const ExtractMatch &match) {
+    for (std::size_t r = 0; r < extract.size(); ++r)
+        if (match.line_of[r] != SIZE_MAX) enrich(ledger, match.line_of[r], extract[r]);
+    ledger.extract_join = match.counts;
 }
 
 std::string describe(const ExtractJoin &join) {

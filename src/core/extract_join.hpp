@@ -21,17 +21,26 @@ namespace ascent {
 struct ExtractLine {
     std::string person_id, line_ref;
     uint64_t row = 0;                     // the extract file's row it came from (0 if not known)
-    Code service_type = 0;                // for rule 2
-    int32_t start = k_no_date;            // for rule 2
+    // For rule 2: as the extract states them, or else as the line it last joined by reference had them.
+    Code service_type = 0;
+    int32_t start = k_no_date;
     std::string provider, cqc_location;
     NightSupport night = NightSupport::not_recorded;
     int64_t staff_ratio = -1, chc_share = -1, s117_share = -1, other_council_share = -1; // -1: not stated
     int64_t client_contribution = k_no_money, accommodation_cost = k_no_money;
 };
 
-// Joins `extract` to the CLD lines of `ledger` by the rules above. With `apply`, each joined row
-// sets the fields it states on its line (a provider or CQC location only where the CLD has none).
-ExtractJoin join_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &extract, bool apply);
+struct ExtractMatch {
+    ExtractJoin counts;
+    std::vector<std::size_t> line_of;  // each extract row's line, SIZE_MAX if none
+    std::vector<bool> by_reference;    // each extract row: joined by rule 1
+};
+
+// Joins `extract` to the CLD lines of `ledger` by the rules above.
+ExtractMatch match_extract_lines(const Ledger &ledger, const std::vector<ExtractLine> &extract);
+// Each joined row sets the fields it states on its line (a provider or CQC location only where
+// the CLD has none); the counts go in ledger.extract_join.
+void apply_extract_lines(Ledger &ledger, const std::vector<ExtractLine> &extract, const ExtractMatch &match);
 
 // "3,120 extract rows joined their CLD line (3,100 by line reference, 20 by person, service type
 // and start date); 4 joined no line." — for import reports.

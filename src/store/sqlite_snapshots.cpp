@@ -165,6 +165,7 @@ SnapshotWrite write_snapshot_rows(Database &db, const io::CldBatch &batch, int64
     OpenRows open_lines(db, "service_line");
     const auto &s = l.lines;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i == s.size() / 2) crash_point("snapshot-mid-lines");
         const auto person_id = p.id.at(s.person[i] + 1);
         const RowKey row = key.text(person_id)
                                .text(s.ref.at(i))
@@ -201,16 +202,25 @@ SnapshotWrite write_snapshot_rows(Database &db, const io::CldBatch &batch, int64
         line.bind(15, snapshot);
         line.run();
         ++out.lines_added;
-        if (i == s.size() / 2) crash_point("snapshot-mid-lines");
     }
     open_lines.end_the_rest(db, "service_line", latest);
+    remember_joined_lines(db, snapshot);
     return out;
+}
+
+void remember_joined_lines(Database &db, int64_t snapshot) {
+    auto s = db.prepare(std::string("UPDATE line_extract SET joined_service_type = l.service_type, joined_start_date = l.start_date "
+                                    "FROM (SELECT person_id, line_ref, service_type, start_date FROM service_line WHERE ") +
+                        k_in_snapshot + ") l WHERE l.person_id = line_extract.person_id AND l.line_ref = line_extract.line_ref");
+    s.bind(1, snapshot);
+    s.run();
 }
 
 std::vector<ExtractLine> read_extract_lines(Database &db) {
     io::CodeCache service_type{CodeField::service_type};
     auto s = db.prepare(
-        "SELECT person_id, line_ref, source_row, service_type, start_date, provider_name, cqc_location_id, night_support, "
+        "SELECT person_id, line_ref, source_row, COALESCE(service_type, joined_service_type), "
+        "COALESCE(start_date, joined_start_date), provider_name, cqc_location_id, night_support, "
         "staff_ratio, chc_share, s117_share, other_council_share, client_contribution, accommodation_cost "
         "FROM line_extract ORDER BY rowid");
     const auto number = [&](int column, int64_t none) { return s.is_null(column) ? none : s.integer(column); };
@@ -327,7 +337,8 @@ Ledger read_snapshot(Database &db, int64_t snapshot) {
         l.start[i] = serial_or_none(lines.text(11));
         l.end[i] = serial_or_none(lines.text(12));
     }
-    ledger.extract_join = join_extract_lines(ledger, read_extract_lines(db), true);
+    const auto extract = read_extract_lines(db);
+    apply_extract_lines(ledger, extract, match_extract_lines(ledger, extract));
 
     auto changes = db.prepare("SELECT person_id, line_ref, effective_date, old_weekly_cost, new_weekly_cost, reason "
                               "FROM package_change ORDER BY person_id, effective_date");

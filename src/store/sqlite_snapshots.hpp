@@ -26,6 +26,10 @@ SnapshotWrite write_snapshot_rows(Database &db, const io::CldBatch &batch, int64
 // joined to its lines (core/extract_join.hpp).
 Ledger read_snapshot(Database &db, int64_t snapshot);
 
+// Each extract service row that joins a line of `snapshot` by reference remembers that line's
+// service type and start date, so that it follows the line if a later file re-references it.
+void remember_joined_lines(Database &db, int64_t snapshot);
+
 // The extract service rows the ledger holds, in the order stored.
 std::vector<ExtractLine> read_extract_lines(Database &db);
 

@@ -154,6 +154,7 @@ public:
             if (batch.kind != io::ExtractKind::people) s.bind(index, id);
             s.run();
         }
+        if (batch.kind == io::ExtractKind::services) remember_joined_lines(db_, current_snapshot());
         finish_import(id, static_cast<int64_t>(batch.records.size()));
         tx.commit();
         return id;

@@ -22,7 +22,7 @@ int64_t count(app::Council &c, const std::string &table) {
 TEST(Store, ImportsCldIntoTheLedger) {
     test::TempDir dir;
     app::Council council(dir.file("l.db"));
-    EXPECT_EQ(council.schema_version(), 8);
+    EXPECT_EQ(council.schema_version(), 9);
     const auto outcome = council.import_cld(dir.write("cld.csv", test::valid_cld()));
     ASSERT_TRUE(outcome.written) << app::format_outcome(outcome);
     EXPECT_EQ(outcome.report.release, "R1"); // "Home Support" is R1 wording; nothing is R2-only
@@ -49,7 +49,7 @@ TEST(Store, ConcurrentFirstOpensMigrateOnce) {
         runs.emplace_back([&path] {
             try {
                 app::Council council(path);
-                EXPECT_EQ(council.schema_version(), 8);
+                EXPECT_EQ(council.schema_version(), 9);
             } catch (const std::exception &e) {
                 ADD_FAILURE() << e.what();
             }
@@ -78,18 +78,29 @@ TEST(Store, ExtractDataSurvivesANewerCldFile) {
     auto extract = council.import_extract(dir.write("s.csv", "ID,Ref,Nights,CHC\nP1,P1-S1,Waking,25\n"
                                                              "P9,P9-S1,Sleep-in,\n"), mapping);
     ASSERT_TRUE(extract.written) << app::format_outcome(extract);
-    // A newer CLD file (one more line) replaces the CLD lines; the extract still applies.
-    ASSERT_TRUE(council.import_cld(dir.write("cld2.csv", test::valid_cld() +
-                                                             test::cld_row("P4", "Service", "P4-S1",
-                                                                           "Long term support: Nursing care",
-                                                                           "Long term nursing care", "900", "Weekly", "")))
+    // P9 has no CLD line: a warning naming its row, and no line of its own.
+    ASSERT_EQ(extract.report.warnings(), 1u);
+    EXPECT_EQ(extract.report.format_issue(extract.report.issues().front()),
+              dir.file("s.csv") + ":3: warning [no-line] column 'line_ref' value 'P9-S1': person P9 has no line in the "
+                                  "current CLD snapshot with this reference, nor one with the same service type and "
+                                  "start date; the row is kept for a later snapshot and adds no line");
+    // A newer CLD file (one more person, past the change guard with a reason) is the new
+    // snapshot; the extract still applies.
+    app::ImportOptions accept;
+    accept.accept_change = "a new placement";
+    ASSERT_TRUE(council
+                    .import_cld(dir.write("cld2.csv", test::valid_cld() + test::cld_row("P4", "Service", "P4-S1",
+                                                                                        "Long term support: Nursing care",
+                                                                                        "Long term nursing care", "900", "Weekly", "")),
+                                accept)
                     .written);
     const Ledger ledger = council.load_ledger();
-    ASSERT_EQ(ledger.lines.size(), 5u); // 4 CLD lines + 1 extract-only line (P9)
+    ASSERT_EQ(ledger.lines.size(), 4u);
     EXPECT_EQ(ledger.lines.night[0], NightSupport::waking);
     EXPECT_EQ(ledger.lines.chc_share[0], 2500);
-    EXPECT_EQ(ledger.lines.source[4], LineSource::extract);
-    EXPECT_EQ(ledger.people.id.at(ledger.lines.person[4] + 1), "P9");
+    EXPECT_EQ(ledger.extract_join.by_reference, 1u);
+    EXPECT_EQ(ledger.extract_join.unmatched.size(), 1u);
+    EXPECT_FALSE(ledger.find_person("P9"));
     EXPECT_EQ(council.imports().size(), 3u);
 }
 
