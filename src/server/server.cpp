@@ -246,7 +246,11 @@ struct ApiServer::State {
         }
         // A refused request's body is still read (and dropped), so the connection's next request
         // starts where it should.
-        if (!body_read) (*reader)([](const char *, std::size_t) { return true; });
+        if (!body_read) {
+            const auto drop = [](const char *, std::size_t) { return true; };
+            if (req.is_multipart_form_data()) (*reader)([](const httplib::MultipartFormData &) { return true; }, drop);
+            else (*reader)(drop);
+        }
     }
 
     // The log names the route, and for a database failure SQLite's message (it names tables and
