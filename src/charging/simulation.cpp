@@ -54,7 +54,7 @@ void keep_largest(std::vector<Affected> &kept, std::size_t index, int64_t before
 struct Run {
     const std::vector<FinancialCase> &caseload;
     const std::vector<Rates> &rates;
-    const std::vector<uint32_t> &differs;     // by option: the parameters it changes from the baseline
+    const std::vector<uint64_t> &differs;     // by option: the parameters it changes from the baseline
     const std::vector<std::string> &contexts; // "option 'name'", for errors
     const std::vector<uint32_t> &group_of;
     std::size_t groups;
@@ -69,7 +69,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
         const auto &c = run.caseload[i];
         check_case(c);
         int64_t baseline = 0;
-        uint32_t used = 0; // the parameters the baseline assessment read
+        uint64_t used = 0; // the parameters the baseline assessment read
         for (std::size_t o = 0; o < run.rates.size(); ++o) {
             // An option that changes nothing the baseline read gives the baseline's charge.
             const int64_t charge = o == 0 ? charge_of(c, run.rates[0], run.contexts[0], &used)
@@ -157,13 +157,13 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     std::vector<std::string> names{"Baseline"};
     for (const auto &o : options.options) {
         ParameterSet set = parameters;
-        for (const auto &[name, value] : o.set) set.set(name, options.date, value, "option '" + o.name + "'");
+        for (const auto &[name, value] : o.set) set_parameter(set, name, options.date, value, "option '" + o.name + "'");
         sets.push_back(std::move(set));
         names.push_back(o.name);
     }
     std::vector<Rates> rates;
     for (const auto &set : sets) rates.emplace_back(set, options.date);
-    std::vector<uint32_t> differs;
+    std::vector<uint64_t> differs;
     for (const auto &r : rates) differs.push_back(r.differs_from(rates.front()));
     // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
     // then only those sorted.
