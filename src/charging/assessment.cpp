@@ -222,8 +222,8 @@ template <class W> int64_t minimum_income_guarantee(const FinancialCase &c, W &w
     const auto premium = [&](Premium which, P p, const char *label, const char *reference) {
         if (!applies(c, which)) {
             if (w.explaining() && stated(c, which) && !*stated(c, which) && derived(c, which))
-                w.line(std::string("MIG: no ") + label + " (" + basis(c, which) + "; the benefits recorded would give it)", 0,
-                       std::string(reference) + "; " + k_names[static_cast<std::size_t>(p)]);
+                w.line(std::string("MIG: no ") + label + " (stated in " + std::string(c.stated_by) + ")", 0,
+                       std::string(reference) + ": the benefits recorded would give it");
             return;
         }
         const auto v = w.get(p);
@@ -252,7 +252,8 @@ template <class W> int64_t minimum_income_guarantee(const FinancialCase &c, W &w
             premium(Premium::disability, P::dp_single, "disability premium", "reg. 7(5)(a); Income Support Regs 1987 Sch. 2 para 11");
             premium(Premium::enhanced, P::edp_single, "enhanced disability premium", "reg. 7(5)(b); Income Support Regs 1987 Sch. 2 para 13A");
             // Not in reg. 7: a council may add it to the MIG (statutory guidance Annex C: the MIG is a minimum).
-            if (w.get(P::sdp_policy) != 0)
+            // The council's choice is read only for someone who would have the premium.
+            if (applies(c, Premium::severe) && w.get(P::sdp_policy) != 0)
                 premium(Premium::severe, P::sdp_single, "severe disability premium, added by the council's policy",
                         "policy.severe_disability_premium; Income Support Regs 1987 Sch. 2 para 13");
         }

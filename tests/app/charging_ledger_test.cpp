@@ -62,7 +62,7 @@ TEST_F(DemoLedger, AssessALedgerPersonExplained) {
     const auto &first = caseload.cases.front().c;
     const auto text = council->assess_person(first.id, std::nullopt);
     EXPECT_NE(text.find("Financial assessment: " + first.id), std::string::npos) << text;
-    EXPECT_NE(text.find("Demo council charging parameters 2026.1 (ledger file charging-parameters.yaml"), std::string::npos) << text;
+    EXPECT_NE(text.find("Demo council charging parameters 2026.2 (ledger file charging-parameters.yaml"), std::string::npos) << text;
     EXPECT_THROW(council->assess_person("NOBODY", std::nullopt), Error);
 }
 
