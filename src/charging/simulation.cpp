@@ -81,6 +81,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
             r.nil += charge == 0;
             if (o == 0) {
                 baseline = charge;
+                r.used |= used;
                 continue;
             }
             ++r.by_change[change_band(charge - baseline)];
@@ -97,6 +98,7 @@ void add(OptionResult &to, const OptionResult &part) {
     to.weekly_income += part.weekly_income;
     to.payers += part.payers;
     to.nil += part.nil;
+    to.used |= part.used;
     to.new_payers += part.new_payers;
     to.no_longer_paying += part.no_longer_paying;
     for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
@@ -199,6 +201,7 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
         std::sort(r.affected.begin(), r.affected.end(), by_larger_change);
         for (auto &a : r.affected) a.id = caseload[a.index].id;
     }
+    s.carried_forward = carried_forward(parameters, options.date, results.front().used);
     s.baseline = std::move(results.front());
     s.results.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
     return s;
@@ -218,6 +221,12 @@ std::string format_simulation(const Simulation &s) {
     std::string out = fmt::format("{}\nEvery assessment on {}; full year = weekly × {} weeks, rounded half-up once\n", o.name,
                                   o.date.uk(), o.weeks.name);
     for (const auto &src : s.parameter_sources) out += "Parameters: " + src + "\n";
+    if (!s.carried_forward.empty()) {
+        out += fmt::format("WARNING: {} yearly figure(s) have no {} value of their own, so an earlier year's carries forward: ",
+                           s.carried_forward.size(), FinancialYear::containing(o.date).label());
+        for (std::size_t i = 0; i < s.carried_forward.size(); ++i) out += (i ? "; " : "") + s.carried_forward[i];
+        out += ".\n";
+    }
     out += fmt::format("Caseload: {}\n\n", count_of(static_cast<uint64_t>(s.cases), "assessment", "assessments"));
     out += fmt::format("{:<44} {:>13} {:>12} {:>14} {:>8} {:>8} {:>10}\n", "", "weekly income", "change/wk", "change/yr", "paying",
                        "nil", "new payers");

@@ -196,6 +196,18 @@ TEST(ChargingSimulation, NightTimeRatePerBenefitAndCombinedOptions) {
     EXPECT_NE(text.find("AA only: by client group"), std::string::npos) << text;
 }
 
+TEST(ChargingSimulation, ACarriedForwardFigureIsNamed) {
+    auto parameters = default_parameters();
+    parameters.load("name: old\nversion: \"1\"\nparameters:\n  benefit.care_middle:\n    unit: money\n    uprated: yearly\n"
+                    "    values:\n      - {from: 2016-04-11, value: \"55.10\", source: 2016/17}\n",
+                    "old.yaml");
+    const auto d = Date::ymd(2017, 6, 1);
+    const auto s = simulate(cambridgeshire_caseload(), parameters, {"x", d, d, 1, WeeksPerYear::fifty_two(), {}});
+    EXPECT_EQ(s.carried_forward, std::vector<std::string>{"benefit.care_middle (the 2016/17 value from 11/04/2016)"});
+    EXPECT_NE(format_simulation(s).find("WARNING: 1 yearly figure(s) have no 2017/18 value of their own"), std::string::npos);
+    EXPECT_TRUE(simulate(cambridgeshire_caseload(), default_parameters(), {"x", d, d, 1, WeeksPerYear::fifty_two(), {}}).carried_forward.empty());
+}
+
 TEST(ChargingSimulation, AnUnknownParameterInAnOptionIsNamed) {
     const auto d = Date::ymd(2017, 6, 1);
     const OptionsFile options{"typo", d, d, 1, WeeksPerYear::fifty_two(), {{"PIP", {{"policy.count_night_element.pipp", "yes"}}}}};
