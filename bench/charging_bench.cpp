@@ -28,7 +28,8 @@ std::vector<FinancialCase> caseload(std::size_t n) {
         c.date = Date::ymd(2025, 6, 1);
         c.care = between(1, 100) <= 80 ? CareType::non_residential : CareType::residential;
         c.age = static_cast<int>(between(25, 64));
-        c.disability_premium = between(1, 100) <= 40;
+        c.disability_premium = between(1, 100) <= 40; // stated, both ways, as the pandas peer assumes
+        c.enhanced_disability_premium = false;
         c.capital = between(1, 100) <= 70 ? between(0, 14'000'00) : between(14'000'00, 30'000'00);
         c.income = {{"income", between(0, 400'00), false, ""}};
         c.benefit = Benefit::pip_daily_living;
@@ -60,7 +61,7 @@ void write_csv(const std::vector<FinancialCase> &cases, const std::string &path)
     out.fields({"residential", "dp", "capital", "income", "higher", "night", "housing", "cost"});
     out.end_row();
     for (const auto &c : cases) {
-        out.fields({c.care == CareType::residential ? "1" : "0", c.disability_premium ? "1" : "0", std::to_string(c.capital),
+        out.fields({c.care == CareType::residential ? "1" : "0", c.disability_premium.value_or(false) ? "1" : "0", std::to_string(c.capital),
                     std::to_string(c.income[0].weekly), c.benefit_rate == BenefitRate::highest ? "1" : "0", c.night_care ? "1" : "0",
                     std::to_string(c.housing_costs), std::to_string(c.weekly_cost)});
         out.end_row();

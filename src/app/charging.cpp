@@ -35,7 +35,7 @@ std::string assess_case_file(const std::string &case_file, const std::vector<std
         if (!only_id.empty() && e.c.id != only_id) continue;
         found = true;
         auto set = base;
-        for (const auto &[name, value] : e.set) set.set(name, e.c.date, value, "case '" + e.c.id + "'");
+        for (const auto &[name, value] : e.set) charging::set_parameter(set, name, e.c.date, value, "case '" + e.c.id + "'");
         const charging::Rates rates(set, e.c.date);
         out += (out.empty() ? "" : "\n") + charging::format_assessment(e.c, rates, charging::assess(e.c, rates, true));
     }
@@ -69,6 +69,13 @@ store::ParameterFile Council::load_parameter_file(const std::string &path) {
     const auto text = io::read_text_file(path, "the parameters file");
     store::ParameterFile file{0, std::filesystem::path(path).filename().string(), io::sha256_text(text), text, ""};
     charging_parameters().load(file.content, path); // errors name the file and line; nothing is stored
+    {
+        charging::ParameterSet only;
+        only.load(file.content, path);
+        if (only.all().count(std::string(charging::k_old_night_parameter)))
+            throw input_error(path + ": parameter '" + std::string(charging::k_old_night_parameter) +
+                              "' is replaced by one per benefit: set policy.count_night_element.pip, .aa and .dla instead");
+    }
     file.id = store_->add_parameter_file(file);
     audit(actor_, "parameters_loaded", file.file_name, "SHA-256 " + file.sha256);
     return file;

@@ -16,9 +16,13 @@ constexpr std::array<const char *, static_cast<std::size_t>(P::count)> k_names =
     "policy.nonres_upper_capital_limit", "pea", "mig.single_18_24", "mig.single_25_to_pension", "mig.single_pension",
     "mig.lone_parent", "mig.child", "mig.disability_premium_single", "mig.enhanced_disability_premium_single",
     "mig.carer_premium", "mig.couple_18_each", "mig.couple_pension_each", "mig.couple_disability_premium_each",
-    "benefit.care_higher", "benefit.care_middle", "benefit.care_lowest", "policy.dre_standard",
-    "policy.dre_higher_rate_extra", "policy.count_night_element", "policy.respite_rule", "policy.minimum_charge",
-    "policy.maximum_weekly_charge", "policy.mig_uplift"};
+    "mig.couple_enhanced_disability_premium_each", "mig.severe_disability_premium_single", "benefit.care_higher",
+    "benefit.care_middle", "benefit.care_lowest", "policy.dre_standard", "policy.dre_higher_rate_extra",
+    "policy.count_night_element.pip", "policy.count_night_element.aa", "policy.count_night_element.dla",
+    "policy.severe_disability_premium", "policy.respite_rule", "policy.minimum_charge", "policy.maximum_weekly_charge",
+    "policy.mig_uplift"};
+
+constexpr uint64_t bit(P p) { return uint64_t{1} << static_cast<unsigned>(p); }
 
 std::string pounds(int64_t pence) { return format_pence(Money::from_pence(pence)); }
 
@@ -29,7 +33,7 @@ template <bool Explain> class Work {
 public:
     Work(const Rates &rates, Assessment &out) : rates_(rates), out_(out) {}
     int64_t get(P p) {
-        out_.used |= 1u << static_cast<unsigned>(p);
+        out_.used |= bit(p);
         return rates_.get(p);
     }
     // Callers test explaining() first, so the text is only built when it is wanted.
@@ -108,15 +112,20 @@ template <class W> std::pair<int64_t, bool> benefit_counted(const FinancialCase 
         if (w.explaining()) w.line(std::string(name) + " (middle / standard / lower rate)", v, "benefit.care_middle");
         return {v, false};
     }
-    if (c.night_care || w.get(P::count_night) != 0) {
+    // Whether the night-time part counts is the council's choice for each benefit.
+    const P night = c.benefit == Benefit::attendance_allowance ? P::night_aa
+                    : c.benefit == Benefit::dla_care           ? P::night_dla
+                                                               : P::night_pip;
+    if (c.night_care || w.get(night) != 0) {
         const auto v = w.get(P::care_higher);
         if (w.explaining()) w.line(std::string(name) + " (higher / enhanced / highest rate, counted in full)", v,
-               c.night_care ? "benefit.care_higher; night-time care is provided" : "benefit.care_higher; policy.count_night_element = yes");
+               c.night_care ? std::string("benefit.care_higher; night-time care is provided")
+                            : "benefit.care_higher; " + std::string(k_names[static_cast<std::size_t>(night)]) + " = yes");
         return {v, true};
     }
     const auto v = w.get(P::care_middle);
     if (w.explaining()) w.line(std::string(name) + ": the higher rate is paid, but with no night-time care only the middle rate is counted", v,
-           "benefit.care_middle; policy.count_night_element = no");
+           "benefit.care_middle; " + std::string(k_names[static_cast<std::size_t>(night)]) + " = no");
     return {v, false};
 }
 
@@ -138,17 +147,97 @@ template <class W> int64_t counted_income(const FinancialCase &c, W &w, int64_t 
     return total;
 }
 
+// The benefit and rate in words, as the DWP names them ("PIP daily living enhanced rate").
+std::string benefit_words(const FinancialCase &c) {
+    switch (c.benefit) {
+    case Benefit::attendance_allowance: return c.benefit_rate == BenefitRate::highest ? "AA higher rate" : "AA lower rate";
+    case Benefit::pip_daily_living:
+        return c.benefit_rate == BenefitRate::highest ? "PIP daily living enhanced rate" : "PIP daily living standard rate";
+    case Benefit::dla_care:
+        return c.benefit_rate == BenefitRate::highest  ? "DLA care highest rate"
+               : c.benefit_rate == BenefitRate::middle ? "DLA care middle rate"
+                                                       : "DLA care lowest rate";
+    default: return "";
+    }
+}
+
+bool has_benefit(const FinancialCase &c) { return c.benefit != Benefit::none && c.benefit != Benefit::not_recorded; }
+
+// The premiums of reg. 7(5) to (7), which a person has if they get, or the council considers
+// they would get if on income support, the income support premium (Income Support (General)
+// Regulations 1987, Schedule 2). Each is the stated flag if there is one, otherwise derived:
+//   disability premium (Sch. 2 para 11): AA, DLA (either component) or PIP (either component);
+//   enhanced disability premium (para 13A): DLA care highest rate or PIP daily living enhanced rate;
+//   severe disability premium (para 13), where the council's policy adds it: AA, DLA care middle or
+//     highest, or PIP daily living, living alone, and nobody gets Carer's Allowance for caring for them;
+//   carer premium (para 14ZA): the person gets Carer's Allowance.
+enum class Premium : uint8_t { disability, enhanced, severe, carer };
+
+bool derived(const FinancialCase &c, Premium p) {
+    switch (p) {
+    case Premium::disability: return has_benefit(c) || c.mobility_weekly > 0;
+    case Premium::enhanced:
+        return (c.benefit == Benefit::pip_daily_living || c.benefit == Benefit::dla_care) && c.benefit_rate == BenefitRate::highest;
+    case Premium::severe:
+        return (c.benefit == Benefit::attendance_allowance || c.benefit == Benefit::pip_daily_living ||
+                (c.benefit == Benefit::dla_care && c.benefit_rate != BenefitRate::lowest)) &&
+               c.lives_alone && !c.carer_gets_carers_allowance;
+    case Premium::carer: return c.carers_allowance;
+    }
+    return false;
+}
+
+const std::optional<bool> &stated(const FinancialCase &c, Premium p) {
+    switch (p) {
+    case Premium::disability: return c.disability_premium;
+    case Premium::enhanced: return c.enhanced_disability_premium;
+    case Premium::severe: return c.severe_disability_premium;
+    case Premium::carer: return c.carer_premium;
+    }
+    return c.carer_premium;
+}
+
+bool applies(const FinancialCase &c, Premium p) {
+    const auto &s = stated(c, p);
+    return s ? *s : derived(c, p);
+}
+
+// Why the premium applies, or does not, for the explanation.
+std::string basis(const FinancialCase &c, Premium p) {
+    if (const auto &s = stated(c, p)) return std::string(*s ? "stated in " : "not applied: stated in ") + std::string(c.stated_by);
+    switch (p) {
+    case Premium::disability:
+        if (has_benefit(c)) return "derived from " + benefit_words(c);
+        return "derived from the mobility component";
+    case Premium::enhanced: return "derived from " + benefit_words(c);
+    case Premium::severe: return "derived from " + benefit_words(c) + ", living alone, no carer paid Carer's Allowance";
+    case Premium::carer: return "derived from Carer's Allowance";
+    }
+    return "";
+}
+
 // Minimum income guarantee by age and household, with premiums (reg. 7), and any council uplift.
 template <class W> int64_t minimum_income_guarantee(const FinancialCase &c, W &w) {
     int64_t mig = 0;
+    const auto premium = [&](Premium which, P p, const char *label, const char *reference) {
+        if (!applies(c, which)) {
+            if (w.explaining() && stated(c, which) && !*stated(c, which) && derived(c, which))
+                w.line(std::string("MIG: no ") + label + " (stated in " + std::string(c.stated_by) + ")", 0,
+                       std::string(reference) + ": the benefits recorded would give it");
+            return;
+        }
+        const auto v = w.get(p);
+        if (w.explaining()) w.line(std::string("MIG: ") + label + " (" + basis(c, which) + ")", v,
+                                   std::string(reference) + "; " + k_names[static_cast<std::size_t>(p)]);
+        mig += v;
+    };
     if (c.couple) {
         mig = w.get(c.pension_age ? P::couple_pension : P::couple_18);
         if (w.explaining()) w.line(c.pension_age ? "MIG: member of a couple at pension credit age" : "MIG: member of a couple aged 18 or over", mig,
-               c.pension_age ? "reg. 7; mig.couple_pension_each" : "reg. 7; mig.couple_18_each");
-        if (c.disability_premium) {
-            const auto dp = w.get(P::couple_dp);
-            if (w.explaining()) w.line("MIG: disability premium (couple, each)", dp, "reg. 7; mig.couple_disability_premium_each");
-            mig += dp;
+               c.pension_age ? "reg. 7(4)(b); mig.couple_pension_each" : "reg. 7(4)(a); mig.couple_18_each");
+        if (!c.pension_age) {
+            premium(Premium::disability, P::couple_dp, "disability premium (couple, each)", "reg. 7(6)(a); Income Support Regs 1987 Sch. 2 para 11");
+            premium(Premium::enhanced, P::couple_edp, "enhanced disability premium (couple, each)", "reg. 7(6)(b); Income Support Regs 1987 Sch. 2 para 13A");
         }
     } else {
         const P base = c.pension_age ? P::mig_pension : c.lone_parent ? P::mig_lone_parent : c.age < 25 ? P::mig_18_24 : P::mig_25;
@@ -157,18 +246,19 @@ template <class W> int64_t minimum_income_guarantee(const FinancialCase &c, W &w
                : c.lone_parent ? "MIG: lone parent"
                : c.age < 25    ? "MIG: single, aged 18 to 24"
                                : "MIG: single, aged 25 to pension credit age",
-               mig, std::string("reg. 7; ") + k_names[static_cast<std::size_t>(base)]);
+               mig, std::string(c.pension_age ? "reg. 7(2)(c); " : c.lone_parent ? "reg. 7(3); " : c.age < 25 ? "reg. 7(2)(a); " : "reg. 7(2)(b); ") +
+                        k_names[static_cast<std::size_t>(base)]);
         if (!c.pension_age) {
-            for (auto [wanted, p, label] : {std::tuple{c.disability_premium, P::dp_single, "disability premium"},
-                                            std::tuple{c.enhanced_disability_premium, P::edp_single, "enhanced disability premium"},
-                                            std::tuple{c.carer_premium, P::carer_premium, "carer premium"}}) {
-                if (!wanted) continue;
-                const auto v = w.get(p);
-                if (w.explaining()) w.line(std::string("MIG: ") + label, v, std::string("reg. 7; ") + k_names[static_cast<std::size_t>(p)]);
-                mig += v;
-            }
+            premium(Premium::disability, P::dp_single, "disability premium", "reg. 7(5)(a); Income Support Regs 1987 Sch. 2 para 11");
+            premium(Premium::enhanced, P::edp_single, "enhanced disability premium", "reg. 7(5)(b); Income Support Regs 1987 Sch. 2 para 13A");
+            // Not in reg. 7: a council may add it to the MIG (statutory guidance Annex C: the MIG is a minimum).
+            // The council's choice is read only for someone who would have the premium.
+            if (applies(c, Premium::severe) && w.get(P::sdp_policy) != 0)
+                premium(Premium::severe, P::sdp_single, "severe disability premium, added by the council's policy",
+                        "policy.severe_disability_premium; Income Support Regs 1987 Sch. 2 para 13");
         }
     }
+    premium(Premium::carer, P::carer_premium, "carer premium", "reg. 7(7); Income Support Regs 1987 Sch. 2 para 14ZA");
     if (c.children > 0) {
         const auto child = w.get(P::mig_child);
         if (w.explaining()) w.line(fmt::format("MIG: {} dependent child{} × {}", c.children, c.children == 1 ? "" : "ren", pounds(child)), child * c.children,
@@ -247,25 +337,35 @@ std::string_view to_string(CareType care) {
 }
 
 Rates::Rates(const ParameterSet &set, Date on) : set_(&set), on_(on) {
+    // A council file written before the night-time switch was split per benefit: its choice is not
+    // guessed, and an assessment that needs it says what to set instead.
+    const auto old = set.all().find(std::string(k_old_night_parameter));
+    const std::string old_file = old == set.all().end() ? "" : old->second.file;
     for (std::size_t i = 0; i < values_.size(); ++i) {
         const auto p = static_cast<P>(i);
+        if (!old_file.empty() && (p == P::night_pip || p == P::night_aa || p == P::night_dla)) {
+            errors_[i] = std::string("parameter '") + std::string(k_old_night_parameter) + "' (" + old_file + ") is replaced by '" +
+                         k_names[i] + "': set policy.count_night_element.pip, .aa and .dla instead";
+            missing_ |= uint64_t{1} << i;
+            continue;
+        }
         try {
             used_[i] = set.used(k_names[i], on);
             if (p == P::respite_residential) values_[i] = set.choice(k_names[i], on) == "residential";
             else values_[i] = set.value(k_names[i], on, set.all().at(k_names[i]).unit).number;
         } catch (const Error &e) {
             errors_[i] = e.what();
-            missing_ |= 1u << i;
+            missing_ |= uint64_t{1} << i;
         }
     }
 }
 
 void Rates::throw_missing(std::size_t i) const { throw input_error(errors_[i]); }
 
-uint32_t Rates::differs_from(const Rates &other) const {
-    uint32_t out = missing_ ^ other.missing_;
+uint64_t Rates::differs_from(const Rates &other) const {
+    uint64_t out = missing_ ^ other.missing_;
     for (std::size_t i = 0; i < values_.size(); ++i)
-        if (values_[i] != other.values_[i]) out |= 1u << i;
+        if (values_[i] != other.values_[i]) out |= uint64_t{1} << i;
     return out;
 }
 
@@ -335,7 +435,7 @@ Assessment assess(const FinancialCase &c, const Rates &rates, bool explain, bool
     return a;
 }
 
-int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint32_t *used) {
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint64_t *used) {
     try {
         Assessment a;
         assess_into<false>(c, rates, a);
@@ -366,6 +466,46 @@ std::string format_assessment(const FinancialCase &c, const Rates &rates, const 
         out += fmt::format("  {:<40} {:>10} from {} [{}] {}\n", u.name, u.value, u.from.uk(), u.tag, u.source);
     }
     for (const auto &s : rates.set().sources()) out += "  from " + s + "\n";
+    const auto carried = carried_forward(rates.set(), c.date, a.used);
+    if (!carried.empty()) {
+        out += fmt::format("WARNING: {} yearly figure(s) have no {} value of their own, so an earlier year's carries forward: ",
+                           carried.size(), FinancialYear::containing(c.date).label());
+        for (std::size_t i = 0; i < carried.size(); ++i) out += (i ? "; " : "") + carried[i];
+        out += ".\nEnter this year's figures (ascent charging parameters load FILE) before relying on the charge.\n";
+    }
+    return out;
+}
+
+std::string_view parameter_name(P p) { return k_names[static_cast<std::size_t>(p)]; }
+
+void set_parameter(ParameterSet &set, const std::string &name, Date from, const std::string &value, const std::string &source) {
+    try {
+        if (name == k_old_night_parameter) {
+            for (const auto night : k_night_parameters) set.set(std::string(night), from, value, source);
+            return;
+        }
+        set.set(name, from, value, source);
+    } catch (const Error &e) {
+        throw Error(e.kind(), source + ": " + e.what());
+    }
+}
+
+std::vector<std::string> carried_forward(const ParameterSet &set, Date on, uint64_t used) {
+    std::vector<std::string> out;
+    const auto year = FinancialYear::containing(on);
+    for (std::size_t i = 0; i < k_names.size(); ++i) {
+        if (!((used >> i) & 1)) continue;
+        const auto it = set.all().find(k_names[i]);
+        if (it == set.all().end() || !it->second.uprated_yearly) continue;
+        const auto &values = it->second.values;
+        if (std::any_of(values.begin(), values.end(), [&](const ParameterValue &v) { return year.contains(v.from); })) continue;
+        const ParameterValue *in_force = nullptr;
+        for (const auto &v : values)
+            if (!(on < v.from)) in_force = &v;
+        if (in_force == nullptr) continue;
+        out.push_back(fmt::format("{} (the {} value from {})", k_names[i], FinancialYear::containing(in_force->from).label(),
+                                  in_force->from.uk()));
+    }
     return out;
 }
 

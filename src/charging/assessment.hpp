@@ -43,7 +43,13 @@ struct FinancialCase {
     bool pension_age = false;               // at pension credit age
     bool couple = false, lone_parent = false;
     int children = 0;
-    bool disability_premium = false, enhanced_disability_premium = false, carer_premium = false;
+    // The premiums of reg. 7: derived from the facts below unless stated (the finances extract's
+    // flags, or a case file's), which override the derivation both ways.
+    std::optional<bool> disability_premium, enhanced_disability_premium, carer_premium, severe_disability_premium;
+    std::string_view stated_by = "finances extract"; // where stated flags come from, for the explanation
+    bool carers_allowance = false;          // receives Carer's Allowance (or has underlying entitlement): carer premium
+    bool lives_alone = false;               // no non-dependant adult lives with them (severe disability premium)
+    bool carer_gets_carers_allowance = false; // someone gets Carer's Allowance for caring for them (no SDP)
     int64_t capital = 0;                    // pence, the person's own
     int64_t joint_capital = 0;              // pence, held jointly with a partner: half is theirs
     std::vector<IncomeItem> income;
@@ -61,11 +67,26 @@ struct FinancialCase {
 // Every parameter an assessment can use.
 enum class P : uint8_t {
     lower, upper, step, nonres_lower, nonres_upper, pea, mig_18_24, mig_25, mig_pension, mig_lone_parent, mig_child,
-    dp_single, edp_single, carer_premium, couple_18, couple_pension, couple_dp, care_higher, care_middle, care_lowest,
-    dre_standard, dre_extra, count_night, respite_residential, minimum_charge, maximum_charge, mig_uplift, count
+    dp_single, edp_single, carer_premium, couple_18, couple_pension, couple_dp, couple_edp, sdp_single, care_higher,
+    care_middle, care_lowest, dre_standard, dre_extra, night_pip, night_aa, night_dla, sdp_policy, respite_residential,
+    minimum_charge, maximum_charge, mig_uplift, count
 };
 
-static_assert(static_cast<unsigned>(P::count) <= 32, "parameter bit masks are 32 bits");
+static_assert(static_cast<unsigned>(P::count) <= 64, "parameter bit masks are 64 bits");
+
+// The parameter's name in the parameter files.
+std::string_view parameter_name(P p);
+// The old single night-element switch, replaced by one per benefit (k_night_parameters). In an
+// options file or a case's `set` it is shorthand for all three.
+inline constexpr std::string_view k_old_night_parameter = "policy.count_night_element";
+inline constexpr std::array<std::string_view, 3> k_night_parameters = {
+    "policy.count_night_element.pip", "policy.count_night_element.aa", "policy.count_night_element.dla"};
+// Sets one parameter from a date (an option, a case's change); the old night switch sets all
+// three. An unknown parameter is an error naming it and `source`.
+void set_parameter(ParameterSet &set, const std::string &name, Date from, const std::string &value, const std::string &source);
+// The yearly figures an assessment on `on` used (bits of `used`) that have no value of their own
+// in that financial year, each as "name (the 2025/26 value from 07/04/2025)": last year's carries forward.
+std::vector<std::string> carried_forward(const ParameterSet &set, Date on, uint64_t used);
 
 // The parameters in force on one date, resolved once.
 class Rates {
@@ -83,14 +104,14 @@ public:
     const ParameterSet &set() const { return *set_; }
     // Bit p set where parameter p differs from `other`'s (in value, or in being missing). An
     // assessment that read none of those parameters comes out the same under both.
-    uint32_t differs_from(const Rates &other) const;
+    uint64_t differs_from(const Rates &other) const;
 
 private:
     const ParameterSet *set_;
     Date on_;
     std::array<int64_t, static_cast<std::size_t>(P::count)> values_{};
     std::array<std::string, static_cast<std::size_t>(P::count)> errors_;
-    uint32_t missing_ = 0; // bit i set when errors_[i] holds why parameter i is missing
+    uint64_t missing_ = 0; // bit i set when errors_[i] holds why parameter i is missing
     [[noreturn]] void throw_missing(std::size_t i) const;
     std::array<UsedParameter, static_cast<std::size_t>(P::count)> used_;
 };
@@ -109,7 +130,7 @@ struct Assessment {
     int64_t charge = 0;            // pence a week
     uint8_t rules = 0;             // k_rule_* bits; rule_text() says them in words
     bool full_cost = false, nil = false;
-    uint32_t used = 0;             // bit p set if parameter p was used
+    uint64_t used = 0;             // bit p set if parameter p was used
     std::vector<ExplanationLine> lines; // filled when asked for
 };
 
@@ -119,10 +140,11 @@ void check_case(const FinancialCase &c);
 Assessment assess(const FinancialCase &c, const Rates &rates, bool explain = false, bool checked = false);
 // The weekly charge of a case already checked; an error names `context` (e.g. "option 'X'") and
 // the case, for runs over many cases.
-int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint32_t *used = nullptr);
+int64_t charge_of(const FinancialCase &c, const Rates &rates, std::string_view context, uint64_t *used = nullptr);
 // The rules an assessment applied, in words.
 std::string rule_text(const Assessment &a);
-// The explanation as text, with the parameters used and their sources.
+// The explanation as text, with the parameters used and their sources, and a warning naming
+// every yearly figure carried forward from an earlier year.
 std::string format_assessment(const FinancialCase &c, const Rates &rates, const Assessment &a);
 
 } // namespace ascent::charging

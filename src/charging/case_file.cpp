@@ -33,6 +33,13 @@ public:
         if (key != "true" && key != "false" && key != "yes" && key != "no") fail(node, "'" + field + "' must be true or false");
         return key == "true" || key == "yes";
     }
+    // A premium flag: yes or no states it, derived leaves it to the benefits.
+    std::optional<bool> premium(const YAML::Node &node, const std::string &field) const {
+        if (node.IsScalar() && normalise_key(node.Scalar()) == "derived") return std::nullopt;
+        const auto key = node.IsScalar() ? normalise_key(node.Scalar()) : "";
+        if (key != "true" && key != "false" && key != "yes" && key != "no") fail(node, "'" + field + "' must be yes, no or derived");
+        return key == "true" || key == "yes";
+    }
     int whole(const YAML::Node &node, const std::string &field) const {
         const auto r = node.IsScalar() ? parse_decimal(node.Scalar(), 0) : std::nullopt;
         if (!r) fail(node, "'" + field + "' must be a whole number");
@@ -43,6 +50,7 @@ public:
     void field(const std::string &key, const YAML::Node &v, CaseEntry &e) const {
         auto &c = e.c;
         if (key == "id") c.id = v.Scalar();
+        else if (key == "group") c.group = v.Scalar();
         else if (key == "count") {
             e.count = whole(v, key);
             if (e.count < 1 || e.count > 10'000'000) fail(v, "'count' must be from 1 to 10,000,000");
@@ -62,9 +70,13 @@ public:
         else if (key == "pension_age") c.pension_age = yes_no(v, key);
         else if (key == "couple") c.couple = yes_no(v, key);
         else if (key == "lone_parent") c.lone_parent = yes_no(v, key);
-        else if (key == "disability_premium") c.disability_premium = yes_no(v, key);
-        else if (key == "enhanced_disability_premium") c.enhanced_disability_premium = yes_no(v, key);
-        else if (key == "carer_premium") c.carer_premium = yes_no(v, key);
+        else if (key == "disability_premium") c.disability_premium = premium(v, key);
+        else if (key == "enhanced_disability_premium") c.enhanced_disability_premium = premium(v, key);
+        else if (key == "carer_premium") c.carer_premium = premium(v, key);
+        else if (key == "severe_disability_premium") c.severe_disability_premium = premium(v, key);
+        else if (key == "carers_allowance") c.carers_allowance = yes_no(v, key);
+        else if (key == "lives_alone") c.lives_alone = yes_no(v, key);
+        else if (key == "carer_gets_carers_allowance") c.carer_gets_carers_allowance = yes_no(v, key);
         else if (key == "night_care") c.night_care = yes_no(v, key);
         else if (key == "s117") c.s117 = yes_no(v, key);
         else if (key == "light_touch") c.light_touch = yes_no(v, key);
@@ -119,6 +131,7 @@ public:
             id_ = node["id"].Scalar();
             if (!ids.insert(id_).second) fail(node["id"], "the id is used twice");
             CaseEntry e = defaults;
+            e.c.stated_by = "the case file";
             for (const auto &f : node) field(f.first.Scalar(), f.second, e);
             out.push_back(std::move(e));
         }

@@ -37,9 +37,11 @@ Gap build(const Ledger &ledger, const PersonFacts &facts, const FinanceRecord &f
     c.couple = f.couple;
     c.lone_parent = f.lone_parent;
     c.children = f.children;
-    c.disability_premium = f.disability_premium;
-    c.enhanced_disability_premium = f.enhanced_disability_premium;
-    c.carer_premium = f.carer_premium;
+    // The extract's premium flags, where it states them, override the derivation from the benefit.
+    const auto stated = [](int8_t flag) { return flag < 0 ? std::optional<bool>() : std::optional<bool>(flag == 1); };
+    c.disability_premium = stated(f.disability_premium);
+    c.enhanced_disability_premium = stated(f.enhanced_disability_premium);
+    c.carer_premium = stated(f.carer_premium);
     c.capital = f.capital;
     c.joint_capital = f.joint_capital;
     const std::tuple<const char *, int64_t, const char *> counted[] = {

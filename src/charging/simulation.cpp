@@ -54,7 +54,7 @@ void keep_largest(std::vector<Affected> &kept, std::size_t index, int64_t before
 struct Run {
     const std::vector<FinancialCase> &caseload;
     const std::vector<Rates> &rates;
-    const std::vector<uint32_t> &differs;     // by option: the parameters it changes from the baseline
+    const std::vector<uint64_t> &differs;     // by option: the parameters it changes from the baseline
     const std::vector<std::string> &contexts; // "option 'name'", for errors
     const std::vector<uint32_t> &group_of;
     std::size_t groups;
@@ -69,7 +69,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
         const auto &c = run.caseload[i];
         check_case(c);
         int64_t baseline = 0;
-        uint32_t used = 0; // the parameters the baseline assessment read
+        uint64_t used = 0; // the parameters the baseline assessment read
         for (std::size_t o = 0; o < run.rates.size(); ++o) {
             // An option that changes nothing the baseline read gives the baseline's charge.
             const int64_t charge = o == 0 ? charge_of(c, run.rates[0], run.contexts[0], &used)
@@ -81,6 +81,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
             r.nil += charge == 0;
             if (o == 0) {
                 baseline = charge;
+                r.used |= used;
                 continue;
             }
             ++r.by_change[change_band(charge - baseline)];
@@ -97,6 +98,7 @@ void add(OptionResult &to, const OptionResult &part) {
     to.weekly_income += part.weekly_income;
     to.payers += part.payers;
     to.nil += part.nil;
+    to.used |= part.used;
     to.new_payers += part.new_payers;
     to.no_longer_paying += part.no_longer_paying;
     for (std::size_t b = 0; b < to.by_change.size(); ++b) to.by_change[b] += part.by_change[b];
@@ -157,13 +159,13 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     std::vector<std::string> names{"Baseline"};
     for (const auto &o : options.options) {
         ParameterSet set = parameters;
-        for (const auto &[name, value] : o.set) set.set(name, options.date, value, "option '" + o.name + "'");
+        for (const auto &[name, value] : o.set) set_parameter(set, name, options.date, value, "option '" + o.name + "'");
         sets.push_back(std::move(set));
         names.push_back(o.name);
     }
     std::vector<Rates> rates;
     for (const auto &set : sets) rates.emplace_back(set, options.date);
-    std::vector<uint32_t> differs;
+    std::vector<uint64_t> differs;
     for (const auto &r : rates) differs.push_back(r.differs_from(rates.front()));
     // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
     // then only those sorted.
@@ -199,6 +201,7 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
         std::sort(r.affected.begin(), r.affected.end(), by_larger_change);
         for (auto &a : r.affected) a.id = caseload[a.index].id;
     }
+    s.carried_forward = carried_forward(parameters, options.date, results.front().used);
     s.baseline = std::move(results.front());
     s.results.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
     return s;
@@ -218,6 +221,12 @@ std::string format_simulation(const Simulation &s) {
     std::string out = fmt::format("{}\nEvery assessment on {}; full year = weekly × {} weeks, rounded half-up once\n", o.name,
                                   o.date.uk(), o.weeks.name);
     for (const auto &src : s.parameter_sources) out += "Parameters: " + src + "\n";
+    if (!s.carried_forward.empty()) {
+        out += fmt::format("WARNING: {} yearly figure(s) have no {} value of their own, so an earlier year's carries forward: ",
+                           s.carried_forward.size(), FinancialYear::containing(o.date).label());
+        for (std::size_t i = 0; i < s.carried_forward.size(); ++i) out += (i ? "; " : "") + s.carried_forward[i];
+        out += ".\n";
+    }
     out += fmt::format("Caseload: {}\n\n", count_of(static_cast<uint64_t>(s.cases), "assessment", "assessments"));
     out += fmt::format("{:<44} {:>13} {:>12} {:>14} {:>8} {:>8} {:>10}\n", "", "weekly income", "change/wk", "change/yr", "paying",
                        "nil", "new payers");

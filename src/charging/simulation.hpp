@@ -76,6 +76,7 @@ struct OptionResult {
     std::array<int64_t, k_change_bands.size()> by_change{};
     std::vector<GroupChange> by_group;        // against the baseline, by Simulation::groups
     std::vector<Affected> affected;           // the largest changes, largest first (at most k_affected)
+    uint64_t used = 0;                        // the parameters any of its assessments read (the baseline's)
 };
 
 inline constexpr std::size_t k_affected = 20;
@@ -85,6 +86,7 @@ struct Simulation {
     std::vector<std::string> parameter_sources;
     int64_t cases = 0;
     std::vector<std::string> groups;          // client groups, sorted; "(no group)" for cases without one
+    std::vector<std::string> carried_forward; // yearly figures the baseline used with no value of their own in the year
     OptionResult baseline;
     std::vector<OptionResult> results;        // one per option
 };

@@ -135,8 +135,9 @@ struct FinanceRecord {
     int32_t assessed_on = k_no_date;
     int32_t charge_from = k_no_date;    // when the current charge took effect, if a charging run set it
     int8_t pension_age = -1;            // -1: not recorded (taken from the date of birth)
-    bool couple = false, lone_parent = false, disability_premium = false, enhanced_disability_premium = false,
-         carer_premium = false, light_touch = false;
+    bool couple = false, lone_parent = false, light_touch = false;
+    // -1: not stated (charging derives the premium from the benefits), 0: stated no, 1: stated yes.
+    int8_t disability_premium = -1, enhanced_disability_premium = -1, carer_premium = -1;
     int32_t children = 0;
     // Pence (capital) and pence a week; 0 when not recorded.
     int64_t capital = 0, joint_capital = 0, state_pension = 0, pension_credit = 0, other_pension = 0, benefits = 0,

@@ -371,9 +371,10 @@ Ledger read_snapshot(Database &db, int64_t snapshot) {
         f.assessed_on = serial_or_none(finances.text(1));
         f.charge_from = serial_or_none(finances.text(2));
         f.pension_age = static_cast<int8_t>(optional_int(finances, 3, -1));
-        for (auto [column, flag] : {std::pair{4, &f.couple}, {5, &f.lone_parent}, {6, &f.disability_premium},
-                                    {7, &f.enhanced_disability_premium}, {8, &f.carer_premium}, {9, &f.light_touch}})
+        for (auto [column, flag] : {std::pair{4, &f.couple}, {5, &f.lone_parent}, {9, &f.light_touch}})
             *flag = optional_int(finances, column, 0) != 0;
+        for (auto [column, flag] : {std::pair{6, &f.disability_premium}, {7, &f.enhanced_disability_premium}, {8, &f.carer_premium}})
+            *flag = static_cast<int8_t>(optional_int(finances, column, -1));
         f.children = static_cast<int32_t>(optional_int(finances, 10, 0));
         int column = 11;
         for (int64_t *amount : {&f.capital, &f.joint_capital, &f.state_pension, &f.pension_credit, &f.other_pension,

@@ -62,7 +62,7 @@ TEST_F(DemoLedger, AssessALedgerPersonExplained) {
     const auto &first = caseload.cases.front().c;
     const auto text = council->assess_person(first.id, std::nullopt);
     EXPECT_NE(text.find("Financial assessment: " + first.id), std::string::npos) << text;
-    EXPECT_NE(text.find("Demo council charging parameters 2026.1 (ledger file charging-parameters.yaml"), std::string::npos) << text;
+    EXPECT_NE(text.find("Demo council charging parameters 2026.2 (ledger file charging-parameters.yaml"), std::string::npos) << text;
     EXPECT_THROW(council->assess_person("NOBODY", std::nullopt), Error);
 }
 
@@ -75,6 +75,18 @@ TEST_F(DemoLedger, ABadParameterFileIsRefusedAndNothingStored) {
         FAIL();
     } catch (const Error &e) {
         EXPECT_NE(std::string(e.what()).find("bad-parameters.yaml, line 6"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(council->parameter_files().size(), before);
+    // A file with the old single night-time switch is refused, naming the three that replace it.
+    const std::string old = dir + "/old-night.yaml";
+    std::ofstream(old) << "name: old\nversion: \"1\"\nparameters:\n  policy.count_night_element:\n    unit: flag\n"
+                          "    values:\n      - {from: 2015-04-01, value: \"yes\", source: council}\n";
+    try {
+        council->load_parameter_file(old);
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(std::string(e.what()), old + ": parameter 'policy.count_night_element' is replaced by one per benefit: set "
+                                               "policy.count_night_element.pip, .aa and .dla instead");
     }
     EXPECT_EQ(council->parameter_files().size(), before);
 }

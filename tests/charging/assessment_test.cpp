@@ -18,7 +18,7 @@ const std::string k_cases = std::string(ASCENT_TESTS) + "/charging/cases.yaml";
 // Assesses a case under the default parameters with the case's own changes.
 Assessment run(const CaseEntry &e, bool explain = false) {
     ParameterSet set = default_parameters();
-    for (const auto &[name, value] : e.set) set.set(name, Date::ymd(2010, 4, 1), value, "case " + e.c.id);
+    for (const auto &[name, value] : e.set) set_parameter(set, name, Date::ymd(2010, 4, 1), value, "case '" + e.c.id + "'");
     const Rates rates(set, e.c.date);
     return assess(e.c, rates, explain);
 }
@@ -62,8 +62,9 @@ TEST(Charging, ExplanationNamesEveryParameterUsedWithItsSource) {
     const auto text = format_assessment(e.c, rates, assess(e.c, rates, true));
     EXPECT_NE(text.find("Charge: £91.40 a week"), std::string::npos) << text;
     EXPECT_NE(text.find("mig.single_25_to_pension"), std::string::npos);
-    EXPECT_NE(text.find("112.50 from 01/04/2025 [S] advice sites"), std::string::npos) << text;
-    EXPECT_NE(text.find("from England statutory charging parameters 2025.2"), std::string::npos);
+    EXPECT_NE(text.find("112.50 from 06/04/2025 [S] LAC(DHSC)(2025)1 as quoted by ruils.co.uk"), std::string::npos) << text;
+    EXPECT_NE(text.find("from England statutory charging parameters 2026.1"), std::string::npos);
+    EXPECT_EQ(text.find("WARNING"), std::string::npos) << text;
 }
 
 TEST(Charging, BadCaseFilesNameTheLineAndTheCase) {
@@ -82,7 +83,8 @@ TEST(Charging, BadCaseFilesNameTheLineAndTheCase) {
 
 namespace {
 
-// A random case on 1 June 2025, below pension age (the 2025/26 pension-age MIG is not held).
+// A random case on 1 June 2025, below pension age (the 2025/26 pension-age MIG is not held), its
+// premiums stated or derived.
 FinancialCase random_case(const std::string &id, int min_age, int64_t max_capital) {
     FinancialCase c;
     c.id = id;
@@ -95,7 +97,9 @@ FinancialCase random_case(const std::string &id, int min_age, int64_t max_capita
     c.benefit = *rc::gen::element(Benefit::none, Benefit::pip_daily_living, Benefit::attendance_allowance);
     c.benefit_rate = *rc::gen::element(BenefitRate::lowest, BenefitRate::middle, BenefitRate::highest);
     c.night_care = *rc::gen::arbitrary<bool>();
-    c.disability_premium = *rc::gen::arbitrary<bool>();
+    // Stated either way, or left to be derived from the benefit.
+    if (*rc::gen::arbitrary<bool>()) c.disability_premium = *rc::gen::arbitrary<bool>();
+    if (*rc::gen::arbitrary<bool>()) c.enhanced_disability_premium = *rc::gen::arbitrary<bool>();
     c.income = {{"income", *rc::gen::inRange<int64_t>(0, 100'000), false, ""}};
     return c;
 }
@@ -124,7 +128,7 @@ RC_GTEST_PROP(Charging, SimulationEqualsAssessingEveryOptionInFull, ()) {
     const auto people = *rc::gen::inRange(1, 20);
     for (int i = 0; i < people; ++i) caseload.push_back(random_case("p" + std::to_string(i), 18, 4'000'000));
     const std::vector<std::pair<std::string, std::string>> changes = {
-        {"policy.count_night_element", "yes"}, {"policy.dre_standard", "25.00"}, {"policy.mig_uplift", "5%"},
+        {"policy.count_night_element.pip", "yes"}, {"policy.count_night_element.aa", "yes"}, {"policy.dre_standard", "25.00"}, {"policy.mig_uplift", "5%"},
         {"policy.minimum_charge", "2.00"}, {"policy.maximum_weekly_charge", "150.00"}, {"policy.nonres_upper_capital_limit", "30000.00"},
         {"policy.respite_rule", "residential"}, {"pea", "40.00"}, {"capital.lower_limit", "10000.00"}};
     const auto [name, value] = *rc::gen::elementOf(changes);
@@ -133,7 +137,7 @@ RC_GTEST_PROP(Charging, SimulationEqualsAssessingEveryOptionInFull, ()) {
     const ParameterSet set = default_parameters();
     const auto s = simulate(caseload, set, options);
     ParameterSet changed = set;
-    changed.set(name, date, value, "option");
+    set_parameter(changed, name, date, value, "option");
     const Rates before(set, date), after(changed, date);
     int64_t baseline = 0, option = 0;
     for (const auto &c : caseload) {
@@ -142,6 +146,92 @@ RC_GTEST_PROP(Charging, SimulationEqualsAssessingEveryOptionInFull, ()) {
     }
     RC_ASSERT(s.baseline.weekly_income == baseline);
     RC_ASSERT(s.results.at(0).weekly_income == option);
+}
+
+// The explanation says where each premium came from: derived from the benefit, or stated.
+TEST(Charging, PremiumsDerivedFromTheBenefitAreExplained) {
+    const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
+    const auto find = [&](const std::string &id) {
+        for (const auto &e : cases)
+            if (e.c.id == id) return e;
+        throw std::runtime_error("no case " + id);
+    };
+    const auto derived = find("pip-enhanced-derives-dp-and-edp");
+    const ParameterSet set = default_parameters();
+    const Rates rates(set, derived.c.date);
+    auto text = format_assessment(derived.c, rates, assess(derived.c, rates, true));
+    EXPECT_NE(text.find("MIG: disability premium (derived from PIP daily living enhanced rate)"), std::string::npos) << text;
+    EXPECT_NE(text.find("MIG: enhanced disability premium (derived from PIP daily living enhanced rate)"), std::string::npos) << text;
+    EXPECT_NE(text.find("reg. 7(5)(b); Income Support Regs 1987 Sch. 2 para 13A"), std::string::npos) << text;
+    EXPECT_NE(text.find("Charge: £17.50 a week"), std::string::npos) << text;
+    // The same person with the flags stated No pays £73.90 a week more, and the explanation says why.
+    const auto stated = find("stated-no-overrides-derivation");
+    text = format_assessment(stated.c, rates, assess(stated.c, rates, true));
+    EXPECT_NE(text.find("MIG: no disability premium (stated in the case file)"), std::string::npos) << text;
+    EXPECT_NE(text.find("reg. 7(5)(a); Income Support Regs 1987 Sch. 2 para 11: the benefits recorded would give it"), std::string::npos) << text;
+    EXPECT_NE(text.find("Charge: £91.40 a week"), std::string::npos) << text;
+    // From the ledger the flags come from the finances extract.
+    FinancialCase ledger = derived.c;
+    ledger.stated_by = "finances extract";
+    ledger.disability_premium = true;
+    text = format_assessment(ledger, rates, assess(ledger, rates, true));
+    EXPECT_NE(text.find("MIG: disability premium (stated in finances extract)"), std::string::npos) << text;
+}
+
+// An assessment that uses a yearly figure with no value of its own in the year warns, naming it.
+TEST(Charging, ACarriedForwardFigureIsNamedInTheAssessment) {
+    ParameterSet set = default_parameters();
+    set.load("name: old\nversion: \"1\"\nparameters:\n  mig.single_25_to_pension:\n    unit: money\n    uprated: yearly\n"
+             "    values:\n      - {from: 2024-04-01, value: \"110.60\", tag: D, source: last year's}\n",
+             "old.yaml");
+    FinancialCase c;
+    c.id = "A";
+    c.date = Date::ymd(2025, 6, 1);
+    c.age = 40;
+    c.income = {{"Universal Credit", 150'00, false, ""}};
+    c.benefit = Benefit::none;
+    c.weekly_cost = 500'00;
+    const Rates rates(set, c.date);
+    const auto a = assess(c, rates, true);
+    EXPECT_EQ(a.charge, 150'00 - 110'60 - 20'00);
+    const auto text = format_assessment(c, rates, a);
+    EXPECT_NE(text.find("WARNING: 1 yearly figure(s) have no 2025/26 value of their own, so an earlier year's carries forward: "
+                        "mig.single_25_to_pension (the 2024/25 value from 01/04/2024)"),
+              std::string::npos) << text;
+    EXPECT_EQ(carried_forward(set, c.date, a.used), std::vector<std::string>{"mig.single_25_to_pension (the 2024/25 value from 01/04/2024)"});
+}
+
+// The old single night-time switch: shorthand for all three in an option, refused in a council file.
+TEST(Charging, TheOldNightSwitchInACouncilFileIsNamed) {
+    ParameterSet set = default_parameters();
+    set.load("name: old policy\nversion: \"1\"\nparameters:\n  policy.count_night_element:\n    unit: flag\n"
+             "    values:\n      - {from: 2015-04-01, value: \"yes\", source: council}\n",
+             "old-policy.yaml");
+    FinancialCase c;
+    c.id = "A";
+    c.date = Date::ymd(2025, 6, 1);
+    c.age = 40;
+    c.benefit = Benefit::pip_daily_living;
+    c.benefit_rate = BenefitRate::highest;
+    c.disability_premium = c.enhanced_disability_premium = false;
+    c.weekly_cost = 500'00;
+    const Rates rates(set, c.date);
+    try {
+        assess(c, rates);
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(std::string(e.what()), "parameter 'policy.count_night_element' (old-policy.yaml) is replaced by "
+                                         "'policy.count_night_element.pip': set policy.count_night_element.pip, .aa and .dla instead");
+    }
+    ParameterSet options = default_parameters();
+    set_parameter(options, "policy.count_night_element", c.date, "yes", "option 'all'");
+    for (const auto name : k_night_parameters) EXPECT_TRUE(options.flag(std::string(name), c.date)) << name;
+    try {
+        set_parameter(options, "policy.no_such", c.date, "yes", "option 'typo'");
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(std::string(e.what()), "option 'typo': no parameter 'policy.no_such' to change");
+    }
 }
 
 } // namespace ascent

@@ -46,6 +46,8 @@ FinancialCase base_case() {
     c.income = {{"Universal Credit", 150'00, false, "uprating.benefits"}};
     c.benefit = Benefit::pip_daily_living;
     c.benefit_rate = BenefitRate::middle;
+    c.disability_premium = false; // stated, so the test turns on the MIG and PIP alone
+    c.enhanced_disability_premium = false;
     c.weekly_cost = 500'00;
     return c;
 }
@@ -70,15 +72,25 @@ TEST(Uprating, NextYearFromTheBenefitUpratingWeek) {
     EXPECT_EQ(u.by_change[2], 1); // up to £5
     EXPECT_EQ(u.total.weekly_after - u.total.weekly_before, 4'20);
     EXPECT_EQ(u.by_group.at("LD 18-64").people, 2);
-    // Every other yearly figure has no 2026/27 value of its own.
-    EXPECT_FALSE(u.carried_forward.empty());
-    EXPECT_EQ(std::count(u.carried_forward.begin(), u.carried_forward.end(), "mig.single_25_to_pension"), 0);
-    EXPECT_EQ(std::count(u.carried_forward.begin(), u.carried_forward.end(), "pea"), 1);
+    // Every built-in yearly figure has a 2026/27 entry of its own (a value or a recorded gap).
+    EXPECT_TRUE(u.carried_forward.empty()) << u.carried_forward.front();
     const auto text = format_uprating(u, caseload, WeeksPerYear::fifty_two(), 10);
     EXPECT_NE(text.find("effective 06/04/2026"), std::string::npos) << text;
-    EXPECT_NE(text.find("WARNING"), std::string::npos);
+    EXPECT_EQ(text.find("WARNING"), std::string::npos) << text;
     // £4.20 a week × 52 × 360/365 of 2026/27 from 6 April = £215.41.
     EXPECT_NE(text.find("in 2026/27 from 06/04/2026: £215"), std::string::npos) << text;
+}
+
+TEST(Uprating, AYearWithNoValueOfItsOwnIsCarriedForwardAndNamed) {
+    auto parameters = default_parameters();
+    parameters.load(k_next_year, "next.yaml");
+    const auto u = uprate({base_case()}, parameters, FinancialYear(2027));
+    // The test file's three figures stop in 2026/27; the built-in ones have no 2027/28 entries at all.
+    for (const char *name : {"mig.single_25_to_pension", "benefit.care_middle", "uprating.benefits", "pea"})
+        EXPECT_EQ(std::count(u.carried_forward.begin(), u.carried_forward.end(), name), 1) << name;
+    const auto text = format_uprating(u, {base_case()}, WeeksPerYear::fifty_two(), 10);
+    EXPECT_NE(text.find("WARNING"), std::string::npos) << text;
+    EXPECT_NE(text.find("mig.single_25_to_pension"), std::string::npos) << text;
 }
 
 TEST(Uprating, AnEarlierEffectiveDateUsesLastYearsBenefitRate) {
