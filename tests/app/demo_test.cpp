@@ -44,6 +44,23 @@ std::map<std::string, const opportunity::LeverResult *> lever_people(const app::
 
 int age(const Ledger &l, std::size_t p) { return age_on(Date::from_serial(l.people.birth[p]), l.as_at); }
 
+// The demo's cohorts overlap as a real caseload's do: some of the waking-night and CHC people are
+// inside the high-cost cohort, many outside it, and the overlap rules have work to do.
+void expect_overlap_like_a_caseload(const app::Analysis &a, int64_t at_least) {
+    const auto levers = lever_people(a);
+    std::set<uint32_t> high_cost;
+    for (const auto &f : levers.at("high_cost_1800")->flags) high_cost.insert(f.person);
+    for (const auto *lever : {"waking_nights", "chc_checklist_positive"}) {
+        int64_t inside = 0, outside = 0;
+        for (const auto &f : levers.at(lever)->flags) (high_cost.count(f.person) ? inside : outside) += 1;
+        EXPECT_GE(inside, at_least) << lever;
+        EXPECT_GE(outside, at_least) << lever;
+    }
+    EXPECT_GT(levers.at("high_cost_top_500")->counted_elsewhere, 0);
+    EXPECT_GT(levers.at("high_cost_1800")->counted_elsewhere, 0); // the largest saving wins either way
+    EXPECT_GT(a.found.people_capped, 0);
+}
+
 } // namespace
 
 TEST(DemoCouncil, BuryCohorts) {
@@ -79,6 +96,7 @@ TEST(DemoCouncil, BuryCohorts) {
     EXPECT_EQ(levers.at("high_cost_1800")->people, 118);
     EXPECT_EQ(levers.at("low_cost_200")->people, 160);
     EXPECT_EQ(levers.at("ld_65_plus")->people, 40);
+    expect_overlap_like_a_caseload(*analysis, 20);
 
     // A cohort read from the analysis in pages gives the database's answer, page by page.
     const std::string expression = "support reason is LD and age >= 18 and age <= 64";
@@ -165,6 +183,7 @@ TEST(DemoCouncil, KentCohortsAndPriceRanges) {
     const auto *moves = lever_people(*analysis).at("residential_to_supported_living");
     EXPECT_EQ(moves->people, 1253);
     EXPECT_EQ(moves->stratum_people, (std::vector<int64_t>{357, 352, 33, 249, 262}));
+    expect_overlap_like_a_caseload(*analysis, 80);
 }
 
 TEST(DemoCouncil, SameSeedSameFiles) {

@@ -400,6 +400,7 @@ TEST(Levers, OverlappingLeversShareOnePackage) {
         }
     EXPECT_GE(levers, 6);
     EXPECT_LE(net, 2000'00 * opportunity::k_sub_pence); // high estimates together stay within the package
+    EXPECT_EQ(net, 1000'00 * opportunity::k_sub_pence); // and here reach the catalogue's cap: half of it
     const auto *review = [&] {
         for (const auto &r : found.levers)
             if (rules().levers[r.lever].id == "overdue_review") return &r;

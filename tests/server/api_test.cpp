@@ -6,108 +6,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include <map>
 #include <set>
-#include <sstream>
 #include <thread>
 
-#include "app/council.hpp"
-#include "server/server.hpp"
-#include "server/sessions.hpp"
-#include "test_support.hpp"
+#include "server/api_fixture.hpp"
 
 namespace ascent {
 
 namespace {
 
 using nlohmann::json;
-constexpr const char *k_password = "a long test password";
-
-struct Signed {
-    std::string cookie, csrf;
-};
-
-class Api : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        dir_ = new test::TempDir;
-        const auto db = dir_->file("api.db");
-        {
-            app::Council council(db);
-            app::build_demo(council, dir_->file("demo"), {.profile = "bury", .people = 300});
-            for (const auto *role : {"viewer", "analyst", "finance", "admin"})
-                council.create_user(role, k_password, *app::parse_role(role), "test");
-        }
-        server::ServeOptions options;
-        options.database = db;
-        options.port = 0;
-        options.national_data = ASCENT_FIXTURES; // its ascof/ folder: Bury and its neighbours
-        options.council = "Bury";
-        server_ = new server::ApiServer(options);
-        port_ = server_->bind();
-        thread_ = new std::thread([] { server_->run(); });
-    }
-    static void TearDownTestSuite() {
-        server_->stop();
-        thread_->join();
-        delete thread_;
-        delete server_;
-        delete dir_;
-    }
-
-    httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
-
-    Signed sign_in(const std::string &name) const {
-        auto res = client().Post("/api/v1/session", json{{"name", name}, {"password", k_password}}.dump(), "application/json");
-        EXPECT_TRUE(res && res->status == 200) << name;
-        const auto cookie = res->get_header_value("Set-Cookie");
-        EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
-        EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
-        return {cookie.substr(0, cookie.find(';')), json::parse(res->body).at("csrf")};
-    }
-
-    httplib::Result get(const std::string &path, const Signed &who) const {
-        return client().Get(path, {{"Cookie", who.cookie}});
-    }
-    httplib::Result send(const std::string &method, const std::string &path, const Signed &who, const json &body,
-                         bool with_csrf = true) const {
-        httplib::Headers headers{{"Cookie", who.cookie}};
-        if (with_csrf) headers.emplace("X-CSRF-Token", who.csrf);
-        const auto text = body.dump();
-        auto c = client();
-        if (method == "POST") return c.Post(path, headers, text, "application/json");
-        if (method == "PUT") return c.Put(path, headers, text, "application/json");
-        if (method == "PATCH") return c.Patch(path, headers, text, "application/json");
-        return c.Delete(path, headers, text, "application/json");
-    }
-    static json error_of(const httplib::Result &res) { return json::parse(res->body).at("error"); }
-
-    // Starts a background job with `body` and waits for it to end; returns the job.
-    json run_job(const std::string &path, const Signed &who, const json &body) const {
-        auto started = send("POST", path, who, body);
-        EXPECT_TRUE(started && started->status == 202) << path << ": " << (started ? started->body : "no reply");
-        return wait_for(json::parse(started->body).at("job"), who);
-    }
-    json wait_for(const std::string &job, const Signed &who) const {
-        for (int i = 0; i < 600; ++i) {
-            auto j = json::parse(get("/api/v1/jobs/" + job, who)->body);
-            if (j.at("state") != "running") return j;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "job " << job << " still running after 30 s";
-        return {};
-    }
-    httplib::Result upload(const Signed &who, const httplib::MultipartFormDataItems &items) const {
-        return client().Post("/api/v1/imports", {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}}, items);
-    }
-
-    static std::vector<store::AuditEvent> audit() { return app::Council(dir_->file("api.db")).audit_events(); }
-
-    static inline test::TempDir *dir_ = nullptr;
-    static inline server::ApiServer *server_ = nullptr;
-    static inline std::thread *thread_ = nullptr;
-    static inline int port_ = 0;
-};
+using test::Api;
+using test::Signed;
+using test::k_password;
 
 // A concrete address for an OpenAPI path, on the demo ledger.
 std::string concrete(std::string path) {
@@ -217,84 +128,6 @@ TEST_F(Api, SummaryAndOpportunitiesAreTheEnginesFigures) {
             EXPECT_LE(net[1].get<int64_t>(), net[2].get<int64_t>());
         }
     EXPECT_TRUE(seen);
-}
-
-// The CLI's own output on the API's ledger: the `ascent` binary run as a user would run it.
-std::string cli_output(const std::string &arguments) {
-    std::string out;
-    const std::string command = std::string(ASCENT_CLI) + " " + arguments + " 2>&1";
-    FILE *pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return out;
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    pclose(pipe);
-    return out;
-}
-
-std::vector<std::string> words_of(const std::string &line) {
-    std::vector<std::string> words;
-    std::istringstream in(line);
-    for (std::string w; in >> w;) words.push_back(w);
-    return words;
-}
-
-TEST_F(Api, TheCliAndTheApiGiveTheSameOpportunitiesAndTheSamePages) {
-    const auto who = sign_in("finance");
-    const auto db = dir_->file("api.db");
-    const auto found = json::parse(get("/api/v1/opportunities", who)->body);
-    const auto text = cli_output("--db " + db + " opportunities");
-    // Each enabled lever's line: "  name  people  £scope  £low  £central  £high  conf%  id".
-    std::map<std::string, std::vector<std::string>> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        const auto w = words_of(line);
-        if (w.size() > 7) lines[w.back()] = w;
-    }
-    const auto thousands = [](const json &pence) { return format_thousands(Money::from_pence(pence.get<int64_t>())); };
-    int enabled = 0;
-    for (const auto &lever : found.at("levers")) {
-        const std::string id = lever.at("id");
-        if (!lever.at("enabled").get<bool>()) {
-            EXPECT_FALSE(lever.at("in_totals").get<bool>()) << id;
-            EXPECT_EQ(lever.at("annual_net_pence")[1], 0) << id << ": a disabled lever is not netted";
-            EXPECT_FALSE(lines.count(id)) << id << ": the CLI lists disabled levers only with --all";
-            continue;
-        }
-        ++enabled;
-        ASSERT_TRUE(lines.count(id)) << id;
-        const auto &w = lines.at(id);
-        const auto n = w.size();
-        EXPECT_EQ(w[n - 7], group_thousands(lever.at("people").get<int64_t>())) << id;
-        for (std::size_t s = 0; s < 3; ++s) EXPECT_EQ(w[n - 5 + s], thousands(lever.at("annual_net_pence")[s])) << id;
-    }
-    EXPECT_GT(enabled, 20);
-    const auto totals = found.at("totals");
-    for (const auto &[effect, label] : {std::pair{"reduction", "Package reductions, a year"}, std::pair{"income", "Charging income, a year"},
-                                        std::pair{"one-off", "One-off recoveries"}}) {
-        const auto at = text.find(label);
-        ASSERT_NE(at, std::string::npos) << label;
-        const auto w = words_of(text.substr(at, text.find('\n', at) - at));
-        const auto n = w.size();
-        for (std::size_t s = 0; s < 3; ++s) EXPECT_EQ(w[n - 4 + s], thousands(totals.at(effect).at("annual_pence")[s])) << label;
-        EXPECT_EQ(w[n - 1], thousands(totals.at(effect).at("weighted_central_pence"))) << label;
-    }
-    EXPECT_NE(text.find("Flagged by at least one lever " + group_thousands(found.at("people_flagged").get<int64_t>()) + " "),
-              std::string::npos);
-
-    // A lever whose people tie (£10,000 a person, or netted off): the same people in the same order,
-    // page by page.
-    for (const auto &[lever, offset] : {std::pair{"high_cost_top_500", 0}, std::pair{"high_cost_top_500", 7}, std::pair{"low_cost_200", 3}}) {
-        const auto page = json::parse(
-            get("/api/v1/opportunities/" + std::string(lever) + "/people?limit=6&offset=" + std::to_string(offset), who)->body);
-        const auto listed = cli_output("--db " + db + " cohort " + lever + " --limit 6 --offset " + std::to_string(offset));
-        std::vector<std::string> cli_ids, api_ids;
-        std::istringstream rows(listed);
-        for (std::string line; std::getline(rows, line);)
-            if (const auto w = words_of(line); !w.empty() && w[0].size() == 8 && w[0][0] == 'P') cli_ids.push_back(w[0]);
-        for (const auto &p : page.at("people")) api_ids.push_back(p.at("person_id"));
-        EXPECT_EQ(cli_ids.size(), 6u) << lever;
-        EXPECT_EQ(cli_ids, api_ids) << lever << " from " << offset;
-    }
 }
 
 TEST_F(Api, PersonLevelReadsAndExportsAreAudited) {
