@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/cases.hpp"
 #include "app/council.hpp"
 #include "core/spend_trend.hpp"
 #include "test_support.hpp"
@@ -184,6 +185,25 @@ TEST(DemoCouncil, KentCohortsAndPriceRanges) {
     EXPECT_EQ(moves->people, 1253);
     EXPECT_EQ(moves->stratum_people, (std::vector<int64_t>{357, 352, 33, 249, 262}));
     expect_overlap_like_a_caseload(*analysis, 80);
+}
+
+TEST(DemoCouncil, ACaseLineOnALeverIsTheLeversOwnFullYearFigure) {
+    // Was 52 weeks (the case's convention) on a per-person rounded rate: £2,549,765 in the case
+    // against £2,556,728 on Opportunities for the same cohort.
+    demo::DemoOptions options;
+    options.people = 400;
+    const auto b = build("bury", options);
+    app::CaseWorkspace workspace(b->dir.file("l.db"), std::nullopt);
+    const auto c = workspace.find("DEMO-1");
+    const auto &line = c.options.at(0).lines.at(0);
+    ASSERT_TRUE(line.cohort);
+    const auto profile = cases::profile_line(c, line, workspace.cohorts());
+    const auto analysis = b->council->analyse(opportunity::default_rules(), std::nullopt);
+    const auto *lever = analysis->lever_result("high_cost_1800");
+    const Money on_its_own = opportunity::full_year(lever->standalone[1], analysis->found.weeks);
+    EXPECT_EQ(profile.full_year, divide_rounded(Int128{on_its_own.pence()} * line.confidence, cases::k_ppm, RoundingMode::half_up));
+    EXPECT_NE(profile.workings.find(format_pence(on_its_own) + " a year"), std::string::npos) << profile.workings;
+    EXPECT_NE(profile.workings.find("52.143 weeks (the lever catalogue's)"), std::string::npos) << profile.workings;
 }
 
 TEST(DemoCouncil, SameSeedSameFiles) {
