@@ -81,6 +81,8 @@ cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &
     f.people = lever->people * 100;
     f.weekly_cost = lever->weekly_in_scope.pence();
     f.weekly_saving = opportunity::to_money(lever->standalone[1]).pence();
+    f.weekly_saving_exact = lever->standalone[1];
+    f.weeks = analysis.found.weeks;
     f.source = fmt::format("lever {} on the ledger at {}", lever_id, analysis.found.as_at.uk());
     return f;
 }

@@ -265,8 +265,9 @@ std::string format_cohort(const CohortResult &cohort, std::size_t limit);
 // The opportunities table: every lever with people, spend in scope and the saving range, strata,
 // and totals that reconcile to the ledger.
 std::string format_opportunities(const Analysis &analysis);
-// One lever's people, highest central saving first, with the values that flagged them.
-std::string format_lever_cohort(const Analysis &analysis, std::string_view lever_id, std::size_t limit);
+// One lever's people, highest central saving first (lever_page's order), `limit` of them from
+// `offset`, with the values that flagged them.
+std::string format_lever_cohort(const Analysis &analysis, std::string_view lever_id, std::size_t limit, std::size_t offset = 0);
 // Every lever that flagged one person, with the arithmetic. Throws input_error for an unknown id.
 std::string format_explanations(const Analysis &analysis, std::string_view person_id);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/council.hpp"
+#include "app/opportunity_figures.hpp"
 #include "core/error.hpp"
 
 namespace ascent::app {
@@ -13,10 +14,12 @@ namespace {
 
 using namespace opportunity;
 
-std::string range(const Lever &lever, const Amounts &amounts, WeeksPerYear weeks) {
-    return fmt::format("{:>10} {:>10} {:>10}", format_thousands(annual_figure(lever, amounts[0], weeks)),
-                       format_thousands(annual_figure(lever, amounts[1], weeks)),
-                       format_thousands(annual_figure(lever, amounts[2], weeks)));
+std::string range(const std::array<Money, 3> &annual) {
+    return fmt::format("{:>10} {:>10} {:>10}", format_thousands(annual[0]), format_thousands(annual[1]), format_thousands(annual[2]));
+}
+
+std::string percent_text(int64_t basis_points) {
+    return basis_points % 100 == 0 ? fmt::format("{}%", basis_points / 100) : fmt::format("{}.{:02}%", basis_points / 100, basis_points % 100);
 }
 
 std::string percent_of(int64_t part, int64_t whole) {
@@ -38,57 +41,65 @@ const Lever &lever_by_id(const Analysis &a, std::string_view id) {
 
 std::string format_opportunities(const Analysis &a) {
     const auto &o = a.found;
+    const auto figures = opportunity_figures(a);
     std::string out = fmt::format("Review opportunities as at {}\n", o.as_at.uk()) + header(o);
     out += "Savings are full-year £K (one-off levers: the one-off amount), net of overlap between levers,\n"
            "rounded half-up once; low / central / high from each lever's assumption. `ascent explain` shows the arithmetic.\n";
+    out += fmt::format("Overlap: in each group the largest saving for a person counts; a person's package reductions together\n"
+                       "are at most {} of the package (max_combined_reduction).\n",
+                       percent_text(o.max_combined_reduction));
     std::string category;
-    for (const auto &r : o.levers) {
-        const Lever &lever = a.rules->levers[r.lever];
+    for (const auto &l : figures.levers) {
+        const Lever &lever = *l.lever;
+        const auto &r = *l.result;
         if (lever.category != category) {
             category = lever.category;
             out += fmt::format("\n{:<62} {:>7} {:>13} {:>10} {:>10} {:>10} {:>5}  {}\n", category, "people", "weekly scope",
                                "low", "central", "high", "conf", "lever id");
         }
         out += fmt::format("  {:<60.60} {:>7} {:>13} {} {:>4}%  {}\n", lever.name, group_thousands(r.people),
-                           format_pounds(r.weekly_in_scope), range(lever, r.net, o.weeks), lever.confidence_percent, lever.id);
+                           format_pounds(r.weekly_in_scope), range(l.annual_net), lever.confidence_percent, lever.id);
+        if (!l.in_totals)
+            out += fmt::format("      disabled (an alternative threshold): not netted or in the totals; on its own {} central\n",
+                               format_thousands(l.annual_standalone[1]));
         if (r.counted_elsewhere > 0)
-            out += fmt::format("      {} already counted by an earlier '{}' lever; on its own this lever is {} central\n",
+            out += fmt::format("      {} counted by a larger saving in the '{}' group; on its own this lever is {} central\n",
                                count_of(static_cast<uint64_t>(r.counted_elsewhere), "person", "people"), lever.group,
-                               format_thousands(annual_figure(lever, r.standalone[1], o.weeks)));
+                               format_thousands(l.annual_standalone[1]));
+        if (r.capped > 0)
+            out += fmt::format("      {} cut by the {} cap on a person's combined reductions\n",
+                               count_of(static_cast<uint64_t>(r.capped), "person", "people"), percent_text(o.max_combined_reduction));
         for (std::size_t s = 0; s < lever.strata.size(); ++s)
             out += fmt::format("      {:<56} {:>7}\n", lever.strata[s].name, group_thousands(r.stratum_people[s]));
         if (!lever.strata.empty() && r.stratum_people.back() > 0)
             out += fmt::format("      {:<56} {:>7}\n", "other", group_thousands(r.stratum_people.back()));
     }
-    const auto total = [&](Effect effect, std::size_t s) {
-        const int64_t amount = o.net_by_effect[static_cast<std::size_t>(effect)][s];
-        return effect == Effect::one_off ? to_money(amount) : full_year(amount, o.weeks);
-    };
-    const auto weighted = [&](Effect effect) {
-        const int64_t amount = o.weighted_central_by_effect[static_cast<std::size_t>(effect)];
-        return effect == Effect::one_off ? to_money(amount) : full_year(amount, o.weeks);
-    };
     out += fmt::format("\n{:<86} {:>10} {:>10} {:>10} {:>18}\n", "Totals, net of overlap", "low", "central", "high",
                        "central × conf.");
     for (auto [effect, label] : {std::pair{Effect::reduction, "Package reductions, a year"}, std::pair{Effect::income, "Charging income, a year"},
-                                 std::pair{Effect::one_off, "One-off recoveries"}})
-        out += fmt::format("  {:<84} {:>10} {:>10} {:>10} {:>18}\n", label, format_thousands(total(effect, 0)),
-                           format_thousands(total(effect, 1)), format_thousands(total(effect, 2)), format_thousands(weighted(effect)));
-    const Money reduction_weekly = to_money(o.net_by_effect[0][1]);
+                                 std::pair{Effect::one_off, "One-off recoveries"}}) {
+        const auto &t = figures.totals[static_cast<std::size_t>(effect)];
+        out += fmt::format("  {:<84} {} {:>18}\n", label, range(t.annual), format_thousands(t.weighted_central));
+    }
+    const Money reduction_weekly = figures.reduction_weekly_central;
     out += fmt::format("\nReconciliation to the ledger\n"
                        "  People supported {} of {} in the ledger; gross weekly cost {}\n"
                        "  Flagged by at least one lever {} ({} of people supported); their packages {} a week\n"
-                       "  Central package reductions {} a week = {} of the flagged packages (never more than 100%)\n",
+                       "  Central package reductions {} a week = {} of the flagged packages (at most {}: the cap)\n"
+                       "  People whose central reductions the cap cut: {}\n",
                        group_thousands(o.people_supported), group_thousands(o.people_in_ledger), format_pence(o.ledger_weekly),
                        group_thousands(o.people_flagged), percent_of(o.people_flagged, o.people_supported),
                        format_pence(o.flagged_weekly), format_pence(reduction_weekly),
-                       percent_of(reduction_weekly.pence(), o.flagged_weekly.pence()));
+                       percent_of(reduction_weekly.pence(), o.flagged_weekly.pence()), percent_text(o.max_combined_reduction),
+                       group_thousands(o.people_capped));
     return out;
 }
 
-std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, std::size_t limit) {
+std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, std::size_t limit, std::size_t offset) {
     const Lever &lever = lever_by_id(a, lever_id);
-    const auto &r = *a.lever_result(lever_id);
+    const auto figures = opportunity_figures(a);
+    const auto &l = *std::find_if(figures.levers.begin(), figures.levers.end(), [&](const auto &x) { return x.lever == &lever; });
+    const auto &r = *l.result;
     const auto &o = a.found;
     std::string out = fmt::format("{} [{}] as at {}\n", lever.name, lever.id, o.as_at.uk()) + header(o);
     out += fmt::format("Cohort: {}{}{}\n", lever.cohort.text(), lever.top ? fmt::format("; the {} highest weekly costs", *lever.top) : "",
@@ -96,20 +107,17 @@ std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, st
     out += fmt::format("Saving: {} (low / central / high); confidence {}%\nBasis: {}\nSource: {}, document {}, {}\n",
                        to_string(lever.method), lever.confidence_percent, lever.basis, lever.source.council,
                        lever.source.document, lever.source.reference);
-    out += fmt::format("{} people; weekly cost in scope {}\nFull-year saving, low / central / high: on its own {}; net of overlap {}\n",
-                       group_thousands(r.people), format_pence(r.weekly_in_scope), range(lever, r.standalone, o.weeks),
-                       range(lever, r.net, o.weeks));
-    std::vector<const Flag *> flags;
-    for (const auto &f : r.flags) flags.push_back(&f);
-    std::stable_sort(flags.begin(), flags.end(), [](const Flag *x, const Flag *y) {
-        return x->net[1] != y->net[1] ? x->net[1] > y->net[1] : x->standalone[1] > y->standalone[1];
-    });
+    out += fmt::format("{} people; weekly cost in scope {}\nFull-year saving, low / central / high: on its own {}; net of overlap {}{}\n",
+                       group_thousands(r.people), format_pence(r.weekly_in_scope), range(l.annual_standalone), range(l.annual_net),
+                       l.in_totals ? "" : " (disabled: not netted or in the totals)");
+    const auto page = lever_page(a, lever_id, offset, limit);
     out += fmt::format("\n  {:<12} {:>12} {:>12} {:>12} {:>12}  {}\n", "person", "weekly cost", "own/wk", "net/wk", "net/yr", "values");
-    for (std::size_t i = 0; i < flags.size() && i < limit; ++i) {
-        const auto &f = *flags[i];
+    for (const Flag *flag : page.flags) {
+        const auto &f = *flag;
         std::string values;
         const auto stratum = stratum_name(lever, f);
         if (f.counted_in >= 0) values += "counted in " + a.rules->levers[static_cast<std::size_t>(f.counted_in)].id + "; ";
+        if (f.capped & 2u) values += "capped; ";
         if (!stratum.empty()) values += "group: " + stratum + "; ";
         for (const auto &field : lever.cohort.fields_used()) values += field + ": " + cohort_value(*a.table, f.person, field) + "; ";
         out += fmt::format("  {:<12} {:>12} {:>12} {:>12} {:>12}  {}\n", a.person_id(f.person),
@@ -117,7 +125,8 @@ std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, st
                            format_pence(to_money(f.net[1])), format_pence(annual_figure(lever, f.net[1], o.weeks)),
                            values.substr(0, values.size() >= 2 ? values.size() - 2 : 0));
     }
-    if (flags.size() > limit) out += fmt::format("  … and {} more\n", flags.size() - limit);
+    if (offset > 0) out += fmt::format("  (people {} to {} of {})\n", offset + 1, offset + page.flags.size(), page.total);
+    if (page.total > offset + page.flags.size()) out += fmt::format("  … and {} more\n", page.total - offset - page.flags.size());
     return out;
 }
 
@@ -143,6 +152,9 @@ std::string format_explanations(const Analysis &a, std::string_view person_id) {
                            format_pence(e.annual[0]), format_pence(e.annual[1]), format_pence(e.annual[2]),
                            lever.effect == Effect::one_off ? "in total" : "a year", e.confidence_percent);
         if (!e.overlap.empty()) out += "   Overlap: " + e.overlap + "\n";
+        for (const auto &g : e.group)
+            out += fmt::format("     {} '{}' [{}]: {} a week on its own{}\n", g.counted ? "counted:" : "netted off:", g.lever_name,
+                               g.lever_id, format_pence(g.weekly), g.counted ? " (the largest in the group)" : "");
         out += "   Source: " + e.source + "\n";
     }
     return out;

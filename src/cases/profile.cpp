@@ -46,10 +46,13 @@ struct Inputs {
     int64_t rate = 0;    // pence (a week per person, or a year)
     int64_t people = 100;
     std::string cohort_note;
+    // The line's weekly total as total / scale pence: rate × people / 100, or a lever's exact saving.
+    Int128 total = 0, scale = 100;
+    std::optional<WeeksPerYear> weeks; // a lever's weeks a year
 };
 
 Inputs inputs_of(const Line &line, const CohortLookup &cohorts) {
-    Inputs in{line.amount, line.people, {}};
+    Inputs in{line.amount, line.people, {}, 0, 100, std::nullopt};
     if (!line.cohort) return in;
     if (!cohorts) throw input_error("line '" + line.name + "' draws on a cohort of the ledger; profile it against a ledger");
     const CohortFigures f = cohorts(*line.cohort);
@@ -60,8 +63,14 @@ Inputs inputs_of(const Line &line, const CohortLookup &cohorts) {
         // share × the cohort's weekly cost, per person
         in.rate = divide_rounded(static_cast<Int128>(f.weekly_cost) * line.cohort->share * 100, static_cast<Int128>(k_ppm) * f.people,
                                  RoundingMode::half_up);
-    else if (line.amount == 0)
+    else if (line.amount == 0) {
         in.rate = divide_rounded(static_cast<Int128>(f.weekly_saving) * 100, f.people, RoundingMode::half_up);
+        if (f.weekly_saving_exact && line.kind == LineKind::weekly) {
+            in.total = *f.weekly_saving_exact;
+            in.scale = 10'000;
+            in.weeks = f.weeks;
+        }
+    }
     return in;
 }
 
@@ -92,26 +101,32 @@ LineProfile profile_line(const BusinessCase &c, const Line &line, const CohortLo
         if (static_cast<std::size_t>(first) < years) p.in_year[static_cast<std::size_t>(first)] = apply_confidence(line.amount);
         p.workings = fmt::format("{} once, in {}", pounds(line.amount), FinancialYear::containing(start).label());
     } else {
-        const Inputs in = inputs_of(line, cohorts);
+        Inputs in = inputs_of(line, cohorts);
         const bool weekly = line.kind == LineKind::weekly;
-        const Ratio weeks = !weekly ? Ratio{1, 1} : line.weeks.value_or(c.weeks.weeks);
+        const WeeksPerYear convention = in.weeks.value_or(c.weeks);
+        const Ratio weeks = !weekly ? Ratio{1, 1} : line.weeks.value_or(convention.weeks);
         const Int128 people = weekly ? in.people : 100;
+        const bool per_person = in.scale == 100; // else a lever's exact total
+        if (per_person) in.total = static_cast<Int128>(in.rate) * people;
         int64_t rate = in.rate;
+        Int128 total = in.total;
         for (int k = 0; first + k < c.years; ++k) {
-            if (k > 0 && line.decay > 0)
+            if (k > 0 && line.decay > 0) {
                 rate = divide_rounded(static_cast<Int128>(rate) * (k_ppm - line.decay), k_ppm, RoundingMode::half_up);
+                total = per_person ? static_cast<Int128>(rate) * people : divide_rounded(total * (k_ppm - line.decay), k_ppm, RoundingMode::half_up);
+            }
             const Ratio share = year_share(line, start, k);
-            const Int128 numerator = static_cast<Int128>(rate) * people * weeks.num * share.num * likelihood(line, k) * line.confidence;
-            const Int128 denominator = static_cast<Int128>(100) * weeks.den * share.den * k_ppm * k_ppm;
+            const Int128 numerator = total * weeks.num * share.num * likelihood(line, k) * line.confidence;
+            const Int128 denominator = in.scale * weeks.den * share.den * k_ppm * k_ppm;
             p.in_year[static_cast<std::size_t>(first + k)] = divide_rounded(numerator, denominator, RoundingMode::half_up);
         }
-        const int64_t annual = divide_rounded(static_cast<Int128>(in.rate) * people * weeks.num, static_cast<Int128>(100) * weeks.den,
-                                              RoundingMode::half_up);
+        const int64_t annual = divide_rounded(in.total * weeks.num, in.scale * weeks.den, RoundingMode::half_up);
         if (line.lasts == 0 && line.decay == 0) p.full_year = apply_confidence(annual);
         if (weekly) {
-            p.weekly = divide_rounded(static_cast<Int128>(in.rate) * people, 100, RoundingMode::half_up);
-            p.workings = fmt::format("{} a week × {} people = {} a week; × {} weeks = {} a year", pounds(in.rate), decimal(in.people, 100),
-                                     pounds(*p.weekly), line.weeks ? decimal(weeks.num, weeks.den) : std::string(c.weeks.name), pounds(annual));
+            p.weekly = divide_rounded(in.total, in.scale, RoundingMode::half_up);
+            p.workings = fmt::format("{} a week × {} people = {} a week; × {} weeks{} = {} a year", pounds(in.rate), decimal(in.people, 100),
+                                     pounds(*p.weekly), line.weeks ? decimal(weeks.num, weeks.den) : std::string(convention.name),
+                                     in.weeks && !line.weeks ? " (the lever catalogue's)" : "", pounds(annual));
         } else {
             p.workings = fmt::format("{} a year at full effect", pounds(in.rate));
         }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct CohortFigures {
     int64_t weekly_cost = 0;    // pence a week: their packages
     int64_t weekly_saving = 0;  // pence a week: a lever's central sized saving (0 for an expression)
     std::string source;         // "lever high_cost_1800 on the ledger at 31/03/2026"
+    // A lever's saving exactly (1/10,000 p a week) and its catalogue's weeks a year: a weekly line that
+    // draws on the lever (and states no weeks) is then the lever's own full-year figure to the penny.
+    std::optional<int64_t> weekly_saving_exact;
+    std::optional<WeeksPerYear> weeks;
 };
 using CohortLookup = std::function<CohortFigures(const CohortLink &)>;
 

@@ -149,11 +149,12 @@ int main(int argc, char **argv) {
 
     auto *cohort = cli.add_subcommand("cohort", "The people a cohort expression selects, highest weekly cost first");
     std::string expression;
-    std::size_t limit = 20;
+    std::size_t limit = 20, offset = 0;
     bool list_fields = false;
     cohort->add_option("expression", expression, "e.g. \"support reason is LD and age >= 65 and weekly cost > 1000\"");
     cohort->add_option("--as-at", as_at_text, "Date of the facts (default: end of the latest CLD reporting period)");
     cohort->add_option("--limit", limit, "People to list")->capture_default_str();
+    cohort->add_option("--offset", offset, "For a lever: list from this place (the API's paging)")->capture_default_str();
     cohort->add_flag("--fields", list_fields, "List the fields an expression can use");
     std::string rules_path;
     const auto add_rules_options = [&](CLI::App *command) {
@@ -263,7 +264,7 @@ int main(int argc, char **argv) {
             const auto lever_rules = load_rules();
             if (lever_rules->find(expression) != nullptr) {
                 const auto analysis = council.analyse(*lever_rules, as_at, {{}, false, {expression}});
-                std::cout << app::format_lever_cohort(*analysis, expression, limit);
+                std::cout << app::format_lever_cohort(*analysis, expression, limit, offset);
             } else {
                 std::cout << app::format_cohort(council.cohort(expression, as_at, {0, limit}), limit);
             }

@@ -34,6 +34,7 @@ struct Segment {
     bool s117 = false;        // S117 aftercare, 100% council funded (Cambridgeshire's 160)
     bool respite = false;     // had short-term respite stays (Cambridgeshire's 66)
     const char *night = "";   // residential night cover as recorded (Kent's risk groups), "" not recorded
+    int waking_share = 0;     // % of the segment recorded with waking-night cover where `night` is "" (by person)
 };
 
 using namespace ascent::codes;
@@ -44,7 +45,8 @@ const std::vector<Segment> &profile(const std::string &name) {
     static const std::vector<Segment> k_bury = {
         {"LD 18-64 over £1,800", psr_learning_disability, 18, 64, Kind::supported_living, 118, 1850, 2600},
         {"LD 18-64 under £200", psr_learning_disability, 18, 64, Kind::day_support, 160, 60, 195},
-        {"LD 18-64 residential", psr_learning_disability, 18, 64, Kind::residential, 120, 450, 1100},
+        // A third of LD residential placements have waking nights: night cover outside the high-cost cohort.
+        {"LD 18-64 residential", psr_learning_disability, 18, 64, Kind::residential, 120, 450, 1100, false, false, false, "", 33},
         {"LD 18-64 supported living", psr_learning_disability, 18, 64, Kind::supported_living, 320, 300, 800},
         {"LD 18-64 direct payment", psr_learning_disability, 18, 64, Kind::direct_payment, 182, 210, 600},
         {"LD 65+", psr_learning_disability, 65, 88, Kind::residential, 40, 450, 1700},
@@ -110,6 +112,15 @@ const std::vector<Segment> &profile(const std::string &name) {
     if (name == "kent") return k_kent;
     if (name == "county") return k_county;
     throw input_error("unknown demo profile '" + name + "'; expected one of: county, bury, cambridgeshire, kent");
+}
+
+// A percentile (0–99) for person `n`, fixed by the seed and `salt` and independent of the random
+// stream, so a choice made with it leaves every other value of the demo as it was.
+int64_t percentile_of(uint64_t seed, int64_t n, uint64_t salt) {
+    uint64_t z = seed ^ (static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull) ^ (salt * 0xBF58476D1CE4E5B9ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<int64_t>((z ^ (z >> 31)) % 100);
 }
 
 std::string pounds(int64_t pence) { return fmt::format("{}.{:02}", pence / 100, pence % 100); }
@@ -361,6 +372,8 @@ private:
         }
         const std::size_t main_index = lines.size();
         main_lines(seg, weekly - extras, lines);
+        if (seg.waking_share > 0 && lines[main_index].night[0] == '\0' && percentile_of(options_.seed, n, 1) < seg.waking_share)
+            lines[main_index].night = "Waking";
         Date package_start = lines[main_index].start; // the current package's first day
         if (seg.kind == Kind::home_care && age >= 65 && rng_.chance(25)) {
             // A new package this year, most after six weeks of reablement.
@@ -479,7 +492,11 @@ private:
                        seg.s117 ? "Open" : "None", seg.s117 ? s117_start.uk() : "", "",
                        joint_funded ? "Joint funded"
                        : seg.kind == Kind::nursing ? (rng_.chance(20) ? "Checklist positive" : "Not eligible")
-                                                 : "Not assessed",
+                       // Some high-cost LD packages have a positive CHC checklist not yet funded: CHC inside the
+                       // high-cost cohort as well as in nursing care outside it.
+                       : seg.psr == psr_learning_disability && weekly > 1500'00 && percentile_of(options_.seed, n, 2) < 15
+                           ? "Checklist positive"
+                           : "Not assessed",
                        benefit, rate, rng_.chance(15) ? "Yes" : "No", review.uk(),
                        rng_.chance(80) ? random_date(options_.period_end.plus_days(-1000), options_.period_end).uk() : ""});
         people.end_row();

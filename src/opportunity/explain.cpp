@@ -59,13 +59,49 @@ std::string worked(const Lever &lever, const Flag &flag, const PersonFacts &fact
     return "";
 }
 
-std::string overlap_note(const RuleSet &rules, const Lever &lever, const Flag &flag) {
-    if (flag.counted_in >= 0)
-        return fmt::format("already counted under '{}' (same '{}' group): no further saving here",
-                           rules.levers[static_cast<std::size_t>(flag.counted_in)].name, lever.group);
-    if (flag.net[1] == flag.standalone[1]) return "";
-    return fmt::format("earlier levers left {} a week of the package, so this lever adds {} a week, not {}", money(flag.package_left),
-                       money(flag.net[1]), money(flag.standalone[1]));
+// The other levers of the flag's group that flagged the same person, in catalogue order.
+std::vector<GroupMember> group_members(const RuleSet &rules, const Opportunities &found, const Flag &flag) {
+    std::vector<GroupMember> out;
+    const Lever &lever = rules.levers[flag.lever];
+    if (lever.group.empty() || !lever.enabled) return out;
+    for (const auto &r : found.levers) {
+        const Lever &other = rules.levers[r.lever];
+        if (r.lever == flag.lever || !r.in_totals || other.group != lever.group) continue;
+        if (const Flag *f = flag_of(r, flag.person))
+            out.push_back({other.id, other.name, to_money(f->standalone[1]), annual_figure(other, f->standalone[1], found.weeks),
+                           f->counted_in < 0});
+    }
+    return out;
+}
+
+std::string overlap_note(const RuleSet &rules, const Opportunities &found, const Lever &lever, const Flag &flag,
+                         const std::vector<GroupMember> &group) {
+    if (!lever.enabled)
+        return "an alternative threshold (disabled in the catalogue): sized on its own, left out of the netting and the totals";
+    std::vector<std::string> parts;
+    if (flag.counted_in >= 0) {
+        const auto counted = std::find_if(group.begin(), group.end(), [](const auto &g) { return g.counted; });
+        return fmt::format("in the '{}' group only the largest saving counts: '{}' counted this person ({} a week on its own); "
+                           "this lever would save {} a week on its own, netted off: no further saving here",
+                           lever.group, rules.levers[static_cast<std::size_t>(flag.counted_in)].name,
+                           counted == group.end() ? "?" : format_pence(counted->weekly), money(flag.standalone[1]));
+    }
+    if (!group.empty()) {
+        std::string others;
+        for (const auto &g : group) others += fmt::format("{}'{}' {} a week", others.empty() ? "" : ", ", g.lever_name, format_pence(g.weekly));
+        parts.push_back(fmt::format("the largest saving in the '{}' group, so it counts; netted off (on their own): {}", lever.group, others));
+    }
+    if (flag.capped & 2u)
+        parts.push_back(fmt::format("a person's reductions together are at most {} of the package; {} a week was left under that "
+                                    "cap, so this lever adds {} a week, not {}",
+                                    percent(found.max_combined_reduction), money(flag.cap_left), money(flag.net[1]),
+                                    money(flag.before_cap)));
+    else if (flag.net[1] != flag.standalone[1])
+        parts.push_back(fmt::format("earlier levers left {} a week of the package, so this lever adds {} a week, not {}",
+                                    money(flag.package_left), money(flag.net[1]), money(flag.standalone[1])));
+    std::string out;
+    for (const auto &p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
 }
 
 std::string rule_text(const RuleSet &rules, const Lever &lever) {
@@ -104,7 +140,10 @@ Explanation explain(const FactTable &table, const RuleSet &rules, const Opportun
         e.weekly[s] = to_money(flag.net[s]);
         e.annual[s] = annual_figure(lever, flag.net[s], found.weeks);
     }
-    e.overlap = overlap_note(rules, lever, flag);
+    e.group = group_members(rules, found, flag);
+    e.overlap = overlap_note(rules, found, lever, flag, e.group);
+    e.in_totals = lever.enabled;
+    e.capped = (flag.capped & 2u) != 0;
     e.confidence_percent = confidence_of(lever, flag);
     e.source = lever.source.council;
     if (!lever.source.reference.empty()) e.source += (e.source.empty() ? "" : ", ") + lever.source.reference;
@@ -114,11 +153,8 @@ Explanation explain(const FactTable &table, const RuleSet &rules, const Opportun
 std::vector<Explanation> explain_person(const FactTable &table, const RuleSet &rules, const Opportunities &found,
                                         uint32_t person) {
     std::vector<Explanation> out;
-    for (const auto &lever : found.levers) {
-        const auto it = std::lower_bound(lever.flags.begin(), lever.flags.end(), person,
-                                         [](const Flag &f, uint32_t p) { return f.person < p; });
-        if (it != lever.flags.end() && it->person == person) out.push_back(explain(table, rules, found, *it));
-    }
+    for (const auto &lever : found.levers)
+        if (const Flag *f = flag_of(lever, person)) out.push_back(explain(table, rules, found, *f));
     return out;
 }
 

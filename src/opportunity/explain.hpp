@@ -11,13 +11,23 @@
 
 namespace ascent::opportunity {
 
+// Another lever of the same overlap group that flagged the person: what it would save on its own.
+struct GroupMember {
+    std::string lever_id, lever_name;
+    Money weekly, annual; // central, on its own (one-off: annual = the amount)
+    bool counted = false; // this is the lever that counted the person (the largest saving)
+};
+
 struct Explanation {
     std::string lever_id, lever_name, category, stratum;
     std::string rule;                                          // the cohort and any rank / setting / strata rule
     std::vector<std::pair<std::string, std::string>> values;   // field → this person's value
     std::string arithmetic;                                    // the central estimate, worked
     std::array<Money, 3> weekly{}, annual{};                   // net, low/central/high (one-off: annual = amount)
-    std::string overlap;                                       // how earlier levers changed the figure, if they did
+    std::string overlap;                                       // how other levers and the cap changed the figure, if they did
+    std::vector<GroupMember> group;                            // the other levers of its group that flagged the person
+    bool in_totals = true;                                     // false: a disabled lever, sized on its own only
+    bool capped = false;                                       // the cap on combined reductions cut the central figure
     int confidence_percent = 100;
     std::string source;
 };

@@ -116,18 +116,23 @@ std::vector<std::size_t> chosen_levers(const RuleSet &rules, const FindOptions &
     return out;
 }
 
+// How a saving ranks against another lever's for the same person: its full-year value (one-off
+// amounts as they are), compared exactly as amount × weeks.den or weekly × weeks.num.
+Int128 rank_of(const Lever &lever, int64_t amount, WeeksPerYear weeks) {
+    return Int128{amount} * (lever.effect == Effect::one_off ? weeks.weeks.den : weeks.weeks.num);
+}
+
+// Runs in three passes: every lever sized on its own (in catalogue order, since a lever may be "in
+// the same setting as" an earlier one); in each overlap group, the lever that counts each person
+// (the largest saving on its own); then the net figures, in catalogue order, combining reductions on
+// what is left of the package and under the cap on combined reductions.
 class Finder {
 public:
     Finder(const FactTable &table, const RuleSet &rules, Opportunities &out)
         : table_(table), ledger_(table.ledger()), facts_(table.facts()), rules_(rules), out_(out),
-          n_(ledger_.people.size()), flagged_(n_, 0) {
-        for (auto &r : remaining_) {
-            r.resize(n_);
-            for (std::size_t p = 0; p < n_; ++p) r[p] = facts_.weekly_cost[p] * k_sub_pence;
-        }
-    }
+          n_(ledger_.people.size()) {}
 
-    void run(std::size_t index, bool needed_later) {
+    void size(std::size_t index, bool needed_later) {
         const auto started = std::chrono::steady_clock::now();
         const Lever &lever = rules_.levers[index];
         auto mask = lever.cohort.select(table_);
@@ -151,9 +156,9 @@ public:
 
         LeverResult result;
         result.lever = index;
+        result.in_totals = lever.enabled;
         result.flags.reserve(static_cast<std::size_t>(std::count(mask.begin(), mask.end(), 1)));
         result.stratum_people.assign(lever.strata.size() + 1, 0);
-        auto &owner = lever.group.empty() ? no_group_ : group_owner_.try_emplace(lever.group, n_, int16_t{-1}).first->second;
         for (uint32_t p = 0; p < n_; ++p) {
             if (!mask[p]) continue;
             Flag f;
@@ -165,37 +170,91 @@ public:
             f.base = base.empty() ? person_base(lever, facts_, p) : base[p];
             const int64_t package = facts_.weekly_cost[p] * k_sub_pence;
             for (std::size_t s = 0; s < 3; ++s) f.standalone[s] = saving(lever, s, f.base, package, rules_.weeks);
-            f.package_left = remaining_[1][p];
-            if (!owner.empty() && owner[p] >= 0) {
-                f.counted_in = owner[p];
-                ++result.counted_elsewhere;
-            } else {
-                if (!owner.empty()) owner[p] = static_cast<int16_t>(index);
-                for (std::size_t s = 0; s < 3; ++s) {
-                    f.net[s] = saving(lever, s, f.base, remaining_[s][p], rules_.weeks);
-                    if (lever.effect == Effect::reduction) remaining_[s][p] -= f.net[s];
-                }
-            }
             ++result.people;
             ++result.stratum_people[f.stratum < 0 ? lever.strata.size() : static_cast<std::size_t>(f.stratum)];
             result.weekly_in_scope += Money::from_pence(f.in_scope);
-            out_.weighted_central_by_effect[static_cast<std::size_t>(lever.effect)] +=
-                divide_rounded(Int128{f.net[1]} * confidence_of(lever, f), 100, RoundingMode::half_up);
-            for (std::size_t s = 0; s < 3; ++s) {
-                result.standalone[s] += f.standalone[s];
-                result.net[s] += f.net[s];
-                out_.net_by_effect[static_cast<std::size_t>(lever.effect)][s] += f.net[s];
-            }
-            if (!flagged_[p]) {
-                flagged_[p] = 1;
-                ++out_.people_flagged;
-                out_.flagged_weekly += Money::from_pence(facts_.weekly_cost[p]);
-            }
+            for (std::size_t s = 0; s < 3; ++s) result.standalone[s] += f.standalone[s];
             result.flags.push_back(f);
         }
         if (needed_later) anchors_[lever.id] = std::move(mask);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         out_.levers.push_back(std::move(result));
+    }
+
+    // In each overlap group, the lever that counts each person: the largest central saving on its own,
+    // the lever listed first on a tie. Only levers in the totals take part.
+    void choose_owners() {
+        std::unordered_map<std::string, std::vector<Int128>> best;
+        for (const auto &r : out_.levers) {
+            const Lever &lever = rules_.levers[r.lever];
+            if (!r.in_totals || lever.group.empty()) continue;
+            auto &owner = owners_.try_emplace(lever.group, n_, int16_t{-1}).first->second;
+            auto &score = best.try_emplace(lever.group, n_, Int128{0}).first->second;
+            for (const auto &f : r.flags) {
+                const Int128 rank = rank_of(lever, f.standalone[1], rules_.weeks);
+                if (owner[f.person] < 0 || rank > score[f.person]) {
+                    owner[f.person] = static_cast<int16_t>(r.lever);
+                    score[f.person] = rank;
+                }
+            }
+        }
+    }
+
+    void net() {
+        std::array<std::vector<int64_t>, 3> remaining, cap_left; // 1/10,000 p a week, per scenario
+        for (std::size_t s = 0; s < 3; ++s) {
+            remaining[s].resize(n_);
+            cap_left[s].resize(n_);
+            for (std::size_t p = 0; p < n_; ++p) {
+                remaining[s][p] = facts_.weekly_cost[p] * k_sub_pence;
+                cap_left[s][p] = percent_of(remaining[s][p], rules_.max_combined_reduction);
+            }
+        }
+        std::vector<uint8_t> flagged(n_, 0), capped(n_, 0);
+        for (auto &r : out_.levers) {
+            if (!r.in_totals) continue;
+            const Lever &lever = rules_.levers[r.lever];
+            const auto owner = lever.group.empty() ? owners_.end() : owners_.find(lever.group);
+            for (auto &f : r.flags) {
+                const auto p = f.person;
+                f.package_left = remaining[1][p];
+                f.cap_left = cap_left[1][p];
+                if (owner != owners_.end() && owner->second[p] != static_cast<int16_t>(r.lever)) {
+                    f.counted_in = owner->second[p];
+                    ++r.counted_elsewhere;
+                } else {
+                    for (std::size_t s = 0; s < 3; ++s) {
+                        int64_t v = saving(lever, s, f.base, remaining[s][p], rules_.weeks);
+                        if (lever.effect == Effect::reduction) {
+                            if (s == 1) f.before_cap = v;
+                            if (v > cap_left[s][p]) {
+                                v = cap_left[s][p];
+                                f.capped |= static_cast<uint8_t>(1u << s);
+                            }
+                            remaining[s][p] -= v;
+                            cap_left[s][p] -= v;
+                        }
+                        f.net[s] = v;
+                    }
+                }
+                if (f.capped & 2u) {
+                    ++r.capped;
+                    if (!capped[p]) ++out_.people_capped;
+                    capped[p] = 1;
+                }
+                out_.weighted_central_by_effect[static_cast<std::size_t>(lever.effect)] +=
+                    divide_rounded(Int128{f.net[1]} * confidence_of(lever, f), 100, RoundingMode::half_up);
+                for (std::size_t s = 0; s < 3; ++s) {
+                    r.net[s] += f.net[s];
+                    out_.net_by_effect[static_cast<std::size_t>(lever.effect)][s] += f.net[s];
+                }
+                if (!flagged[p]) {
+                    flagged[p] = 1;
+                    ++out_.people_flagged;
+                    out_.flagged_weekly += Money::from_pence(facts_.weekly_cost[p]);
+                }
+            }
+        }
     }
 
 private:
@@ -205,11 +264,8 @@ private:
     const RuleSet &rules_;
     Opportunities &out_;
     std::size_t n_;
-    std::array<std::vector<int64_t>, 3> remaining_; // 1/10,000 p a week left of each package, per scenario
-    std::unordered_map<std::string, std::vector<int16_t>> group_owner_; // group → lever that counted each person
-    std::vector<int16_t> no_group_;
-    std::unordered_map<std::string, std::vector<uint8_t>> anchors_;     // members of levers others refer to
-    std::vector<uint8_t> flagged_;
+    std::unordered_map<std::string, std::vector<int16_t>> owners_;  // group → the lever that counts each person
+    std::unordered_map<std::string, std::vector<uint8_t>> anchors_; // members of levers others refer to
 };
 
 } // namespace
@@ -218,6 +274,12 @@ std::size_t Opportunities::flag_count() const {
     std::size_t n = 0;
     for (const auto &r : levers) n += r.flags.size();
     return n;
+}
+
+const Flag *flag_of(const LeverResult &result, uint32_t person) {
+    const auto it = std::lower_bound(result.flags.begin(), result.flags.end(), person,
+                                     [](const Flag &f, uint32_t p) { return f.person < p; });
+    return it != result.flags.end() && it->person == person ? &*it : nullptr;
 }
 
 int confidence_of(const Lever &lever, const Flag &flag) {
@@ -263,9 +325,12 @@ Opportunities find_opportunities(const FactTable &table, const RuleSet &rules, c
     for (const auto &id : anchors) chosen.push_back(static_cast<std::size_t>(rules.find(id) - rules.levers.data()));
     std::sort(chosen.begin(), chosen.end());
     chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    out.max_combined_reduction = rules.max_combined_reduction;
     Finder finder(table, rules, out);
     for (auto i : chosen)
-        finder.run(i, std::find(anchors.begin(), anchors.end(), rules.levers[i].id) != anchors.end());
+        finder.size(i, std::find(anchors.begin(), anchors.end(), rules.levers[i].id) != anchors.end());
+    finder.choose_owners();
+    finder.net();
     return out;
 }
 

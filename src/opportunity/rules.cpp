@@ -34,6 +34,9 @@ constexpr std::array<MethodName, 11> k_methods = {{
     {Method::per_respite_week, "per respite week", false},
 }};
 
+constexpr std::array<std::string_view, 5> k_top_level_keys = {"name", "version", "weeks_per_year", "max_combined_reduction",
+                                                               "levers"};
+
 const MethodName &method_entry(Method m) {
     return *std::find_if(k_methods.begin(), k_methods.end(), [m](const auto &e) { return e.method == m; });
 }
@@ -212,6 +215,19 @@ RuleSet parse_rules(std::string_view text, const std::string &path) {
     rules.name = reader.text(root, "name", true);
     rules.version = reader.text(root, "version", true);
     rules.sha256 = io::sha256_text(text);
+    for (const auto &entry : root) {
+        const auto key = entry.first.as<std::string>();
+        if (std::find(k_top_level_keys.begin(), k_top_level_keys.end(), key) == k_top_level_keys.end()) {
+            std::string keys;
+            for (const auto k : k_top_level_keys) keys += (keys.empty() ? "" : ", ") + std::string(k);
+            reader.fail(entry.first, "unknown key '" + key + "'; a rules file has: " + keys);
+        }
+    }
+    if (const auto cap = root["max_combined_reduction"]) {
+        rules.max_combined_reduction = reader.percent(cap, "'max_combined_reduction'");
+        if (rules.max_combined_reduction == 0 || rules.max_combined_reduction > 10'000)
+            reader.fail(cap, "'max_combined_reduction' must be a percentage above 0% and at most 100%");
+    }
     if (const auto weeks = root["weeks_per_year"]) {
         const auto w = WeeksPerYear::parse(weeks.Scalar());
         if (!w) reader.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");

@@ -78,9 +78,14 @@ struct Lever {
     bool is_percent() const;
 };
 
+// The most a person's package is assumed to fall by, all levers together, when a rules file does not
+// say (`max_combined_reduction`): half of it. docs/levers.md says why.
+inline constexpr int64_t k_default_max_combined_reduction = 5'000; // basis points
+
 struct RuleSet {
     std::string name, version, sha256, path; // path "built-in" for the embedded catalogue
     WeeksPerYear weeks = WeeksPerYear::fifty_two_point_one_four_three();
+    int64_t max_combined_reduction = k_default_max_combined_reduction; // basis points of the weekly cost
     std::vector<Lever> levers;
 
     const Lever *find(std::string_view id) const;

@@ -1,5 +1,6 @@
 #include "server/json_views.hpp"
 
+#include "app/opportunity_figures.hpp"
 #include "opportunity/finder.hpp"
 
 namespace ascent::server {
@@ -55,36 +56,53 @@ json trend_json(const std::vector<TrendPoint> &trend) {
 
 json opportunities_json(const app::Analysis &a) {
     const auto &o = a.found;
+    const auto figures = app::opportunity_figures(a);
+    const auto pence = [](const std::array<Money, 3> &m) { return json::array({m[0].pence(), m[1].pence(), m[2].pence()}); };
     json levers = json::array();
-    for (const auto &r : o.levers) {
-        const auto &lever = a.rules->levers[r.lever];
-        json net = json::array();
-        for (const auto amount : r.net) net.push_back(opportunity::annual_figure(lever, amount, o.weeks).pence());
+    for (const auto &l : figures.levers) {
+        const auto &lever = *l.lever;
+        const auto &r = *l.result;
         levers.push_back({{"id", lever.id},
                           {"name", lever.name},
                           {"category", lever.category},
+                          {"group", lever.group},
                           {"enabled", lever.enabled},
+                          {"in_totals", l.in_totals},
                           {"people", r.people},
                           {"counted_elsewhere", r.counted_elsewhere},
+                          {"capped", r.capped},
                           {"weekly_in_scope_pence", r.weekly_in_scope.pence()},
-                          {"annual_net_pence", net}, // low, central, high
-                          {"annual_standalone_central_pence", opportunity::annual_figure(lever, r.standalone[1], o.weeks).pence()},
+                          {"annual_net_pence", pence(l.annual_net)}, // low, central, high
+                          {"annual_standalone_pence", pence(l.annual_standalone)},
+                          {"annual_standalone_central_pence", l.annual_standalone[1].pence()},
                           {"confidence_percent", lever.confidence_percent},
                           {"basis", lever.basis},
                           {"source", lever.source.document}});
     }
+    json totals = json::object();
+    for (std::size_t e = 0; e < figures.totals.size(); ++e)
+        totals[std::string(opportunity::to_string(static_cast<opportunity::Effect>(e)))] = {
+            {"annual_pence", pence(figures.totals[e].annual)}, {"weighted_central_pence", figures.totals[e].weighted_central.pence()}};
     return {{"as_at", o.as_at.iso()},
             {"rules", {{"name", o.rules_name}, {"version", o.rules_version}, {"sha256", o.rules_sha256}}},
             {"weeks_per_year", o.weeks.name},
+            {"max_combined_reduction_basis_points", o.max_combined_reduction},
             {"people_supported", o.people_supported},
             {"people_flagged", o.people_flagged},
+            {"people_capped", o.people_capped},
             {"ledger_weekly_pence", o.ledger_weekly.pence()},
             {"flagged_weekly_pence", o.flagged_weekly.pence()},
+            {"reduction_weekly_central_pence", figures.reduction_weekly_central.pence()},
+            {"totals", totals},
             {"rounding", k_rounding},
             {"levers", levers}};
 }
 
 json explanation_json(const opportunity::Explanation &e) {
+    json group = json::array();
+    for (const auto &g : e.group)
+        group.push_back({{"lever", g.lever_id}, {"lever_name", g.lever_name}, {"weekly_pence", g.weekly.pence()},
+                         {"annual_pence", g.annual.pence()}, {"counted", g.counted}});
     json values = json::object();
     for (const auto &[field, value] : e.values) values[field] = value;
     return {{"lever", e.lever_id},
@@ -97,6 +115,9 @@ json explanation_json(const opportunity::Explanation &e) {
             {"weekly_pence", {e.weekly[0].pence(), e.weekly[1].pence(), e.weekly[2].pence()}},
             {"annual_pence", {e.annual[0].pence(), e.annual[1].pence(), e.annual[2].pence()}},
             {"overlap", e.overlap},
+            {"in_totals", e.in_totals},
+            {"capped", e.capped},
+            {"group", group},
             {"confidence_percent", e.confidence_percent},
             {"source", e.source}};
 }

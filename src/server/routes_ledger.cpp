@@ -3,8 +3,7 @@
 // are audited.
 #include <fmt/format.h>
 
-#include <algorithm>
-
+#include "app/opportunity_figures.hpp"
 #include "opportunity/explain.hpp"
 #include "opportunity/finder.hpp"
 #include "server/api.hpp"
@@ -25,21 +24,20 @@ const opportunity::LeverResult &lever_of(const app::Analysis &a, const std::stri
 Reply lever_people(Call &call) {
     const auto analysis = call.engine.analysis();
     const auto &lever_id = call.params.at(0);
-    const auto &result = lever_of(*analysis, lever_id);
+    lever_of(*analysis, lever_id);
     const auto limit = call.query_count("limit", 50, 1000), offset = call.query_count("offset", 0, SIZE_MAX >> 1);
-    std::vector<const opportunity::Flag *> flags;
-    for (const auto &f : result.flags) flags.push_back(&f);
-    std::stable_sort(flags.begin(), flags.end(), [](const auto *a, const auto *b) { return a->net[1] > b->net[1]; });
+    const auto page = app::lever_page(*analysis, lever_id, offset, limit);
     json people = json::array();
-    for (std::size_t i = offset; i < flags.size() && i < offset + limit; ++i) {
-        const auto e = opportunity::explain(*analysis->table, *analysis->rules, analysis->found, *flags[i]);
-        people.push_back(merged({{"person_id", analysis->person_id(flags[i]->person)}, {"weekly_in_scope_pence", flags[i]->in_scope}},
+    for (const auto *flag : page.flags) {
+        const auto e = opportunity::explain(*analysis->table, *analysis->rules, analysis->found, *flag);
+        people.push_back(merged({{"person_id", analysis->person_id(flag->person)}, {"weekly_in_scope_pence", flag->in_scope},
+                                 {"weekly_standalone_central_pence", opportunity::to_money(flag->standalone[1]).pence()}},
                                 explanation_json(e)));
     }
     call.engine.with_council(call.user(), [&](app::Council &c) {
         c.audit(call.user(), "person_list_read", lever_id, fmt::format("{} people from {}", people.size(), offset));
     });
-    return {200, {{"lever", lever_id}, {"total", flags.size()}, {"offset", offset}, {"people", people}}};
+    return {200, {{"lever", lever_id}, {"total", page.total}, {"offset", offset}, {"people", people}}};
 }
 
 Reply person(Call &call) {

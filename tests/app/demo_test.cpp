@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/cases.hpp"
 #include "app/council.hpp"
 #include "core/spend_trend.hpp"
 #include "test_support.hpp"
@@ -44,6 +45,23 @@ std::map<std::string, const opportunity::LeverResult *> lever_people(const app::
 
 int age(const Ledger &l, std::size_t p) { return age_on(Date::from_serial(l.people.birth[p]), l.as_at); }
 
+// The demo's cohorts overlap as a real caseload's do: some of the waking-night and CHC people are
+// inside the high-cost cohort, many outside it, and the overlap rules have work to do.
+void expect_overlap_like_a_caseload(const app::Analysis &a, int64_t at_least) {
+    const auto levers = lever_people(a);
+    std::set<uint32_t> high_cost;
+    for (const auto &f : levers.at("high_cost_1800")->flags) high_cost.insert(f.person);
+    for (const auto *lever : {"waking_nights", "chc_checklist_positive"}) {
+        int64_t inside = 0, outside = 0;
+        for (const auto &f : levers.at(lever)->flags) (high_cost.count(f.person) ? inside : outside) += 1;
+        EXPECT_GE(inside, at_least) << lever;
+        EXPECT_GE(outside, at_least) << lever;
+    }
+    EXPECT_GT(levers.at("high_cost_top_500")->counted_elsewhere, 0);
+    EXPECT_GT(levers.at("high_cost_1800")->counted_elsewhere, 0); // the largest saving wins either way
+    EXPECT_GT(a.found.people_capped, 0);
+}
+
 } // namespace
 
 TEST(DemoCouncil, BuryCohorts) {
@@ -79,6 +97,7 @@ TEST(DemoCouncil, BuryCohorts) {
     EXPECT_EQ(levers.at("high_cost_1800")->people, 118);
     EXPECT_EQ(levers.at("low_cost_200")->people, 160);
     EXPECT_EQ(levers.at("ld_65_plus")->people, 40);
+    expect_overlap_like_a_caseload(*analysis, 20);
 
     // A cohort read from the analysis in pages gives the database's answer, page by page.
     const std::string expression = "support reason is LD and age >= 18 and age <= 64";
@@ -165,6 +184,26 @@ TEST(DemoCouncil, KentCohortsAndPriceRanges) {
     const auto *moves = lever_people(*analysis).at("residential_to_supported_living");
     EXPECT_EQ(moves->people, 1253);
     EXPECT_EQ(moves->stratum_people, (std::vector<int64_t>{357, 352, 33, 249, 262}));
+    expect_overlap_like_a_caseload(*analysis, 80);
+}
+
+TEST(DemoCouncil, ACaseLineOnALeverIsTheLeversOwnFullYearFigure) {
+    // Was 52 weeks (the case's convention) on a per-person rounded rate: £2,549,765 in the case
+    // against £2,556,728 on Opportunities for the same cohort.
+    demo::DemoOptions options;
+    options.people = 400;
+    const auto b = build("bury", options);
+    app::CaseWorkspace workspace(b->dir.file("l.db"), std::nullopt);
+    const auto c = workspace.find("DEMO-1");
+    const auto &line = c.options.at(0).lines.at(0);
+    ASSERT_TRUE(line.cohort);
+    const auto profile = cases::profile_line(c, line, workspace.cohorts());
+    const auto analysis = b->council->analyse(opportunity::default_rules(), std::nullopt);
+    const auto *lever = analysis->lever_result("high_cost_1800");
+    const Money on_its_own = opportunity::full_year(lever->standalone[1], analysis->found.weeks);
+    EXPECT_EQ(profile.full_year, divide_rounded(Int128{on_its_own.pence()} * line.confidence, cases::k_ppm, RoundingMode::half_up));
+    EXPECT_NE(profile.workings.find(format_pence(on_its_own) + " a year"), std::string::npos) << profile.workings;
+    EXPECT_NE(profile.workings.find("52.143 weeks (the lever catalogue's)"), std::string::npos) << profile.workings;
 }
 
 TEST(DemoCouncil, SameSeedSameFiles) {

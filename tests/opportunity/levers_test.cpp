@@ -392,14 +392,20 @@ TEST(Levers, OverlappingLeversShareOnePackage) {
     b.ledger.people.last_review[p] = b.as_at.plus_days(-800).serial();
     b.ledger.people.s117[p] = S117Status::open;
     const auto found = b.run(rules());
-    int64_t net = 0, levers = 0;
+    int64_t net = 0, central = 0, levers = 0;
     for (const auto &r : found.levers)
         for (const auto &f : r.flags) {
             ++levers;
-            if (rules().levers[r.lever].effect == opportunity::Effect::reduction) net += f.net[2];
+            if (rules().levers[r.lever].effect == opportunity::Effect::reduction) net += f.net[2], central += f.net[1];
         }
     EXPECT_GE(levers, 6);
     EXPECT_LE(net, 2000'00 * opportunity::k_sub_pence); // high estimates together stay within the package
+    // Central, by hand: the high-cost review's 10% (£200; it beats the £10,000-a-year top-500 lever's
+    // £191.78) counts in the review group; then 10% of the £1,800 left for waking nights (£180), 10%
+    // of £1,620 for staffing (£162) and S117's £1,562.50 ÷ 52.143 (£29.97): £571.97, under the 50% cap.
+    EXPECT_EQ(opportunity::to_money(central), Money::from_pence(571'97));
+    EXPECT_EQ(net, 888'948'507); // high: £300 + 15% of £1,700 + 20% of £1,445 + £2,343.75 ÷ 52.143
+    EXPECT_LE(net, 1000'00 * opportunity::k_sub_pence);
     const auto *review = [&] {
         for (const auto &r : found.levers)
             if (rules().levers[r.lever].id == "overdue_review") return &r;

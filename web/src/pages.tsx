@@ -64,7 +64,8 @@ function LeverTable({ session }: { session: Session }) {
       <h1>Opportunities</h1>
       <p class="note">
         {people(o.people_flagged)} of {people(o.people_supported)} people flagged, as at {ukDate(o.as_at)}. Rules {o.rules.name} version{' '}
-        {o.rules.version}. Net savings count a person once per overlap group; {o.rounding}.
+        {o.rules.version}. Net savings count a person once per overlap group, under the lever with the largest saving, and a
+        person's reductions together are at most {o.max_combined_reduction_basis_points / 100}% of their package; {o.rounding}.
       </p>
       <Bars title="Central net saving a year by lever" horizontal labels={levers.map((l: Json) => l.name)}
         values={levers.map((l: Json) => l.annual_net_pence[1])} format={moneyWhole} />
