@@ -235,6 +235,7 @@ ImportOutcome Council::import_cld(const std::string &path, const ImportOptions &
     if (progress) progress("writing", 0, 1);
     outcome.record.id = store_->write_cld(batch, outcome.record, !options.history);
     if (progress) progress("writing", 1, 1);
+    outcome.record = *store_->find_import("cld", content_hash, ""); // as stored: its time and rows written
     outcome.written = true;
     audit(actor_, "import", outcome.record.file_name,
           fmt::format("CLD snapshot {}{}{}", outcome.record.id, options.history ? " kept as history" : " made current",

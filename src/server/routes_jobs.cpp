@@ -60,7 +60,8 @@ json report_json(const io::ImportReport &r) {
                           {"value", issue.value},
                           {"message", issue.message}});
     }
-    return {{"file", r.file()},           {"rows_read", r.rows_read}, {"rows_rejected", r.rows_rejected},
+    // The upload's own name: the server's temporary folder means nothing to the user.
+    return {{"file", std::filesystem::path(r.file()).filename().string()},           {"rows_read", r.rows_read}, {"rows_rejected", r.rows_rejected},
             {"errors", r.errors()},       {"warnings", r.warnings()}, {"format", r.format},
             {"release", r.release},       {"notes", r.notes},         {"issues", issues},
             {"issues_not_listed", r.errors() + r.warnings() - issues.size()}};

@@ -1,6 +1,6 @@
 // The ledger: a browser over its people with filters (built into a cohort expression, which is
 // shown so it can be copied into a rule or a business case), and imports with their progress.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, Session } from './api';
 import { Choice, Field, Json, JobProgress, Loading, UPLOAD_LIMIT, useApi, useJob } from './hooks';
 import { money, moneyWhole, people, ukDate } from './format';
@@ -120,8 +120,10 @@ export function Imports({ session }: { session: Session }) {
     api<Json>(`/imports/${id}/restore`, 'POST', {}).then((r) => { setRestored(r); reload(); }, (e: Error) => setRestoreError(e.message));
   };
   const result = job?.state === 'succeeded' ? job.result : null;
-  if (result && (result.written || result.restored) && history &&
-      !history.some((h) => h.id === result.record.id && h.current === !keepAsHistory)) reload();
+  // Once, when an import has changed the ledger: the history shows the new snapshot.
+  useEffect(() => {
+    if (result && (result.written || result.restored)) reload();
+  }, [job?.id, job?.state]);
   return (
     <section>
       <h1>Imports</h1>
