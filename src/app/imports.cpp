@@ -70,6 +70,13 @@ std::string uk_date(const std::string &iso) {
     return d ? d->uk() : iso;
 }
 
+// Import `id`'s record; an empty one if there is none (make_current then names the bad id).
+store::ImportRecord import_record(store::Store &store, int64_t id) {
+    for (auto &r : store.imports())
+        if (r.id == id) return r;
+    return {};
+}
+
 // What a CLD file holds, as the snapshot list and the guards count it.
 struct SnapshotFigures {
     int64_t people = 0, open_lines = 0, weekly_cost = 0;
@@ -150,9 +157,7 @@ void Council::check_snapshot(const io::CldBatch &batch, const ImportOptions &opt
                      "the reporting period ends before it starts (" + batch.period_start->uk() + ")");
     const int64_t current = store_->current_snapshot();
     if (current == 0 || report.rows_read == 0) return; // nothing to compare (an unreadable file says why already)
-    store::ImportRecord now;
-    for (const auto &r : store_->imports())
-        if (r.id == current) now = r;
+    const store::ImportRecord now = import_record(*store_, current);
     const std::string current_name = fmt::format("the current snapshot (import {}, {})", now.id, now.file_name);
     if (!batch.la_code.empty() && !now.la_code.empty() && batch.la_code != now.la_code)
         report.error("snapshot-council", 0, "LA_Code", batch.la_code,
@@ -292,9 +297,7 @@ void Council::report_join(io::ImportReport &report) {
 }
 
 ImportOutcome Council::restore_snapshot(int64_t snapshot) {
-    store::ImportRecord record;
-    for (const auto &r : store_->imports())
-        if (r.id == snapshot && r.kind == "cld") record = r;
+    const store::ImportRecord record = import_record(*store_, snapshot);
     store_->make_current(snapshot, {0, {}, actor_, "restore", record.file_name,
                                     fmt::format("CLD snapshot {} made current", snapshot)});
     ImportOutcome outcome{io::ImportReport(record.file_name), false, false, true, record, {}};
