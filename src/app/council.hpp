@@ -114,6 +114,15 @@ struct Analysis {
 
 class LedgerCosts; // each person's weekly cost on a date, from the stored ledger (app/delivery.cpp)
 
+// What `assign_reviews` did, so a manager can follow it.
+struct AssignOutcome {
+    int64_t assigned = 0;         // new reviews
+    int64_t already_assigned = 0; // flagged people with a review for the lever already, left as they are
+    int64_t unassigned = 0;       // flagged people still without a review, beyond the limit
+    int64_t flagged = 0;          // everyone the lever flags
+};
+std::string format_assignment(const AssignOutcome &outcome, const std::string &lever, const std::string &reviewer, const std::string &case_id);
+
 class Council {
 public:
     explicit Council(const std::string &database_path);
@@ -176,11 +185,14 @@ public:
     store::StoredCase save_case(const std::string &text, const std::string &source);
     std::vector<store::StoredCase> stored_cases() { return store_->cases(); }
 
-    // Reviews: assign a lever's flagged people (largest saving first, up to `limit`; people already
-    // assigned for the lever are left alone); record a decision; the realised savings from the ledger.
-    int64_t assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
-                           std::size_t limit);
-    int64_t add_reviews(const std::vector<store::Review> &reviews) { return store_->add_reviews(reviews); }
+    // Reviews: assign up to `limit` more of a lever's flagged people, the largest savings first among
+    // those with no review for the lever yet (people already assigned are left as they are), each
+    // with who pays for their care now; record a decision; the realised savings from the ledger.
+    AssignOutcome assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
+                                 std::size_t limit);
+    // Stores reviews (a person already assigned for the lever is left as it is); a review without a
+    // funding baseline gets the person's on the ledger's date. Returns how many were added.
+    int64_t add_reviews(std::vector<store::Review> reviews);
     void record_review(const store::Review &decided);
     std::vector<store::Review> reviews() { return store_->reviews(); }
     delivery::Delivery delivery(WeeksPerYear weeks, delivery::RagRule rule = {});

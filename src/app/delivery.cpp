@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/cases.hpp"
 #include "app/council.hpp"
@@ -13,21 +14,35 @@
 
 namespace ascent::app {
 
-// Each person's weekly cost on a date, from their lines on the stored ledger.
+// Each person's weekly cost on a date, and who pays it, from their lines on a ledger.
 class LedgerCosts {
 public:
-    explicit LedgerCosts(store::Store &store) : ledger_(store.load_ledger()), lines_of_(ledger_.people.id.size()) {
-        for (std::size_t i = 0; i < ledger_.lines.size(); ++i) lines_of_[ledger_.lines.person[i]].push_back(i);
-    }
+    explicit LedgerCosts(store::Store &store) : owned_(store.load_ledger()), ledger_(owned_), lines_of_(ledger_.people.id.size()) { index(); }
+    explicit LedgerCosts(const Ledger &ledger) : ledger_(ledger), lines_of_(ledger_.people.id.size()) { index(); }
     const Ledger &ledger() const { return ledger_; }
-    // 0 for someone no longer in the ledger: no cost now.
-    int64_t operator()(const std::string &person_id, Date on) const {
+    // The gross weekly cost; 0 for someone no longer in the ledger: no cost now.
+    int64_t operator()(const std::string &person_id, Date on) const { return funding(person_id, on).gross; }
+    // Gross, the council's share (after NHS CHC and S117 and other councils' shares) and the person's
+    // contribution: the charge the finances extract says is being collected, else the contributions
+    // on the open lines.
+    WeeklyFunding funding(const std::string &person_id, Date on) const {
+        WeeklyFunding f;
         const auto p = ledger_.find_person(person_id);
-        if (!p) return 0;
-        int64_t total = 0;
-        for (const auto i : lines_of_[*p])
-            if (ledger_.line_active(i, on)) total += ledger_.lines.weekly_cost[i];
-        return total;
+        if (!p) return f;
+        const auto &l = ledger_.lines;
+        int64_t line_contributions = 0;
+        for (const auto i : lines_of_[*p]) {
+            if (!ledger_.line_active(i, on)) continue;
+            f.gross += l.weekly_cost[i];
+            const int64_t others = int64_t{l.chc_share[i]} + l.s117_share[i] + l.other_council_share[i];
+            f.council_bp += l.weekly_cost[i] * std::max<int64_t>(0, 10'000 - others);
+            if (l.client_contribution[i] != k_no_money) line_contributions += l.client_contribution[i];
+        }
+        const auto finance = std::lower_bound(ledger_.finances.begin(), ledger_.finances.end(), *p,
+                                              [](const FinanceRecord &r, uint32_t person) { return r.person < person; });
+        const bool charged = finance != ledger_.finances.end() && finance->person == *p && finance->current_charge != k_no_money;
+        f.contribution = f.gross == 0 ? 0 : charged ? finance->current_charge : line_contributions;
+        return f;
     }
     // The service of the person's costliest open line on the date, or "" with none.
     std::string service_of(const std::string &person_id, Date on) const {
@@ -40,7 +55,11 @@ public:
     }
 
 private:
-    Ledger ledger_;
+    void index() {
+        for (std::size_t i = 0; i < ledger_.lines.size(); ++i) lines_of_[ledger_.lines.person[i]].push_back(i);
+    }
+    Ledger owned_;
+    const Ledger &ledger_;
     std::vector<std::vector<std::size_t>> lines_of_;
 };
 
@@ -54,20 +73,53 @@ Date parse_or(const std::string &text, const std::string &what) {
 
 } // namespace
 
-int64_t Council::assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due, const std::string &case_id,
-                                std::size_t limit) {
+std::string format_assignment(const AssignOutcome &o, const std::string &lever, const std::string &reviewer, const std::string &case_id) {
+    std::string out = fmt::format("Assigned {} to {} for {}{}", count_of(static_cast<uint64_t>(o.assigned), "review", "reviews"), reviewer,
+                                  lever, case_id.empty() ? "" : " (case " + case_id + ")");
+    out += fmt::format(": the lever flags {}; {} had a review for it already (left as they were); {} still without one", o.flagged,
+                       o.already_assigned, o.unassigned);
+    if (o.assigned == 0 && o.unassigned == 0) out += ". Everyone the lever flags has a review";
+    return out + ".";
+}
+
+int64_t Council::add_reviews(std::vector<store::Review> reviews) {
+    if (std::any_of(reviews.begin(), reviews.end(), [](const auto &r) { return !r.baseline; })) {
+        const LedgerCosts costs(*store_);
+        for (auto &r : reviews)
+            if (!r.baseline) r.baseline = costs.funding(r.person_id, costs.ledger().as_at);
+    }
+    return store_->add_reviews(reviews);
+}
+
+AssignOutcome Council::assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due,
+                                      const std::string &case_id, std::size_t limit) {
     const auto analysis = analyse(opportunity::default_rules(), std::nullopt, {{}, true, {}});
     const auto *result = analysis->lever_result(lever);
     if (!result) throw input_error("no lever '" + lever + "' in the catalogue (see `ascent opportunities`)");
     auto flags = result->flags;
     // The largest saving first, so a limited worklist takes the people who matter most.
     std::stable_sort(flags.begin(), flags.end(), [](const auto &a, const auto &b) { return a.standalone[1] > b.standalone[1]; });
+    std::set<std::string> assigned_already;
+    for (const auto &r : store_->reviews())
+        if (r.lever == lever) assigned_already.insert(r.person_id);
+    const LedgerCosts costs(*analysis->ledger);
     const Date today = analysis->found.as_at;
+    AssignOutcome outcome;
+    outcome.flagged = static_cast<int64_t>(flags.size());
     std::vector<store::Review> reviews;
     for (const auto &f : flags) {
-        if (reviews.size() >= limit) break;
+        auto person_id = std::string(analysis->person_id(f.person));
+        if (assigned_already.count(person_id)) {
+            ++outcome.already_assigned;
+            continue;
+        }
+        if (reviews.size() >= limit) {
+            ++outcome.unassigned;
+            continue;
+        }
         store::Review r;
-        r.person_id = std::string(analysis->person_id(f.person));
+        r.baseline = costs.funding(person_id, today);
+        r.person_id = std::move(person_id);
         r.lever = lever;
         r.case_id = case_id;
         r.reviewer = reviewer;
@@ -75,9 +127,9 @@ int64_t Council::assign_reviews(const std::string &lever, const std::string &rev
         r.due_on = due.value_or(today.plus_days(28)).iso();
         reviews.push_back(std::move(r));
     }
-    const auto added = add_reviews(reviews);
-    audit(actor_, "reviews_assigned", lever, fmt::format("{} to {}", added, reviewer));
-    return added;
+    outcome.assigned = store_->add_reviews(reviews);
+    audit(actor_, "reviews_assigned", lever, fmt::format("{} to {}", outcome.assigned, reviewer));
+    return outcome;
 }
 
 void Council::record_review(const store::Review &decided) {
@@ -108,27 +160,28 @@ delivery::Delivery Council::delivery_on(const LedgerCosts &costs, WeeksPerYear w
     const auto &ledger = costs.ledger();
     CaseWorkspace cases(database_path_, std::nullopt); // for cohort figures, read only if a case's lines need them
     const auto stored = stored_cases();
-    const auto target = [&](const std::string &case_id, FinancialYear year) -> std::optional<int64_t> {
+    const auto target = [&](const std::string &case_id) {
+        std::vector<std::pair<FinancialYear, int64_t>> by_year;
         for (const auto &s : stored)
             if (s.id == case_id) {
                 const auto c = read_stored_case(s);
                 const auto p = cases::profile_option(c, c.preferred(), cases.cohorts());
-                const int offset = year.start_year() - c.first_year.start_year();
-                if (offset >= 0 && offset < static_cast<int>(p.net.size())) return p.net[static_cast<std::size_t>(offset)];
+                for (std::size_t i = 0; i < p.net.size(); ++i) by_year.emplace_back(FinancialYear(c.first_year.start_year() + static_cast<int>(i)), p.net[i]);
             }
-        return std::nullopt;
+        return by_year;
     };
     std::vector<delivery::Decision> decisions;
     for (const auto &r : store_->reviews()) {
         delivery::Decision d{r.person_id, r.lever, r.case_id, r.reviewer, parse_or(r.assigned_on, "assigned_on"), std::nullopt, std::nullopt,
-                             r.outcome, r.hours, ""};
+                             r.outcome, r.hours, "", r.baseline};
         if (!r.decided_on.empty()) d.decided_on = parse_or(r.decided_on, "decided_on");
         if (!r.effective_from.empty()) d.effective_from = parse_or(r.effective_from, "effective_from");
         // The service as it was when reviewed: the day before any change, else at assignment.
         d.service = costs.service_of(r.person_id, d.effective_from ? d.effective_from->plus_days(-1) : d.assigned_on);
         decisions.push_back(std::move(d));
     }
-    return delivery::compute_delivery(std::move(decisions), std::cref(costs), target, ledger.as_at, weeks, rule);
+    const auto funding = [&costs](const std::string &person_id, Date on) { return costs.funding(person_id, on); };
+    return delivery::compute_delivery(std::move(decisions), funding, target, ledger.as_at, weeks, rule);
 }
 
 cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &cases) {
@@ -145,7 +198,8 @@ cases::SecuredByCase Council::secured(const std::vector<cases::BusinessCase> &ca
         s.current = FinancialYear::containing(d.as_at);
         for (const auto &r : d.realised) {
             const auto &x = d.decisions[r.decision];
-            if (x.case_id == case_id && x.effective_from) s.changes.push_back({FinancialYear::containing(*x.effective_from), r.in_year, r.full_year});
+            if (x.case_id == case_id && x.effective_from)
+                s.changes.push_back({FinancialYear::containing(*x.effective_from), r.net.in_year, r.net.full_year});
         }
     }
     return out;

@@ -31,7 +31,7 @@ DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(d
     assign_->add_option("--to", reviewer_, "Reviewer")->required();
     assign_->add_option("--due", due_, "Due date (default: four weeks from the ledger's date)");
     assign_->add_option("--case", case_, "The business case the reviews deliver");
-    assign_->add_option("--limit", limit_, "People to assign")->capture_default_str();
+    assign_->add_option("--limit", limit_, "Most people to assign now: the largest savings among those with no review for the lever yet")->capture_default_str();
     record_ = review->add_subcommand("record", "Record a review's decision; the saving is then read from the ledger");
     record_->add_option("person", person_, "The person's LA id")->required();
     record_->add_option("--lever", lever_, "The lever the review was for")->required();
@@ -53,9 +53,8 @@ DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(d
 std::optional<int> DeliveryCommands::run() {
     if (*assign_) {
         app::Council council(db_);
-        const auto added = council.assign_reviews(lever_, reviewer_, optional_date(due_, "--due"), case_, limit_);
-        std::cout << fmt::format("Assigned {} to {} for {}{}\n", count_of(static_cast<uint64_t>(added), "review", "reviews"), reviewer_, lever_,
-                                 case_.empty() ? "" : " (case " + case_ + ")");
+        const auto outcome = council.assign_reviews(lever_, reviewer_, optional_date(due_, "--due"), case_, limit_);
+        std::cout << app::format_assignment(outcome, lever_, reviewer_, case_) << "\n";
         return 0;
     }
     if (*record_) {

@@ -146,17 +146,29 @@ json profile_json(const cases::Profile &p) {
 }
 
 json delivery_json(const delivery::Delivery &d) {
-    const auto groups = [](const std::vector<delivery::Group> &gs) {
+    const auto totals = [](const delivery::Totals &t) {
+        return json{{"weekly_pence", t.weekly}, {"in_year_pence", t.in_year}, {"full_year_pence", t.full_year}};
+    };
+    const auto groups = [&](const std::vector<delivery::Group> &gs) {
         json out = json::array();
-        for (const auto &g : gs)
+        for (const auto &g : gs) {
+            json years = json::array();
+            for (const auto &y : g.years)
+                years.push_back({{"year", y.year.label()},
+                                 {"status", y.status},
+                                 {"target_pence", y.target ? json(*y.target) : json()},
+                                 {"net_pence", y.net},
+                                 {"gross_pence", y.gross}});
             out.push_back({{"key", g.key},
                            {"assigned", g.assigned},
                            {"decided", g.decided},
-                           {"weekly_pence", g.weekly},
-                           {"in_year_pence", g.in_year},
-                           {"full_year_pence", g.full_year},
+                           {"net", totals(g.net)},
+                           {"gross", totals(g.gross)},
+                           {"years", years},
                            {"target_pence", g.target ? json(*g.target) : json()},
+                           {"rag_year", g.rag_year},
                            {"rag", g.rag}});
+        }
         return out;
     };
     const auto per_hour = [](const delivery::PerHour &p) { return p.saving_per_hour ? json(*p.saving_per_hour) : json(); };
@@ -170,6 +182,9 @@ json delivery_json(const delivery::Delivery &d) {
                              {"saving_per_hour_pence", per_hour(r.per_hour)}});
     return {{"as_at", d.as_at.iso()},
             {"year", d.year.label()},
+            {"basis", "Each decided review's weekly cost the day before the change against now. Net is the council's cost after NHS and "
+                      "other councils' shares and the person's contribution; gross is the whole package. A change counts in-year from its "
+                      "effective date to 31 March, then its full-year effect in every later year; pounds rounded half-up."},
             {"by_case", groups(d.by_case)},
             {"by_lever", groups(d.by_lever)},
             {"by_service", groups(d.by_service)},

@@ -45,7 +45,14 @@ Reply assign(Call &call) {
         report("finding the lever's people", 0, 0);
         app::Council council(engine.database());
         council.act_as(user);
-        return json{{"assigned", council.assign_reviews(lever, reviewer, due, case_id, limit)}, {"lever", lever}, {"reviewer", reviewer}};
+        const auto outcome = council.assign_reviews(lever, reviewer, due, case_id, limit);
+        return json{{"assigned", outcome.assigned},
+                    {"already_assigned", outcome.already_assigned},
+                    {"unassigned", outcome.unassigned},
+                    {"flagged", outcome.flagged},
+                    {"message", app::format_assignment(outcome, lever, reviewer, case_id)},
+                    {"lever", lever},
+                    {"reviewer", reviewer}};
     });
     return {202, {{"job", id}}};
 }

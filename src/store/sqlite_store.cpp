@@ -244,11 +244,18 @@ public:
 
     int64_t add_reviews(const std::vector<Review> &reviews) override {
         Transaction tx(db_);
-        auto s = db_.prepare("INSERT OR IGNORE INTO review (person_id, lever, case_id, reviewer, assigned_on, due_on) VALUES (?,?,?,?,?,?)");
+        auto s = db_.prepare("INSERT OR IGNORE INTO review (person_id, lever, case_id, reviewer, assigned_on, due_on, baseline_gross, "
+                             "baseline_council_bp, baseline_contribution) VALUES (?,?,?,?,?,?,?,?,?)");
         int64_t added = 0;
         for (const auto &r : reviews) {
             s.bind_all(std::string_view(r.person_id), std::string_view(r.lever), std::string_view(r.case_id), std::string_view(r.reviewer),
                        std::string_view(r.assigned_on), std::string_view(r.due_on));
+            const int64_t *baseline[] = {r.baseline ? &r.baseline->gross : nullptr, r.baseline ? &r.baseline->council_bp : nullptr,
+                                         r.baseline ? &r.baseline->contribution : nullptr};
+            for (int i = 0; i < 3; ++i) {
+                if (baseline[i]) s.bind(7 + i, *baseline[i]);
+                else s.bind_null(7 + i);
+            }
             s.run();
             added += sqlite3_changes(db_.handle());
         }
@@ -274,8 +281,8 @@ public:
 
     std::vector<Review> reviews() override {
         auto s = db_.prepare("SELECT id, person_id, lever, COALESCE(case_id, ''), reviewer, assigned_on, due_on, COALESCE(decided_on, ''), "
-                             "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, ''), hours "
-                             "FROM review ORDER BY id");
+                             "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, ''), hours, "
+                             "baseline_gross, baseline_council_bp, baseline_contribution FROM review ORDER BY id");
         std::vector<Review> out;
         while (s.step()) {
             Review r;
@@ -284,6 +291,7 @@ public:
                                      &r.outcome, &r.effective_from, &r.reason, &r.recorded_by};
             for (int i = 0; i < 11; ++i) *fields[i] = std::string(s.text(i + 1));
             if (!s.is_null(12)) r.hours = s.integer(12);
+            if (!s.is_null(13)) r.baseline = WeeklyFunding{s.integer(13), s.integer(14), s.integer(15)};
             out.push_back(std::move(r));
         }
         return out;

@@ -17,6 +17,7 @@
 
 #include "core/extract_join.hpp"
 #include "core/ledger.hpp"
+#include "core/weekly_funding.hpp"
 #include "delivery/progression.hpp"
 #include "io/cld_import.hpp"
 #include "io/extract_import.hpp"
@@ -65,6 +66,7 @@ struct Review {
     int64_t id = 0;
     std::string person_id, lever, case_id, reviewer, assigned_on, due_on, decided_on, outcome, effective_from, reason, recorded_by;
     std::optional<int64_t> hours; // hundredths of an hour the review took, when recorded
+    std::optional<WeeklyFunding> baseline; // who paid when assigned (reviews assigned before baselines were kept have none)
 };
 
 struct ParameterFile {

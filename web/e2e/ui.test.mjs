@@ -216,7 +216,7 @@ test('reviews are assigned and decided from the delivery page', async () => {
   await page.getByLabel('Reviewer').fill('rita');
   await page.getByLabel('People', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Assign, largest saving first' }).click();
-  await page.getByText('Assigned 3 people to rita.').waitFor();
+  await page.getByText(/^Assigned 3 reviews to rita for high_cost_1800: the lever flags \d+; 0 had a review for it already/).waitFor();
   await page.getByLabel(/^Outcome for /).first().selectOption('reduced');
   await page.getByText(/^Recorded reduced for /).waitFor();
   await page.screenshot({ path: join(shots, '25-reviews.png'), fullPage: true });

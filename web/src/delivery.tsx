@@ -16,20 +16,21 @@ const outcomes: [string, string][] = [['no_change', 'No change'], ['reduced', 'R
 export function Delivery({ session }: { session: Session }) {
   const [d, error, reloadDelivery] = useApi<Json>('/delivery');
   if (!d) return <Loading error={error} />;
-  const withTarget = d.by_case.filter((g: Json) => g.target_pence !== null);
+  const caseYears: Json[] = d.by_case.flatMap((g: Json) => g.years.map((y: Json) => ({ ...y, key: g.key, rag: y.year === g.rag_year ? g.rag : '' })));
   return (
     <section>
       <h1>Delivery</h1>
-      <p class="note">Savings realised in {d.year} as the ledger shows them at {ukDate(d.as_at)}: each decided review's change to the
-        person's weekly cost, in-year to 31 March and full year, increases counting against the case.</p>
+      <p class="note">Savings realised as the ledger shows them at {ukDate(d.as_at)} ({d.year}). {d.basis} Increases count against
+        the case.</p>
       <p><a class="button" href="/api/v1/reports/board-pack.pdf">Board pack (PDF)</a>{' '}
         <a class="button" href="/api/v1/reports/board-pack.html">HTML</a></p>
-      {withTarget.length > 0 && (
-        <Chart title="Realised in-year saving against target, by business case" labels={withTarget.map((g: Json) => g.key)} format={moneyWhole}
-          series={[{ name: 'Realised', values: withTarget.map((g: Json) => g.in_year_pence) },
-            { name: 'Target', values: withTarget.map((g: Json) => g.target_pence) }]} />
+      {caseYears.length > 0 && (
+        <Chart title="Net saving realised against target, by business case and year" labels={caseYears.map((y) => `${y.key} ${y.year}`)}
+          format={moneyWhole} series={[{ name: 'Net realised', values: caseYears.map((y) => y.net_pence) },
+            { name: 'Target', values: caseYears.map((y) => y.target_pence ?? 0) }]} />
       )}
       <Groups title="By business case" groups={d.by_case} />
+      {caseYears.length > 0 && <CaseYears years={caseYears} year={d.year} />}
       <Groups title="By lever" groups={d.by_lever} />
       <Groups title="By service" groups={d.by_service} />
       <Groups title="By financial year of the change" groups={d.by_year} />
@@ -59,14 +60,36 @@ function Groups({ title, groups }: { title: string; groups: Json[] }) {
     <>
       <h2>{title}</h2>
       <table>
-        <thead><tr><th /><th class="num">Assigned</th><th class="num">Decided</th><th class="num">A week</th><th class="num">In year</th>
-          <th class="num">Full year</th><th class="num">Target</th><th>RAG</th></tr></thead>
+        <thead><tr><th /><th class="num">Assigned</th><th class="num">Decided</th><th class="num">Net a week</th><th class="num">Net in year</th>
+          <th class="num">Net full year</th><th class="num">Gross a week</th><th class="num">Gross full year</th></tr></thead>
         <tbody>
           {groups.map((g) => (
             <tr key={g.key}><td>{g.key}</td><td class="num">{people(g.assigned)}</td><td class="num">{people(g.decided)}</td>
-              <td class="num">{moneyWhole(g.weekly_pence)}</td><td class="num">{moneyWhole(g.in_year_pence)}</td>
-              <td class="num">{moneyWhole(g.full_year_pence)}</td><td class="num">{g.target_pence === null ? '' : moneyWhole(g.target_pence)}</td>
-              <td><span class={`rag rag-${g.rag}`}>{g.rag}</span></td></tr>
+              <td class="num">{moneyWhole(g.net.weekly_pence)}</td><td class="num">{moneyWhole(g.net.in_year_pence)}</td>
+              <td class="num">{moneyWhole(g.net.full_year_pence)}</td><td class="num">{moneyWhole(g.gross.weekly_pence)}</td>
+              <td class="num">{moneyWhole(g.gross.full_year_pence)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+// Every year each case spans: its net target beside what the decided reviews realise in it.
+function CaseYears({ years, year }: { years: Json[]; year: string }) {
+  return (
+    <>
+      <h2>Business cases against their targets, every year</h2>
+      <p class="note">Years before {year} are actuals; {year} is the forecast outturn; later years are forecasts from the full-year effect of
+        the changes decided so far. RAG is for the year that is due now.</p>
+      <table>
+        <thead><tr><th>Case</th><th>Year</th><th>Status</th><th class="num">Target (net)</th><th class="num">Net realised</th>
+          <th class="num">Gross</th><th>RAG</th></tr></thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={`${y.key} ${y.year}`}><td>{y.key}</td><td>{y.year}</td><td>{y.status}</td>
+              <td class="num">{y.target_pence === null ? '' : moneyWhole(y.target_pence)}</td><td class="num">{moneyWhole(y.net_pence)}</td>
+              <td class="num">{moneyWhole(y.gross_pence)}</td><td>{y.rag && <span class={`rag rag-${y.rag}`}>{y.rag}</span>}</td></tr>
           ))}
         </tbody>
       </table>
@@ -85,7 +108,7 @@ function Reviews({ onChange }: { onChange: () => void }) {
   const [hours, setHours] = useState<Record<number, string>>({}); // by review id, as typed
   if (job?.state === 'succeeded' && job.id && job.id !== handled) { // once per finished assignment
     setHandled(job.id);
-    setMessage(`Assigned ${job.result.assigned} people to ${job.result.reviewer}.`);
+    setMessage(job.result.message);
     reload();
     onChange();
   }
