@@ -118,7 +118,7 @@ Progression progression_view(const std::vector<Plan> &plans, const WeeklyCostOf 
 
 std::string pathway_line(const Sizing &s, const std::string &description) {
     return fmt::format("# {}: {} people × {} a week × {} weeks; the pathway's total is {} a year\n"
-                       "- kind: weekly\n  description: \"{}\"\n  people: {}\n  rate: \"{}\"\n",
+                       "- name: \"{}\"\n  kind: weekly\n  people: {}\n  rate: \"{}\"\n",
                        description, s.people, pounds(s.rate), s.weeks.name, pounds(s.annual), description, s.people,
                        fmt::format("{}{}.{:02}", s.rate < 0 ? "-" : "", std::abs(s.rate) / 100, std::abs(s.rate) % 100));
 }

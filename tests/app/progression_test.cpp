@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/council.hpp"
+#include "cases/business_case.hpp"
 #include "cld_sample.hpp"
 #include "core/error.hpp"
 #include "test_support.hpp"
@@ -125,6 +126,21 @@ TEST(Progression, KentPathwaySizing) {
     const auto line = delivery::pathway_line(s, "Kent Pathways");
     for (const auto *expected : {"kind: weekly", "people: 507", "rate: \"26.08\"", "£687,573.12 a year"})
         EXPECT_NE(line.find(expected), std::string::npos) << expected;
+    // The line is a valid case line: pasted under an option's `lines:`, the case reader takes it.
+    std::string indented;
+    for (std::size_t at = 0; at < line.size();) {
+        const auto end = line.find('\n', at);
+        indented += "      " + line.substr(at, end - at + 1);
+        at = end + 1;
+    }
+    const auto c = cases::read_case("id: P-1\ntitle: Pathways\nfirst_year: 2026/27\nyears: 1\noptions:\n  - name: Pathways\n    lines:\n" + indented,
+                                    "pathway.yaml");
+    ASSERT_EQ(c.options.at(0).lines.size(), 1u);
+    const auto &read = c.options[0].lines[0];
+    EXPECT_EQ(read.name, "Kent Pathways");
+    EXPECT_EQ(read.kind, cases::LineKind::weekly);
+    EXPECT_EQ(read.people, 507'00);
+    EXPECT_EQ(read.amount, 26'08);
 }
 
 TEST(Housing, APersonsOptionsAtTheirLevelAgainstTheirCostNow) {
