@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/error.hpp"
 #include "core/codes.hpp"
@@ -30,6 +31,51 @@ std::optional<int64_t> weekly_units_hundredths(const LineColumns &l, std::size_t
     return std::nullopt;
 }
 
+LineScope scope_of(const Ledger &ledger, std::size_t line, Date on) {
+    const auto person = ledger.lines.person[line];
+    const auto born = ledger.people.birth[person];
+    return {ledger.people.support_reason[person], born == k_no_date ? -1 : age_on(Date::from_serial(born), on), ledger.lines.start[line]};
+}
+
+bool in_scope(const Rate &r, const LineScope &scope) {
+    if (!r.client_groups.empty() && std::find(r.client_groups.begin(), r.client_groups.end(), scope.support_reason) == r.client_groups.end())
+        return false;
+    if ((r.min_age > 0 || r.max_age < 200) && (scope.age < r.min_age || scope.age > r.max_age)) return false;
+    return !r.new_from || (scope.start != k_no_date && scope.start >= r.new_from->serial());
+}
+
+// A client group: one primary support reason, or a family of them by the words before the colon
+// ("physical support" is both "Physical support: Access and mobility only" and "…: Personal care support").
+std::vector<Code> client_group(std::string_view text) {
+    if (const auto one = match_code(CodeField::support_reason, text)) return {one->code};
+    std::vector<Code> family;
+    const auto key = normalise_key(text);
+    for (std::size_t c = 1; c < code_count(CodeField::support_reason); ++c) {
+        const auto label = code_label(CodeField::support_reason, static_cast<Code>(c));
+        if (const auto colon = label.find(':'); colon != std::string_view::npos && normalise_key(label.substr(0, colon)) == key)
+            family.push_back(static_cast<Code>(c));
+    }
+    return family;
+}
+
+// How specific a rate's scope is: a client group or an age range before a rate for everyone.
+int specificity(const Rate &r) { return (r.client_groups.empty() ? 0 : 2) + (r.min_age > 0 || r.max_age < 200 ? 1 : 0); }
+
+// "18-64", "65+", "18+": the ages a rate is for.
+std::optional<std::pair<int, int>> parse_ages(std::string_view text) {
+    int low = 0, high = 0;
+    if (text.size() >= 2 && text.back() == '+') {
+        if (std::from_chars(text.data(), text.data() + text.size() - 1, low).ec != std::errc()) return std::nullopt;
+        return std::pair(low, 200);
+    }
+    const auto dash = text.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    const auto a = std::from_chars(text.data(), text.data() + dash, low), b = std::from_chars(text.data() + dash + 1, text.data() + text.size(), high);
+    if (a.ec != std::errc() || a.ptr != text.data() + dash || b.ec != std::errc() || b.ptr != text.data() + text.size() || low > high)
+        return std::nullopt;
+    return std::pair(low, high);
+}
+
 // pence per unit × hundredths of units, rounded half-up once.
 int64_t cost_of(int64_t pence, int64_t hundredths) {
     const int64_t n = pence * hundredths;
@@ -50,6 +96,12 @@ RateCard read_rate_card(std::string_view text, const std::string &path) {
         if (key != "yes" && key != "no") f.fail(flat, "'flat_rate' is yes or no");
         card.flat_rate = key == "yes";
     }
+    if (const auto blocks = root["blocks_apply_to"]) {
+        const auto key = normalise_key(blocks.Scalar());
+        if (key != "linesaboveceiling" && key != "everyline")
+            f.fail(blocks, "'blocks_apply_to' is lines_above_ceiling (the default: a line already within its ceiling keeps its hours) or every_line");
+        card.blocks_for_every_line = key == "everyline";
+    }
     if (const auto minutes = root["billing_minutes"]) {
         card.billing_minutes = static_cast<int>(f.scaled(minutes, 0, "'billing_minutes'"));
         // A block must be a whole number of hundredths of an hour, as planned hours are held.
@@ -67,7 +119,7 @@ RateCard read_rate_card(std::string_view text, const std::string &path) {
     for (const auto &r : root["rates"]) {
         if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
             f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
-                      "(and optionally 'zone', 'specialist')");
+                      "(and optionally 'zone', 'specialist', 'client_groups', 'ages', 'new_packages_from')");
         Rate rate;
         const auto component = match_code(CodeField::service_component, r["service"].Scalar());
         if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
@@ -83,6 +135,22 @@ RateCard read_rate_card(std::string_view text, const std::string &path) {
             if (!known) f.fail(zone, "zone '" + rate.zone + "' is not one of the card's 'zones'");
         }
         if (const auto s = r["specialist"]) rate.specialist = normalise_key(s.Scalar()) == "yes";
+        if (const auto groups = r["client_groups"]) {
+            if (!groups.IsSequence()) f.fail(groups, "'client_groups' is a list of primary support reasons, e.g. [learning disability support]");
+            for (const auto &g : groups) {
+                const auto codes = client_group(g.Scalar());
+                if (codes.empty())
+                    f.fail(g, "unknown client group '" + g.Scalar() + "': expected a primary support reason (" +
+                                  expected_values(CodeField::support_reason, 30) + ") or a family of them such as physical support");
+                rate.client_groups.insert(rate.client_groups.end(), codes.begin(), codes.end());
+            }
+        }
+        if (const auto ages = r["ages"]) {
+            const auto range = parse_ages(ages.Scalar());
+            if (!range) f.fail(ages, "'ages' is a range such as 18-64 or 65+, not '" + ages.Scalar() + "'");
+            std::tie(rate.min_age, rate.max_age) = *range;
+        }
+        if (const auto from = r["new_packages_from"]) rate.new_from = f.date(from, "'new_packages_from'");
         card.rates.push_back(rate);
     }
     return card;
@@ -106,13 +174,16 @@ std::string zone_of(const RateCard &card, std::string_view postcode) {
     return {};
 }
 
-const Rate *ceiling_for(const RateCard &card, Code component, Code frequency, const std::string &zone, Date on) {
-    // The latest rate in force: the zone's own if it has one, else the every-zone rate.
+const Rate *ceiling_for(const RateCard &card, Code component, Code frequency, const std::string &zone, Date on, const LineScope &scope) {
+    // The zone's own rate if it has one, else the every-zone rate; the most specific scope; the latest in force.
+    const auto better = [](const Rate *best, const Rate &r) {
+        return best == nullptr || specificity(*best) < specificity(r) || (specificity(*best) == specificity(r) && best->from < r.from);
+    };
     const Rate *zoned = nullptr, *any = nullptr;
     for (const auto &r : card.rates) {
-        if (r.component != component || r.frequency != frequency || r.specialist || on < r.from) continue;
-        if (r.zone.empty() && (any == nullptr || any->from < r.from)) any = &r;
-        if (!r.zone.empty() && r.zone == zone && (zoned == nullptr || zoned->from < r.from)) zoned = &r;
+        if (r.component != component || r.frequency != frequency || r.specialist || on < r.from || !in_scope(r, scope)) continue;
+        if (r.zone.empty() && better(any, r)) any = &r;
+        if (!r.zone.empty() && r.zone == zone && better(zoned, r)) zoned = &r;
     }
     return zoned != nullptr ? zoned : any;
 }
@@ -127,7 +198,7 @@ CeilingCheck check_ceilings(const Ledger &ledger, const RateCard &card, Date on)
         const auto units = weekly_units_hundredths(l, i, 0);
         if (!units) continue;
         ++out.lines_checked;
-        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], on);
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], on, scope_of(ledger, i, on));
         if (rate == nullptr) {
             ++out.lines_without_rate;
             continue;
@@ -149,10 +220,18 @@ RetenderProfile retender(const Ledger &ledger, const RateCard &card, const Reten
     const auto zones = zones_by_person(ledger, card);
     for (std::size_t i = 0; i < l.size(); ++i) {
         if (!ledger.line_active(i, on) || is_direct_payment(l, i) || l.unit_cost[i] <= 0) continue;
-        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], r.effective);
+        const auto scope = scope_of(ledger, i, r.effective);
+        const auto *rate = ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], r.effective, scope);
         const auto planned = weekly_units_hundredths(l, i, 0);
-        if (rate == nullptr || !planned) continue;
-        const auto billed = weekly_units_hundredths(l, i, card.billing_minutes);
+        if (rate == nullptr || !planned) {
+            // A line a new-packages-only rate would price, but that started before its date, keeps its price.
+            if (planned && ceiling_for(card, l.component[i], l.frequency[i], zones[l.person[i]], r.effective, {scope.support_reason, scope.age, INT32_MAX}))
+                ++out.lines_before_new_from;
+            continue;
+        }
+        // Blocks re-bill the lines brought down to the ceiling; a line within it keeps its hours unless the card says so.
+        const bool brought_down = l.unit_cost[i] > rate->ceiling;
+        const auto billed = weekly_units_hundredths(l, i, brought_down || card.blocks_for_every_line ? card.billing_minutes : 0);
         // A flat rate pays every line the card's rate; otherwise only lines above it come down to it.
         const int64_t unit = card.flat_rate ? rate->ceiling : std::min(l.unit_cost[i], rate->ceiling);
         const int64_t before = cost_of(l.unit_cost[i], *planned), after = cost_of(unit, *billed);
@@ -190,12 +269,16 @@ std::string format_ceilings(const Ledger &ledger, const CeilingCheck &c, std::si
 std::string format_retender(const RetenderProfile &p) {
     const auto pounds = [](int64_t v) { return format_pence(Money::from_pence(v)); };
     const int64_t saving = p.weekly_before - p.weekly_after;
-    std::string out = fmt::format("{}: new rates from {}\n{} lines move to the new card ({} cost more, {} less)\n"
+    std::string out = fmt::format("{}: new rates from {}\n{} lines move to the new card ({} cost more, {} less)\n{}"
                                   "Weekly cost of those lines: {} now, {} after: {} a week\n\n"
                                   "Saving by financial year, a negative figure a cost (part year from {}, then full years of {} weeks;"
                                   " rounded half-up once):\n",
                                   p.retender.name, p.retender.effective.uk(), group_thousands(p.lines), group_thousands(p.lines_up),
-                                  group_thousands(p.lines_down), pounds(p.weekly_before), pounds(p.weekly_after),
+                                  group_thousands(p.lines_down),
+                                  p.lines_before_new_from == 0 ? std::string()
+                                                               : fmt::format("{} open lines started before a rate's new-packages date keep their price\n",
+                                                                             group_thousands(p.lines_before_new_from)),
+                                  pounds(p.weekly_before), pounds(p.weekly_after),
                                   saving >= 0 ? "a saving of " + pounds(saving) : "an extra cost of " + pounds(-saving),
                                   p.retender.effective.uk(), p.retender.weeks.name);
     for (const auto &[year, pence] : p.saving_by_year) out += fmt::format("  {:<8} {:>14}\n", year.label(), pounds(pence));

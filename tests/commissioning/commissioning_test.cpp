@@ -190,20 +190,69 @@ TEST(RateCard, HourlyCareIsBilledInWholeBlocks) {
 TEST(RateCard, ARetenderIsProfiledWithItsPartYear) {
     const auto p = retender(hand_built(), read_rate_card(k_card, "card.yaml"), {"Home care retender", Date::ymd(2017, 11, 1), 3, WeeksPerYear::fifty_two()});
     EXPECT_EQ(p.lines, 3);
-    EXPECT_EQ(p.lines_up, 1) << "£15.00 for 7.10 h becomes £16.22 for 7.25 h: a flat rate raises the cheaper line";
+    EXPECT_EQ(p.lines_up, 1) << "£15.00 for 7.10 h becomes £16.22 for 7.10 h: a flat rate raises the cheaper line";
     EXPECT_EQ(p.lines_down, 2);
     EXPECT_EQ(p.weekly_before, 18000 + 10650 + 90000);
-    EXPECT_EQ(p.weekly_after, 16220 + 11760 + 85000);
+    EXPECT_EQ(p.weekly_after, 16220 + 11516 + 85000) << "blocks re-bill only the line brought down to the ceiling (10 h stays 10 h)";
     ASSERT_EQ(p.saving_by_year.size(), 3u);
     EXPECT_EQ(p.saving_by_year[0].first.label(), "2017/18");
-    EXPECT_EQ(p.saving_by_year[0].second, 121975); // £56.70 × 52 × 151 ÷ 365 days
-    EXPECT_EQ(p.saving_by_year[1].second, 5670 * 52);
+    EXPECT_EQ(p.saving_by_year[0].second, 127224); // £59.14 × 52 × 151 ÷ 365 days
+    EXPECT_EQ(p.saving_by_year[1].second, 5914 * 52);
+
+    // A card that bills every line in blocks: the £15.00 line's 7.10 h become 7.25 h.
+    const auto every_line = retender(hand_built(), read_rate_card(std::string(k_card) + "blocks_apply_to: every_line\n", "card.yaml"),
+                                     {"Home care retender", Date::ymd(2017, 11, 1), 1, WeeksPerYear::fifty_two()});
+    EXPECT_EQ(every_line.weekly_after, 16220 + 11760 + 85000);
 
     auto ceiling_only = read_rate_card(k_card, "card.yaml");
     ceiling_only.flat_rate = false;
     const auto capped = retender(hand_built(), ceiling_only, {"Ceilings only", Date::ymd(2017, 11, 1), 1, WeeksPerYear::fifty_two()});
-    EXPECT_EQ(capped.weekly_after, 16220 + 10875 + 85000) << "£15.00 stays £15.00, for 7.25 billed hours";
-    EXPECT_EQ(capped.lines_up, 1) << "billing in 15-minute blocks still adds 9 minutes";
+    EXPECT_EQ(capped.weekly_after, 16220 + 10650 + 85000) << "£15.00 stays £15.00 for its 7.10 hours";
+    EXPECT_EQ(capped.lines_up, 0) << "a line within its ceiling never costs more by rounding its hours up";
+}
+
+TEST(RateCard, CeilingsAreScopedToTheClientGroupsAgesAndNewPackagesTheyAreFor) {
+    auto ledger = hand_built();
+    const auto ld = match_code(CodeField::support_reason, "Learning disability support")->code;
+    // P3, in residential care at £900 a week, has a learning disability and is 40; P1 (home care at £18.00) is 70.
+    ledger.people.support_reason[2] = ld;
+    ledger.people.birth[2] = Date::ymd(1977, 6, 1).serial();
+    ledger.people.birth[0] = Date::ymd(1947, 6, 1).serial();
+    const auto card = read_rate_card(R"(
+name: Ceilings by client group
+rates:
+  - {service: long term residential care, per: week, from: 2017-04-01, ceiling: "850.00", ages: 65+}
+  - {service: long term residential care, per: week, from: 2017-04-01, ceiling: "1,500.00", client_groups: [learning disability support]}
+  - {service: home support, per: hour, from: 2017-04-01, ceiling: "16.22", client_groups: [learning disability support], ages: 18-64}
+)", "scoped.yaml");
+    const auto c = check_ceilings(ledger, card, Date::ymd(2017, 12, 1));
+    EXPECT_TRUE(c.flagged.empty()) << "the older people's care-home ceiling is never applied to a learning-disability placement";
+    EXPECT_EQ(c.lines_without_rate, 2) << "the home-care ceiling is for working-age people with a learning disability only";
+    ledger.people.support_reason[0] = ld;
+    EXPECT_EQ(check_ceilings(ledger, card, Date::ymd(2017, 12, 1)).lines_without_rate, 2) << "P1 has a learning disability but is 70";
+    ledger.people.birth[0] = Date::ymd(1980, 6, 1).serial();
+    const auto working_age = check_ceilings(ledger, card, Date::ymd(2017, 12, 1));
+    ASSERT_EQ(working_age.flagged.size(), 1u);
+    EXPECT_EQ(working_age.flagged[0].weekly_excess, 1780);
+
+    // New packages only (Cambridgeshire A/R.6.115: "new domiciliary care commissioned after that point").
+    const auto fresh = read_rate_card(R"(
+name: LD home care framework
+rates:
+  - {service: home support, per: hour, from: 2017-06-01, ceiling: "16.22", client_groups: [learning disability support], new_packages_from: 2017-06-01}
+)", "new.yaml");
+    const Retender r{"LD home care retender", Date::ymd(2017, 11, 1), 2, WeeksPerYear::fifty_two()};
+    const auto none = retender(ledger, fresh, r);
+    EXPECT_EQ(none.lines, 0);
+    EXPECT_EQ(none.lines_before_new_from, 1) << "P1's package started before the framework and keeps its price";
+    EXPECT_NE(format_retender(none).find("1 open lines started before a rate's new-packages date keep their price"), std::string::npos);
+    ledger.lines.start[0] = Date::ymd(2017, 7, 3).serial(); // a package commissioned on the framework
+    EXPECT_EQ(retender(ledger, fresh, r).lines, 1);
+    for (const auto *bad : {"ages: 65", "ages: 64-18", "client_groups: [gardening]", "new_packages_from: soon"}) {
+        const auto text = std::string("name: x\nrates:\n  - {service: home support, per: hour, from: 2017-11-01, ceiling: \"1\", ") + bad + "}\n";
+        EXPECT_THROW(read_rate_card(text, "bad.yaml"), Error) << bad;
+    }
+    EXPECT_THROW(read_rate_card("name: x\nblocks_apply_to: some\nrates: []\n", "bad.yaml"), Error);
 }
 
 TEST(Market, SpendConcentrationPricesAndOutOfArea) {
