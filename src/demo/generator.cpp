@@ -142,13 +142,22 @@ struct Line {
     int64_t contribution = -1;
 };
 
-constexpr std::array<std::string_view, 24> k_provider_names = {
-    "Oakfield Care Ltd", "Riverside Support Services", "Meadowbank Homes", "Brightpath Living",
-    "Heathview Care Group", "Willow Lodge", "Kingfisher Home Care", "Abbeyfield Community Care",
-    "Cedar House Nursing", "Lakeside Supported Living", "Hollybrook Care", "Northgate Home Support",
-    "St Anne's Residential", "Greenway Care Partnership", "Maple Court Nursing Home", "Horizon Support Ltd",
-    "Ashdown Care Services", "Beacon Lifestyle Support", "Elmtree Home Care", "Castle View Care Home",
-    "Pinewood Specialist Care", "Fairhaven Support", "Summerfield Homes", "Orchard Lane Care"};
+// Providers by what they run, so a care home never sells home care: care homes, home-care agencies,
+// and supported-living, day and shared-lives services.
+using Providers = std::array<std::string_view, 8>;
+constexpr Providers k_care_homes = {"Cedar House Nursing", "Maple Court Nursing Home", "Castle View Care Home", "St Anne's Residential",
+                                    "Willow Lodge", "Summerfield Homes", "Meadowbank Homes", "Heathview Care Group"};
+constexpr Providers k_home_care = {"Kingfisher Home Care", "Northgate Home Support", "Elmtree Home Care", "Abbeyfield Community Care",
+                                   "Ashdown Care Services", "Oakfield Care Ltd", "Hollybrook Care", "Greenway Care Partnership"};
+constexpr Providers k_support = {"Lakeside Supported Living", "Riverside Support Services", "Brightpath Living", "Horizon Support Ltd",
+                                 "Beacon Lifestyle Support", "Pinewood Specialist Care", "Fairhaven Support", "Orchard Lane Care"};
+
+const Providers &providers_of(Code component) {
+    if (component == codes::comp_lt_residential || component == codes::comp_lt_nursing || component == codes::comp_st_residential ||
+        component == codes::comp_st_nursing)
+        return k_care_homes;
+    return component == codes::comp_home_support ? k_home_care : k_support;
+}
 
 const std::array<std::string_view, 6> k_towns = {"Northmoor", "Eastbridge", "Westfield", "Southam", "Kingsford",
                                                  "Millbrook"};
@@ -284,7 +293,10 @@ private:
     // The main service line(s) for a package of about `weekly` pounds.
     void main_lines(const Segment &seg, int64_t weekly_pence, std::vector<Line> &lines) {
         const Date start = random_date(Date::ymd(2012, 4, 1), options_.period_end.plus_days(-30));
-        const std::string provider(rng_.pick(k_provider_names));
+        const Code component = seg.kind == Kind::home_care           ? codes::comp_home_support
+                               : seg.kind == Kind::residential || seg.kind == Kind::nursing ? codes::comp_lt_residential
+                                                                                             : codes::comp_supported_living;
+        const std::string provider(rng_.pick(providers_of(component)));
         const std::string cqc = cqc_of(provider);
         switch (seg.kind) {
         case Kind::home_care:
@@ -397,8 +409,8 @@ private:
         for (int64_t h = 0; h < history; ++h) {
             // An earlier package (a change of provider or price), ending the day before the one after it started.
             const auto days = static_cast<int32_t>(rng_.between(28, 730));
-            const std::string provider(rng_.pick(k_provider_names));
             Line old = lines[main_index];
+            const std::string provider(rng_.pick(providers_of(old.component)));
             old.end = next_start.plus_days(-1);
             old.start = next_start.plus_days(-days);
             if (!old.provider.empty()) {
