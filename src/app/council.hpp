@@ -254,6 +254,8 @@ private:
     store::User existing_user(const std::string &name);
     delivery::Delivery delivery_on(const LedgerCosts &costs, WeeksPerYear weeks, delivery::RagRule rule);
     delivery::Progression progression_on(const LedgerCosts &costs, WeeksPerYear weeks);
+    // A person's weekly cost and who pays it on the ledger's date (app/delivery.cpp).
+    WeeklyFunding funding_now(const std::string &person_id);
 
     std::string database_path_;
     std::unique_ptr<store::Store> store_;

@@ -82,6 +82,11 @@ std::string format_assignment(const AssignOutcome &o, const std::string &lever, 
     return out + ".";
 }
 
+WeeklyFunding Council::funding_now(const std::string &person_id) {
+    const LedgerCosts costs(*store_);
+    return costs.funding(person_id, costs.ledger().as_at);
+}
+
 int64_t Council::add_reviews(std::vector<store::Review> reviews) {
     if (std::any_of(reviews.begin(), reviews.end(), [](const auto &r) { return !r.baseline; })) {
         const LedgerCosts costs(*store_);
@@ -173,7 +178,7 @@ delivery::Delivery Council::delivery_on(const LedgerCosts &costs, WeeksPerYear w
     std::vector<delivery::Decision> decisions;
     for (const auto &r : store_->reviews()) {
         delivery::Decision d{r.person_id, r.lever, r.case_id, r.reviewer, parse_or(r.assigned_on, "assigned_on"), std::nullopt, std::nullopt,
-                             r.outcome, r.hours, "", r.baseline};
+                             r.outcome, r.hours, "", r.baseline, r.expected_weekly};
         if (!r.decided_on.empty()) d.decided_on = parse_or(r.decided_on, "decided_on");
         if (!r.effective_from.empty()) d.effective_from = parse_or(r.effective_from, "effective_from");
         // The service as it was when reviewed: the day before any change, else at assignment.

@@ -74,8 +74,32 @@ commissioning::Evaluation Council::dps_award(const std::string &request_id, Date
     const auto advertised = parse_date(request->advertised_on);
     if (evaluation.award && advertised) evaluation.days_to_place = advertised->days_until(decided_on);
     const auto &winner = evaluation.award ? evaluation.bids[*evaluation.award] : commissioning::BidResult{};
+    // An award that re-procures a person's package is a decision for delivery: the person's package
+    // is expected to cost the awarded price from the award's date, against the case it delivers; it
+    // realises when the ledger shows it. A new placement (no open package) has no saving to realise.
+    std::optional<store::Review> delivered;
+    if (evaluation.award && !request->person_id.empty()) {
+        if (const auto funding = funding_now(request->person_id); funding.gross > 0) {
+            store::Review r;
+            r.person_id = request->person_id;
+            r.lever = "dps_award:" + request_id;
+            r.case_id = request->case_id;
+            r.reviewer = r.recorded_by = actor_;
+            r.assigned_on = r.due_on = r.decided_on = r.effective_from = decided_on.iso();
+            r.outcome = "price_renegotiated";
+            r.reason = fmt::format("DPS request {} awarded to {} at {} a week", request_id, winner.provider, format_pence(Money::from_pence(winner.price)));
+            r.baseline = funding;
+            r.expected_weekly = winner.price;
+            delivered = std::move(r);
+            evaluation.award_note += fmt::format("{}recorded for delivery{}: the package is expected to cost {} a week from {}, against {} now",
+                                                 evaluation.award_note.empty() ? "" : "; ",
+                                                 request->case_id.empty() ? "" : " against case " + request->case_id,
+                                                 format_pence(Money::from_pence(winner.price)), decided_on.uk(),
+                                                 format_pence(Money::from_pence(funding.gross)));
+        }
+    }
     store_->dps().decide(request_id, evaluation.award ? "awarded" : "no_award", decided_on.iso(), winner.provider,
-                         evaluation.award ? std::optional(winner.price) : std::nullopt);
+                         evaluation.award ? std::optional(winner.price) : std::nullopt, delivered);
     audit(actor_, "dps_awarded", request_id,
           evaluation.award ? fmt::format("{} at {}", winner.provider, format_pence(Money::from_pence(winner.price))) : "no award: " + evaluation.award_note);
     return evaluation;

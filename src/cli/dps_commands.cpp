@@ -39,6 +39,8 @@ DpsCommands::DpsCommands(CLI::App &app, const std::string &db) : db_(db) {
     advertise_->add_option("--spec", spec_, "The request (YAML: ceiling, weights, questions, fair price; no bids)")
         ->required()->check(CLI::ExistingFile);
     advertise_->add_option("--person", person_, "The person the package is for");
+    advertise_->add_option("--case", case_, "The business case the placement delivers: an award that re-procures the person's package is "
+                                            "counted in delivery against it");
     bid_ = group->add_subcommand("bid", "Record a provider's bid (a new bid replaces the provider's earlier one)");
     bid_->add_option("request", request_, "Request id")->required();
     bid_->add_option("provider", provider_, "Provider's name")->required();
@@ -59,7 +61,7 @@ std::optional<int> DpsCommands::run() {
         council.dps_admit({provider_, cqc_, lot_, zone_, on, rate_.empty() ? std::nullopt : std::optional(pence_of(rate_, "--rate"))});
         std::cout << fmt::format("Admitted {} to {}{}\n", provider_, lot_, zone_.empty() ? "" : " in zone " + zone_);
     } else if (*advertise_) {
-        const auto to = council.dps_advertise({request_, lot_, zone_, person_, io::read_text_file(spec_, "request"), on, "", "", "", std::nullopt});
+        const auto to = council.dps_advertise({request_, lot_, zone_, person_, io::read_text_file(spec_, "request"), on, "", "", "", std::nullopt, case_});
         std::cout << fmt::format("Advertised {} to {} providers:\n", request_, to.size());
         for (const auto &p : to) std::cout << "  " << p << "\n";
     } else if (*bid_) {

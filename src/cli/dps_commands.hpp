@@ -17,7 +17,7 @@ public:
 private:
     const std::string &db_;
     CLI::App *admit_ = nullptr, *advertise_ = nullptr, *bid_ = nullptr, *award_ = nullptr, *list_ = nullptr;
-    std::string provider_, lot_, zone_, rate_, cqc_, on_, request_, spec_, person_, price_, answers_;
+    std::string provider_, lot_, zone_, rate_, cqc_, on_, request_, spec_, person_, case_, price_, answers_;
     bool withdrawn_ = false;
 };
 

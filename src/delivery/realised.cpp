@@ -93,7 +93,7 @@ bool known_outcome(std::string_view outcome) { return std::find(k_outcomes.begin
 
 Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &weekly_cost, const Target &target, Date as_at,
                           WeeksPerYear weeks, RagRule rule) {
-    Delivery d{as_at, FinancialYear::containing(as_at), std::move(decisions), {}, {}, {}, {}, {}, {}, {}, 0, std::nullopt};
+    Delivery d{as_at, FinancialYear::containing(as_at), std::move(decisions), {}, {}, {}, {}, {}, {}, {}, {}, 0, std::nullopt};
     std::vector<const Realised *> of(d.decisions.size(), nullptr);
     d.realised.reserve(d.decisions.size());
     for (std::size_t i = 0; i < d.decisions.size(); ++i) {
@@ -108,6 +108,7 @@ Delivery compute_delivery(std::vector<Decision> decisions, const WeeklyCost &wee
             const auto now = weekly_cost(x.person_id, as_at);
             r.gross = change(before.gross, now.gross, weeks, *x.effective_from);
             r.net = change(net_before(before, x.baseline), now.net(), weeks, *x.effective_from);
+            if (x.expected_weekly && *x.expected_weekly != now.gross) d.awaiting.push_back({i, *x.expected_weekly, now.gross});
         }
         d.realised.push_back(r);
         of[i] = &d.realised.back();
@@ -193,6 +194,15 @@ std::string format_delivery(const Delivery &d, WeeksPerYear weeks) {
         out += fmt::format("{:<12} {:<22} {:<22} {:>11} {:>25} {:>12} {:>25} {:>12}\n", x.person_id, x.lever.substr(0, 22), x.outcome,
                            x.effective_from ? x.effective_from->uk() : "-", pair(r.gross), format_pence(Money::from_pence(r.gross.weekly)),
                            pair(r.net), format_pence(Money::from_pence(r.net.weekly)));
+    }
+    if (!d.awaiting.empty()) {
+        out += "\nAwaiting the ledger: decisions that expect a price the ledger does not show yet (realised once a CLD or extract shows it)\n";
+        for (const auto &a : d.awaiting) {
+            const auto &x = d.decisions[a.decision];
+            out += fmt::format("  {:<12} {:<28} {:<12} expected {} a week from {}; the ledger shows {}\n", x.person_id, x.lever.substr(0, 28),
+                               x.case_id.empty() ? "(no case)" : x.case_id.substr(0, 12), format_pence(Money::from_pence(a.expected)),
+                               x.effective_from ? x.effective_from->uk() : "-", format_pence(Money::from_pence(a.ledger)));
+        }
     }
     const auto per_hour = [](const PerHour &p) {
         return p.saving_per_hour ? fmt::format("; {} net full-year saving per review hour over {}.{:02} hours recorded",

@@ -36,6 +36,13 @@ struct Decision {
     // of funding splits or contributions, so the net cost before a change applies this split to the
     // lines open the day before; without it (reviews assigned before baselines were kept) today's.
     std::optional<WeeklyFunding> baseline;
+    std::optional<int64_t> expected_weekly; // pence a week the decision expects the package to cost (a DPS award's price)
+};
+
+// A decision that expects a price the ledger does not show yet (a DPS award before the next CLD).
+struct Awaiting {
+    std::size_t decision = 0;        // index into the decisions
+    int64_t expected = 0, ledger = 0; // pence a week: the awarded price, and the person's gross weekly cost the ledger shows now
 };
 
 // A change in one measure of weekly cost: gross, or the council's net.
@@ -108,6 +115,7 @@ struct Delivery {
     std::vector<Decision> decisions;
     std::vector<Realised> realised;
     std::vector<Group> by_case, by_lever, by_service, by_year; // by_year: the financial year each change took effect
+    std::vector<Awaiting> awaiting;      // decisions whose expected price the ledger does not show yet
     std::vector<ReviewerRate> reviewers;
     PerHour per_hour;                    // the whole team
     int64_t backlog = 0;                 // assigned, not decided

@@ -145,7 +145,7 @@ json profile_json(const cases::Profile &p) {
             {"lines", lines}};
 }
 
-json delivery_json(const delivery::Delivery &d) {
+json delivery_json(const delivery::Delivery &d, bool with_people) {
     const auto totals = [](const delivery::Totals &t) {
         return json{{"weekly_pence", t.weekly}, {"in_year_pence", t.in_year}, {"full_year_pence", t.full_year}};
     };
@@ -180,8 +180,19 @@ json delivery_json(const delivery::Delivery &d) {
                              {"mean_days_to_decision", r.mean_days_to_decision},
                              {"hours_hundredths", r.per_hour.hours},
                              {"saving_per_hour_pence", per_hour(r.per_hour)}});
+    json awaiting = json::array();
+    for (const auto &a : d.awaiting) {
+        const auto &x = d.decisions[a.decision];
+        awaiting.push_back({{"person_id", with_people ? json(x.person_id) : json()},
+                            {"lever", x.lever},
+                            {"case_id", x.case_id},
+                            {"effective_from", x.effective_from ? json(x.effective_from->iso()) : json()},
+                            {"expected_weekly_pence", a.expected},
+                            {"ledger_weekly_pence", a.ledger}});
+    }
     return {{"as_at", d.as_at.iso()},
             {"year", d.year.label()},
+            {"awaiting", awaiting},
             {"basis", "Each decided review's weekly cost the day before the change against now. Net is the council's cost after NHS and "
                       "other councils' shares and the person's contribution; gross is the whole package. A change counts in-year from its "
                       "effective date to 31 March, then its full-year effect in every later year; pounds rounded half-up."},

@@ -25,7 +25,8 @@ nlohmann::json trend_json(const std::vector<TrendPoint> &trend);
 nlohmann::json opportunities_json(const app::Analysis &a);
 nlohmann::json explanation_json(const opportunity::Explanation &e);
 nlohmann::json profile_json(const cases::Profile &p);
-nlohmann::json delivery_json(const delivery::Delivery &d);
+// Person ids (of decisions awaiting the ledger) only `with_people`.
+nlohmann::json delivery_json(const delivery::Delivery &d, bool with_people);
 nlohmann::json audit_json(const store::AuditEvent &e);
 // A stated figure against the computed one.
 nlohmann::json check_json(const cases::Check &c);

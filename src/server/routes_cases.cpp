@@ -65,7 +65,7 @@ Reply save_case(Call &call) {
 
 Reply delivery(Call &call) {
     const auto d = call.engine.with_council(call.user(), [](app::Council &c) { return c.delivery(WeeksPerYear::fifty_two()); });
-    return {200, delivery_json(d)};
+    return {200, delivery_json(d, app::sees_people(call.role()))};
 }
 
 Reply case_report(Call &call) {

@@ -202,6 +202,7 @@ Reply dps_register(Call &call) {
         if (x.awarded_price) {
             item["awarded_provider"] = x.awarded_provider;
             item["awarded_price_pence"] = *x.awarded_price;
+            item["case_id"] = x.case_id;
             item["decided_on"] = x.decided_on;
             item["days_to_place"] = parse_date(x.advertised_on)->days_until(*parse_date(x.decided_on));
         }
@@ -218,13 +219,14 @@ Reply dps_admit(Call &call) {
     return {201, {{"admitted", text_field(call.body, "provider", true)}}};
 }
 
-// Body: {"id", "lot", "zone", "person_id", "spec": a request without bids, "on"}.
+// Body: {"id", "lot", "zone", "person_id", "case_id", "spec": a request without bids, "on"}.
 Reply dps_advertise(Call &call) {
     if (!call.body.is_object() || !call.body.contains("spec")) throw ApiError{400, "missing_field", "the body needs the request's \"spec\""};
     const auto spec = file_in(call.body.at("spec"), "request's spec");
     const auto to = call.engine.with_council(call.user(), [&](app::Council &c) {
         return c.dps_advertise({text_field(call.body, "id", true), text_field(call.body, "lot", true), text_field(call.body, "zone", false),
-                                text_field(call.body, "person_id", false), spec, on_of(call.body), "", "", "", std::nullopt});
+                                text_field(call.body, "person_id", false), spec, on_of(call.body), "", "", "", std::nullopt,
+                                text_field(call.body, "case_id", false)});
     });
     return {201, {{"advertised_to", to}}};
 }

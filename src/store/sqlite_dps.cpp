@@ -1,17 +1,19 @@
 #include "store/sqlite_dps.hpp"
 
+#include "store/sqlite_reviews.hpp"
+
 namespace ascent::store {
 
 namespace {
 
 constexpr std::string_view k_request_columns =
     "SELECT id, lot, zone, COALESCE(person_id, ''), spec, advertised_on, status, COALESCE(decided_on, ''), "
-    "COALESCE(awarded_provider, ''), awarded_price FROM dps_request";
+    "COALESCE(awarded_provider, ''), awarded_price, COALESCE(case_id, '') FROM dps_request";
 
 DpsRequest read_request(const Statement &s) {
     DpsRequest r{std::string(s.text(0)), std::string(s.text(1)), std::string(s.text(2)), std::string(s.text(3)),
                  std::string(s.text(4)), std::string(s.text(5)), std::string(s.text(6)), std::string(s.text(7)),
-                 std::string(s.text(8)), std::nullopt};
+                 std::string(s.text(8)), std::nullopt, std::string(s.text(10))};
     if (!s.is_null(9)) r.awarded_price = s.integer(9);
     return r;
 }
@@ -49,10 +51,10 @@ public:
     }
 
     bool add_request(const DpsRequest &r) override {
-        auto s = db_.prepare("INSERT OR IGNORE INTO dps_request (id, lot, zone, person_id, spec, advertised_on, status) "
-                             "VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, 'open')");
+        auto s = db_.prepare("INSERT OR IGNORE INTO dps_request (id, lot, zone, person_id, spec, advertised_on, status, case_id) "
+                             "VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, 'open', NULLIF(?, ''))");
         s.bind_all(std::string_view(r.id), std::string_view(r.lot), std::string_view(r.zone), std::string_view(r.person_id),
-                   std::string_view(r.spec), std::string_view(r.advertised_on));
+                   std::string_view(r.spec), std::string_view(r.advertised_on), std::string_view(r.case_id));
         s.run();
         return sqlite3_changes(db_.handle()) == 1;
     }
@@ -92,13 +94,16 @@ public:
     }
 
     void decide(const std::string &request_id, const std::string &status, const std::string &decided_on, const std::string &provider,
-                std::optional<int64_t> price) override {
+                std::optional<int64_t> price, const std::optional<Review> &delivery) override {
+        Transaction tx(db_);
         auto s = db_.prepare("UPDATE dps_request SET status = ?, decided_on = ?, awarded_provider = ?, awarded_price = ? WHERE id = ?");
         s.bind_all(std::string_view(status), std::string_view(decided_on), std::string_view(provider));
         if (price) s.bind(4, *price);
         else s.bind_null(4);
         s.bind(5, std::string_view(request_id));
         s.run();
+        if (delivery) insert_review(db_, *delivery);
+        tx.commit();
     }
 
 private:

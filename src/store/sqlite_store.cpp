@@ -9,6 +9,7 @@
 #include "store/sqlite_accounts.hpp"
 #include "store/sqlite_dps.hpp"
 #include "store/sqlite_progression.hpp"
+#include "store/sqlite_reviews.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_snapshots.hpp"
 #include "store/sqlite_values.hpp"
@@ -244,21 +245,8 @@ public:
 
     int64_t add_reviews(const std::vector<Review> &reviews) override {
         Transaction tx(db_);
-        auto s = db_.prepare("INSERT OR IGNORE INTO review (person_id, lever, case_id, reviewer, assigned_on, due_on, baseline_gross, "
-                             "baseline_council_bp, baseline_contribution) VALUES (?,?,?,?,?,?,?,?,?)");
         int64_t added = 0;
-        for (const auto &r : reviews) {
-            s.bind_all(std::string_view(r.person_id), std::string_view(r.lever), std::string_view(r.case_id), std::string_view(r.reviewer),
-                       std::string_view(r.assigned_on), std::string_view(r.due_on));
-            const int64_t *baseline[] = {r.baseline ? &r.baseline->gross : nullptr, r.baseline ? &r.baseline->council_bp : nullptr,
-                                         r.baseline ? &r.baseline->contribution : nullptr};
-            for (int i = 0; i < 3; ++i) {
-                if (baseline[i]) s.bind(7 + i, *baseline[i]);
-                else s.bind_null(7 + i);
-            }
-            s.run();
-            added += sqlite3_changes(db_.handle());
-        }
+        for (const auto &r : reviews) added += insert_review(db_, r);
         tx.commit();
         return added;
     }
@@ -282,7 +270,7 @@ public:
     std::vector<Review> reviews() override {
         auto s = db_.prepare("SELECT id, person_id, lever, COALESCE(case_id, ''), reviewer, assigned_on, due_on, COALESCE(decided_on, ''), "
                              "COALESCE(outcome, ''), COALESCE(effective_from, ''), COALESCE(reason, ''), COALESCE(recorded_by, ''), hours, "
-                             "baseline_gross, baseline_council_bp, baseline_contribution FROM review ORDER BY id");
+                             "baseline_gross, baseline_council_bp, baseline_contribution, expected_weekly FROM review ORDER BY id");
         std::vector<Review> out;
         while (s.step()) {
             Review r;
@@ -292,6 +280,7 @@ public:
             for (int i = 0; i < 11; ++i) *fields[i] = std::string(s.text(i + 1));
             if (!s.is_null(12)) r.hours = s.integer(12);
             if (!s.is_null(13)) r.baseline = WeeklyFunding{s.integer(13), s.integer(14), s.integer(15)};
+            if (!s.is_null(16)) r.expected_weekly = s.integer(16);
             out.push_back(std::move(r));
         }
         return out;

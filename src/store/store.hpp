@@ -66,7 +66,8 @@ struct Review {
     int64_t id = 0;
     std::string person_id, lever, case_id, reviewer, assigned_on, due_on, decided_on, outcome, effective_from, reason, recorded_by;
     std::optional<int64_t> hours; // hundredths of an hour the review took, when recorded
-    std::optional<WeeklyFunding> baseline; // who paid when assigned (reviews assigned before baselines were kept have none)
+    std::optional<WeeklyFunding> baseline; // who paid when assigned
+    std::optional<int64_t> expected_weekly; // pence a week the decision expects the package to cost (a DPS award's price) (reviews assigned before baselines were kept have none)
 };
 
 struct ParameterFile {
@@ -120,6 +121,7 @@ struct DpsBid {
 struct DpsRequest {
     std::string id, lot, zone, person_id, spec, advertised_on, status, decided_on, awarded_provider;
     std::optional<int64_t> awarded_price;
+    std::string case_id; // the business case the placement delivers, if any
 };
 
 class DpsStore {
@@ -133,8 +135,10 @@ public:
     virtual std::vector<DpsRequest> requests() = 0;
     virtual void put_bid(const DpsBid &bid) = 0;             // a provider's bid replaces its earlier one
     virtual std::vector<DpsBid> bids(const std::string &request_id) = 0;
+    // Records the request's outcome and, for an award to a person, `delivery`: the award as a decided
+    // review (see app/dps.cpp); one transaction.
     virtual void decide(const std::string &request_id, const std::string &status, const std::string &decided_on,
-                        const std::string &provider, std::optional<int64_t> price) = 0;
+                        const std::string &provider, std::optional<int64_t> price, const std::optional<Review> &delivery) = 0;
 };
 
 // Progression plans and their steps (migration 0007).

@@ -153,7 +153,7 @@ namespace {
 // A person whose package is £300 a week until 31 March 2025 and £200 from 1 April 2025, all paid by
 // the council; a £100 a week saving decided for CASE-1.
 std::vector<delivery::Decision> one_saving(Date effective = Date::ymd(2025, 4, 1)) {
-    return {{"A", "lever", "CASE-1", "Sam", Date::ymd(2025, 3, 1), effective, effective, "reduced", std::nullopt, "", std::nullopt}};
+    return {{"A", "lever", "CASE-1", "Sam", Date::ymd(2025, 3, 1), effective, effective, "reduced", std::nullopt, "", std::nullopt, std::nullopt}};
 }
 
 WeeklyFunding council_pays(int64_t gross) { return {gross, gross * 10'000, 0}; }

@@ -31,6 +31,24 @@ export function Delivery({ session }: { session: Session }) {
       )}
       <Groups title="By business case" groups={d.by_case} />
       {caseYears.length > 0 && <CaseYears years={caseYears} year={d.year} />}
+      {d.awaiting.length > 0 && (
+        <>
+          <h2>Awaiting the ledger</h2>
+          <p class="note">Decisions that expect a price the ledger does not show yet, such as a dynamic purchasing award: they are realised
+            once a CLD return or extract shows the new price.</p>
+          <table>
+            <thead><tr><th>Person</th><th>Decision</th><th>Case</th><th>From</th><th class="num">Expected a week</th>
+              <th class="num">The ledger shows</th></tr></thead>
+            <tbody>
+              {d.awaiting.map((a: Json, i: number) => (
+                <tr key={i}><td>{a.person_id ?? '(finance role)'}</td><td>{a.lever}</td><td>{a.case_id}</td>
+                  <td>{a.effective_from ? ukDate(a.effective_from) : ''}</td><td class="num">{moneyWhole(a.expected_weekly_pence)}</td>
+                  <td class="num">{moneyWhole(a.ledger_weekly_pence)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <Groups title="By lever" groups={d.by_lever} />
       <Groups title="By service" groups={d.by_service} />
       <Groups title="By financial year of the change" groups={d.by_year} />
