@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <regex>
 
 #include "evidence/library.hpp"
 
@@ -28,7 +29,15 @@ std::string percent(int64_t ppm) {
 // A saving in adult social care (the library's default scope).
 bool counts(const evidence::Item &item) { return item.kind == "saving" && item.scope == "adult social care" && item.pence > 0; }
 
-// Each council's savings tagged with `lever` (or, for an empty lever, its largest saving of any kind)
+// A saving the library's sentence gives for one year: "per annum", "a year", "each year", "annual",
+// or a financial year ("in 2012/13", "in 13/14").
+bool yearly(const evidence::Item &item) {
+    static const std::regex year(R"(per annum|a year|each year|per year|in each of|annual|each of the last|in (20)?\d\d/\d\d)",
+                                 std::regex::icase);
+    return std::regex_search(item.quote, year);
+}
+
+// Each council's savings tagged with `lever` (or, for an empty lever, its largest yearly saving of any kind)
 // as a share of its gross spend (the smallest the library prints), and the largest amount. A lever's
 // range runs from the least to the most; a total's from the lower to the upper quartile.
 std::optional<EvidenceRange> evidence_range(const std::string &lever) {
@@ -53,7 +62,7 @@ std::optional<EvidenceRange> evidence_range(const std::string &lever) {
         for (const auto &item : c.items) {
             if (!counts(item)) continue;
             if (!lever.empty() && item.lever == lever) add(c, item);
-            if (lever.empty() && (!largest || item.pence > largest->pence)) largest = &item;
+            if (lever.empty() && yearly(item) && (!largest || item.pence > largest->pence)) largest = &item;
         }
         if (largest) add(c, *largest);
     }
@@ -93,20 +102,20 @@ PlausibilityCheck check(std::string what, const std::string &lever, Money annual
     const std::string largest = fmt::format("; the largest amount a council reports {} is {}", with, e.largest_from);
     if (c.share > e.high) {
         c.verdict = Verdict::above;
-        c.message = total ? fmt::format("{}: above what three councils in four in the evidence library report in total, mostly over several "
-                                        "years (upper quartile {}, {}); check the assumptions", size, percent(e.high), e.high_from)
+        c.message = total ? fmt::format("{}: above what three councils in four in the evidence library saved in a year (upper quartile {}, "
+                                        "{}); check the assumptions", size, percent(e.high), e.high_from)
                           : fmt::format("{}: above the most any council in the evidence library reports with this lever ({}, {}){}; check "
                                         "the assumptions", size, percent(e.high), e.high_from, largest);
     } else if (c.share < e.low) {
         c.verdict = Verdict::below;
-        c.message = total ? fmt::format("{}: below what three councils in four in the evidence library report in total (lower quartile {}, {})",
+        c.message = total ? fmt::format("{}: below what three councils in four in the evidence library saved in a year (lower quartile {}, {})",
                                         size, percent(e.low), e.low_from)
                           : fmt::format("{}: below the least a council in the evidence library reports with this lever ({}, {})", size,
                                         percent(e.low), e.low_from);
     } else {
         c.verdict = Verdict::within;
         c.message = fmt::format("{}: within {} in the evidence library report {} ({} to {}, {})", size,
-                                total ? "the middle half of what councils" : "what councils", with, percent(e.low), percent(e.high),
+                                total ? "the middle half of what councils" : "what councils", total ? "saved in a year" : with, percent(e.low), percent(e.high),
                                 total ? count_of(static_cast<uint64_t>(e.findings), "council", "councils")
                                       : count_of(static_cast<uint64_t>(e.findings), "saving", "savings"));
     }
@@ -121,7 +130,7 @@ Plausibility base(const Analysis &a) {
     p.rule = "a figure is compared, as a share of the council's gross annual spend on care packages, with the savings councils in the "
              "evidence library (" + library().source + ") report with the same lever as a share of their gross spend: above the most is a "
              "warning, below the least a note, and no finding is said; a total is compared with the middle half (lower to upper quartile) "
-             "of each council's largest saving";
+             "of each council's largest saving in one year";
     return p;
 }
 

@@ -9,8 +9,8 @@
 //    tags with that lever (adult social care, kind "saving") over that council's gross spend as the
 //    library prints it (the smallest of its years, which also steps round typos such as Enfield's
 //    "£104,633 million"); for a total, the middle half (lower to upper quartile) of each council's
-//    largest such saving of any lever — the extremes are whole-council figures the library files
-//    under adult social care (Liverpool's £173 million) and savings over many years;
+//    largest saving of any lever in one year (its sentence says "per annum", "a year", "annual" or
+//    names a financial year), so that a yearly figure is set against yearly savings;
 //  - where no council with a gross spend reports on the lever but one without does (the LGA
 //    learning-disability report gives none), the figure is set against the largest amount instead;
 //  - a figure above the top of the range is a warning ("above what any council in the library

@@ -244,6 +244,7 @@ RiskResult simulate_risk(const Programme &programme, const RiskOptions &options,
         if (offset < 0 || offset >= programme.years) {
             result.chance.push_back(0.0);
             result.certain.push_back(true);
+            result.extremes.emplace_back(0, 0);
             continue;
         }
         const auto &year = totals[0][static_cast<std::size_t>(offset)];
@@ -251,6 +252,7 @@ RiskResult simulate_risk(const Programme &programme, const RiskOptions &options,
         result.chance.push_back(static_cast<double>(met) / static_cast<double>(trials));
         const auto [low, high] = std::minmax_element(year.begin(), year.end());
         result.certain.push_back(*low == *high);
+        result.extremes.emplace_back(*low, *high);
     }
     for (std::size_t y = 0; y < years; ++y) result.by_year.push_back(percentiles(totals[0][y]));
     return result;
@@ -300,6 +302,17 @@ std::string format_risk(const RiskResult &r) {
         out += fmt::format("  {}: {}\n", letter_of(rating), describe(delivery_risk(rating)));
     for (std::size_t i = 0; i < r.targets.size(); ++i) {
         const auto target = fmt::format("the {} target of {}", r.targets[i].first.label(), format_pounds(Money::from_pence(r.targets[i].second)));
+        const auto [least, most] = r.extremes[i];
+        if (!r.certain[i] && r.chance[i] == 0.0) {
+            out += fmt::format("\nChance of meeting {}: met in none of the {} trials (the most any trial saves that year is {})", target,
+                               group_thousands(r.trials), format_pounds(Money::from_pence(most)));
+            continue;
+        }
+        if (!r.certain[i] && r.chance[i] == 1.0) {
+            out += fmt::format("\nChance of meeting {}: met in every one of the {} trials (the least any trial saves that year is {})", target,
+                               group_thousands(r.trials), format_pounds(Money::from_pence(least)));
+            continue;
+        }
         if (!r.certain[i]) {
             out += fmt::format("\nChance of meeting {}: {:.1f}%", target, 100.0 * r.chance[i]);
             continue;

@@ -78,6 +78,7 @@ struct RiskResult {
     std::vector<std::pair<FinancialYear, int64_t>> targets;
     std::vector<double> chance;          // of each target being met: the share of trials at or above it
     std::vector<bool> certain;           // per target: every trial gives the same figure (no chance to speak of)
+    std::vector<std::pair<int64_t, int64_t>> extremes; // per target: the least and the most a trial saves in its year
     bool uncertain = false;              // any case varies
     int64_t trials = 0;
     uint64_t seed = 0;

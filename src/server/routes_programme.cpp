@@ -128,7 +128,7 @@ json risk_json(const cases::RiskResult &r) {
     for (std::size_t i = 0; i < r.targets.size(); ++i)
         targets.push_back({{"year", r.targets[i].first.label()}, {"pence", r.targets[i].second},
                            {"chance", r.certain.at(i) ? json(nullptr) : json(r.chance.at(i))}, {"certain", r.certain.at(i)},
-                           {"met", r.chance.at(i) > 0}});
+                           {"met", r.chance.at(i) > 0}, {"least_pence", r.extremes.at(i).first}, {"most_pence", r.extremes.at(i).second}});
     return {{"years", labels(r.years)},
             {"basis", "in-year net saving by financial year; a case's decided reviews set a floor (a year over: exactly what was secured)"},
             {"planned_pence", r.planned},

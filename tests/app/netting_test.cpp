@@ -100,6 +100,16 @@ TEST(Netting, TwoCasesWorkedByHand) {
     EXPECT_NE(text.find("at most 50% of it"), std::string::npos);
     EXPECT_NE(text.find("X chc line and Y nights line: 1 people, £26,000.00 deducted"), std::string::npos) << text;
     EXPECT_NE(text.find("£106,080.00"), std::string::npos);
+    // Plausibility: the packages cost £4,000 a week, £208,000 a year; the programme's £80,080 is 38.50%
+    // of it, far above what councils in the evidence library saved in a year.
+    ASSERT_TRUE(f.plausibility);
+    EXPECT_EQ(f.plausibility->gross_annual, money(208'000));
+    const auto &total = f.plausibility->checks.back();
+    EXPECT_EQ(total.share, 385'000);
+    EXPECT_EQ(total.verdict, app::Verdict::above);
+    EXPECT_EQ(total.message.rfind("£80,080 a year is 38.50% of the council's gross spend on care packages (£208,000): above what three "
+                                  "councils in four in the evidence library saved in a year (upper quartile ", 0), 0u)
+        << total.message;
 }
 
 TEST(Netting, ACaseIsNetOfItsOwnLinesOnlyAndItsProfileShowsGrossAndNet) {

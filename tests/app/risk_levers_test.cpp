@@ -70,6 +70,12 @@ TEST(RiskFromAssumptions, DeliveryRiskGivesItsDocumentedChanceOfFallingShort) {
         EXPECT_FALSE(r.cases[0].uncertain) << risk; // no range of its own
         EXPECT_TRUE(r.cases[0].varies) << risk;
     }
+    // A target above every trial is met in none of them, and says by how much, not "0.0%".
+    const auto none = cases::simulate_risk(one_line("L", 200'000'00), {40'000, 11, 1});
+    EXPECT_NE(cases::format_risk(none).find("Chance of meeting the 2026/27 target of £200,000: met in none of the 40,000 trials (the most "
+                                            "any trial saves that year is £100,000)"),
+              std::string::npos)
+        << cases::format_risk(none);
     // A high risk: a shortfall is up to 50% and a slip up to 9 months, so a trial can fall below half the plan.
     const auto h = cases::simulate_risk(one_line("H", 0), {40'000, 11, 1});
     EXPECT_LT(h.by_year[0].p10, 75'000'00);

@@ -48,7 +48,7 @@ TEST(Risk, RangesSitAroundThePlanAndACaseWithoutRangesMovesOnlyByItsDeliveryRisk
     EXPECT_LT(respite.p10, respite.p50);
     EXPECT_LT(respite.p50, respite.p90);
     EXPECT_LT(respite.p90, 80 * 130'00 * 3);
-    EXPECT_GT(respite.p10, 50 * 100'00 * 3);
+    EXPECT_GT(respite.p10, 50 * 100'00 * 3 * 3 / 4); // the lows less a medium delivery risk's shortfall of at most 25%
     // 6.115 has no ranges: only its delivery risk (M, the default) moves it, and never above its plan. It
     // meets the plan in 75% × 85% of trials, so its P50 and P90 are the plan and its P10 is below.
     const auto &retender = r.cases[1].by_year[0];

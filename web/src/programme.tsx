@@ -93,6 +93,8 @@ function Risk({ years }: { years: string[] }) {
           <p>{r.trials.toLocaleString('en-GB')} trials, seed {r.seed}.{' '}
             {r.targets.map((t: Json) => t.certain
               ? `No uncertainty about ${t.year}'s target of ${moneyWhole(t.pence)}: every trial ${t.met ? 'meets' : 'misses'} it${r.uncertain ? '' : ' (no line of this programme has a range)'}.`
+              : t.chance === 0 ? `${t.year}'s target of ${moneyWhole(t.pence)}: met in none of the trials (the most any saves is ${moneyWhole(t.most_pence)}).`
+              : t.chance === 1 ? `${t.year}'s target of ${moneyWhole(t.pence)}: met in every trial (the least any saves is ${moneyWhole(t.least_pence)}).`
               : `Chance of meeting ${t.year}'s target of ${moneyWhole(t.pence)}: ${Math.round(t.chance * 100)}%.`).join(' ')}</p>
           <p class="note">Lines vary by their own ranges, or by their lever's low / central / high and confidence; each case's delivery
             risk adds a chance of a late start and of a shortfall ({r.cases.map((c: Json) => `${c.id} ${c.delivery_risk}: ${c.delivery_assumption}`).join('; ')}).</p>
