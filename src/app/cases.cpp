@@ -61,9 +61,13 @@ std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::
 cases::CohortLookup CaseWorkspace::cohorts() {
     return [this](const cases::CohortLink &link) {
         if (!link.expression.empty()) return cohort_figures(council().cohort(link.expression, as_at_, {0, 0}));
-        if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
-        return lever_figures(*analysis_, link.lever);
+        return lever_figures(analysis(), link.lever);
     };
+}
+
+const Analysis &CaseWorkspace::analysis() {
+    if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
+    return *analysis_;
 }
 
 cases::CohortFigures cohort_figures(const CohortResult &cohort) {
@@ -72,6 +76,16 @@ cases::CohortFigures cohort_figures(const CohortResult &cohort) {
     f.weekly_cost = cohort.weekly_cost.pence();
     f.source = fmt::format("cohort \"{}\" on the ledger at {}", cohort.expression, cohort.as_at.uk());
     return f;
+}
+
+int64_t lever_confidence(const opportunity::Lever &lever, const std::vector<opportunity::Flag> &flags,
+                         const std::function<int64_t(const opportunity::Flag &)> &weight) {
+    Int128 total = 0, weighted = 0;
+    for (const auto &f : flags) {
+        total += weight(f);
+        weighted += Int128{weight(f)} * opportunity::confidence_of(lever, f);
+    }
+    return total == 0 ? int64_t{lever.confidence_percent} * 10'000 : divide_rounded(weighted * 10'000, total, RoundingMode::half_up);
 }
 
 cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &lever_id) {
@@ -84,6 +98,8 @@ cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &
     f.weekly_saving_exact = lever->standalone[1];
     f.weeks = analysis.found.weeks;
     f.source = fmt::format("lever {} on the ledger at {}", lever_id, analysis.found.as_at.uk());
+    f.saving_range = std::pair{lever->standalone[0], lever->standalone[2]};
+    f.lever_confidence = lever_confidence(analysis.rules->levers[lever->lever], lever->flags, [](const opportunity::Flag &x) { return x.standalone[1]; });
     return f;
 }
 

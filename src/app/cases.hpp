@@ -3,6 +3,7 @@
 // cohort expressions, run on the ledger only when a case needs them).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@ cases::CohortFigures cohort_figures(const CohortResult &cohort);
 // A lever's people, spend in scope and central saving per week, from an analysis run with every
 // lever (disabled ones too): what a case line that draws on the lever is sized from.
 cases::CohortFigures lever_figures(const Analysis &analysis, const std::string &lever_id);
+// A lever's confidence over some of its people (ppm): each flag's (its stratum's, else the lever's)
+// weighted by `weight`, e.g. its central saving; the lever's own where the weights are all 0.
+int64_t lever_confidence(const opportunity::Lever &lever, const std::vector<opportunity::Flag> &flags,
+                         const std::function<int64_t(const opportunity::Flag &)> &weight);
 
 class CaseWorkspace {
 public:
@@ -34,6 +39,11 @@ public:
     // Cohort figures from the ledger, for lines that draw on one; the ledger is read (and the
     // opportunity finder run) only when the first such line asks.
     cases::CohortLookup cohorts();
+    // The ledger's analysis (every lever, disabled ones too), read on first use.
+    const Analysis &analysis();
+    std::function<const Analysis &()> analysis_source() {
+        return [this]() -> const Analysis & { return analysis(); };
+    }
     Council &council();
 
 private:

@@ -6,6 +6,7 @@
 
 #include "app/council.hpp"
 #include "app/opportunity_figures.hpp"
+#include "app/plausibility.hpp"
 #include "core/error.hpp"
 
 namespace ascent::app {
@@ -92,7 +93,7 @@ std::string format_opportunities(const Analysis &a) {
                        format_pence(o.flagged_weekly), format_pence(reduction_weekly),
                        percent_of(reduction_weekly.pence(), o.flagged_weekly.pence()), percent_text(o.max_combined_reduction),
                        group_thousands(o.people_capped));
-    return out;
+    return out + "\n" + format_plausibility(opportunity_plausibility(a, figures));
 }
 
 std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, std::size_t limit, std::size_t offset) {

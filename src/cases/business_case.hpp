@@ -63,6 +63,9 @@ struct CohortLink {
     std::string lever;       // an opportunity-finder lever id: its people and central sized saving
     std::string expression;  // or a cohort expression: its people (and their weekly cost)
     int64_t share = 0;       // ppm of the cohort's weekly cost saved (expression cohorts); 0 = use `rate`
+    // Set by the netting of a case's or a programme's levers (app/netting.hpp), never read from a
+    // file: which of the netting's figures, net of overlap with the other lines, this line takes.
+    std::optional<std::size_t> claim;
 };
 
 // Uncertain inputs for the risk ranges: each a triangular distribution (low, the line's value, high).

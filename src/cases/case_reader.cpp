@@ -221,7 +221,30 @@ private:
         }
         if (line.start && FinancialYear::containing(*line.start) < c.first_year)
             in_.fail(l["start"], "'start' is before the case's first year " + c.first_year.label());
+        const FinancialYear last(c.first_year.start_year() + c.years - 1);
+        if (line.start && last < FinancialYear::containing(*line.start))
+            in_.fail(l["start"], fmt::format("'start' {} is after the case's last year {}: the line would be £0 in every year of the case "
+                                             "(add years, or start it earlier)", line.start->uk(), last.label()));
+        refuse_impossible(l, line);
         return line;
+    }
+
+    // Values no document can mean: money that is netted off entered as negative (it would become a
+    // saving), negative people or rates, no weeks.
+    void refuse_impossible(const YAML::Node &l, const Line &line) const {
+        const bool netted_off = line.type == LineType::investment || line.type == LineType::reinvestment;
+        const char *key = line.kind == LineKind::weekly ? "rate" : "amount";
+        if (line.amount < 0 && netted_off)
+            in_.fail(l[key], fmt::format("'{}' of {} must be zero or more: it is netted off the savings already, so a negative amount "
+                                         "would count as a saving (enter a saving as type: saving)", key, to_string(line.type)));
+        if (line.amount < 0 && line.kind == LineKind::weekly)
+            in_.fail(l[key], "'rate' must be zero or more (£ a week per person); a cost is a line of type reinvestment");
+        if (line.people < 0) in_.fail(l["people"], "'people' must be zero or more");
+        if (line.weeks && line.weeks->num <= 0) in_.fail(l["weeks"], "'weeks' must be more than zero");
+        for (const auto y : line.years)
+            if (y < 0 && netted_off)
+                in_.fail(l["years"], fmt::format("a yearly amount of {} must be zero or more: it is netted off the savings already",
+                                                 to_string(line.type)));
     }
 
     static std::optional<LineKind> parse_kind(std::string_view s) {

@@ -36,6 +36,10 @@ struct CohortFigures {
     // draws on the lever (and states no weeks) is then the lever's own full-year figure to the penny.
     std::optional<int64_t> weekly_saving_exact;
     std::optional<WeeksPerYear> weeks;
+    // A lever's low and high saving exactly (1/10,000 p a week, net of overlap where netted) and its
+    // confidence (ppm; 0: not a lever): the risk simulation varies a line that draws on it by these.
+    std::optional<std::pair<int64_t, int64_t>> saving_range;
+    int64_t lever_confidence = 0;
 };
 using CohortLookup = std::function<CohortFigures(const CohortLink &)>;
 

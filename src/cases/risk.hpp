@@ -43,6 +43,18 @@ struct Secured {
 
 using SecuredByCase = std::map<std::string, Secured>;
 
+// A case's delivery risk (H/M/L) as the simulation uses it, in every trial: a chance that the whole
+// case starts late (by 1 to slip_months whole months, evenly) and a chance of a shortfall (its
+// savings and income fall short by up to `shortfall`, evenly). What is netted off (investment,
+// reinvestment) is spent as planned. ascent's assumption, documented in docs/business-cases.md.
+struct DeliveryRisk {
+    double slip_chance = 0;
+    int slip_months = 0;
+    double shortfall_chance = 0, shortfall = 0;
+};
+DeliveryRisk delivery_risk(Rating rating);
+std::string describe(const DeliveryRisk &risk);
+
 struct Percentiles {
     int64_t p10 = 0, p50 = 0, p90 = 0;   // pence
 };
@@ -51,7 +63,10 @@ struct CaseRisk {
     std::string id, title;
     std::vector<int64_t> planned;        // pence, in-year net by programme year, as profiled
     std::vector<Percentiles> by_year;
-    bool uncertain = false;              // has at least one line with a risk range
+    Rating delivery_risk = Rating::medium;
+    bool uncertain = false;              // has at least one line with a range (its own or its lever's)
+    bool varies = false;                 // has a range or a saving its delivery risk can change
+    int lever_lines = 0;                 // lines varied by their lever's low/high or confidence
     std::vector<int64_t> secured;        // pence by programme year, when decided reviews secured any
 };
 
@@ -62,6 +77,9 @@ struct RiskResult {
     std::vector<Percentiles> by_year;    // programme
     std::vector<std::pair<FinancialYear, int64_t>> targets;
     std::vector<double> chance;          // of each target being met: the share of trials at or above it
+    std::vector<bool> certain;           // per target: every trial gives the same figure (no chance to speak of)
+    std::vector<std::pair<int64_t, int64_t>> extremes; // per target: the least and the most a trial saves in its year
+    bool uncertain = false;              // any case varies
     int64_t trials = 0;
     uint64_t seed = 0;
 };

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/case_reports.hpp"
+#include "app/case_figures.hpp"
 #include "app/cases.hpp"
 #include "cases/case_text.hpp"
 #include "cases/risk.hpp"
@@ -67,30 +68,30 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
 std::optional<int> CaseCommands::run() {
     if (*programme_ || *budget_table_ || *risk_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        const auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
-                                                       : cases::read_programme_file(programme_file_);
+        auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
+                                                 : cases::read_programme_file(programme_file_);
+        const auto figures = app::programme_figures(std::move(programme), work.analysis_source(), work.cohorts());
         if (*risk_) {
             // Stored cases' decided reviews narrow their ranges.
-            const auto secured = work.council().secured(programme.cases);
-            std::cout << cases::format_risk(cases::simulate_risk(programme, {trials_, seed_, threads_}, work.cohorts(), secured));
+            const auto secured = work.council().secured(figures.programme.cases);
+            std::cout << cases::format_risk(cases::simulate_risk(figures.programme, {trials_, seed_, threads_}, figures.cohorts, secured));
             return 0;
         }
-        const auto table = cases::budget_table(programme, work.cohorts());
-        const auto checks = cases::reconcile(programme, table);
+        const auto &table = figures.table;
         if (*programme_) {
-            std::cout << cases::format_programme(programme, table);
+            std::cout << app::format_programme_figures(figures);
             if (!output_.empty()) {
-                app::write_document(app::programme_document(programme, table), output_);
+                app::write_document(app::programme_document(figures.programme, table), output_);
                 std::cout << fmt::format("\nWrote the programme summary to {}\n", output_);
             }
             return 0;
         }
-        std::cout << cases::format_budget_table(table, checks);
+        std::cout << cases::format_budget_table(table, figures.checks);
         if (output_.ends_with(".pdf")) {
             app::write_document(app::budget_table_document(table), output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         } else if (!output_.empty()) {
-            app::write_budget_table_xlsx(table, checks, output_);
+            app::write_budget_table_xlsx(table, figures.checks, output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         }
         return 0;
@@ -118,8 +119,9 @@ std::optional<int> CaseCommands::run() {
         std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", "Case", "v", "Status", "Category", "Title",
                                  "Net first year", "Full year");
         for (const auto &s : stored) {
-            const auto c = app::read_stored_case(s);
-            const auto p = cases::profile_option(c, c.preferred(), work.cohorts());
+            const auto f = app::case_figures(app::read_stored_case(s), work.analysis_source(), work.cohorts());
+            const auto &c = f.c;
+            const auto &p = f.profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
             std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", c.id, s.version, cases::to_string(c.status),
                                      cases::title_of(c.category), c.title.substr(0, 34),
                                      format_pounds(Money::from_pence(p.net.front())), format_pounds(Money::from_pence(p.full_year_effect)));
@@ -134,9 +136,10 @@ std::optional<int> CaseCommands::run() {
     }
     if (*profile_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        const auto c = work.find(case_);
-        const auto profiles = cases::profile_case(c, work.cohorts());
-        std::cout << cases::format_profiles(c, profiles, cases::reconcile(c, profiles));
+        const auto f = app::case_figures(work.find(case_), work.analysis_source(), work.cohorts());
+        const auto &c = f.c;
+        const auto &profiles = f.profiles;
+        std::cout << app::format_case_figures(f);
         if (!std::filesystem::is_regular_file(case_)) {
             // A stored case: what its decided reviews have secured, beside the preferred option's plan.
             const auto secured = work.council().secured({c});
@@ -154,9 +157,9 @@ std::optional<int> CaseCommands::run() {
     }
     if (*report_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        const auto c = work.find(case_);
-        const auto profiles = cases::profile_case(c, work.cohorts());
-        app::write_document(app::case_document(c, profiles, cases::reconcile(c, profiles)), output_);
+        const auto f = app::case_figures(work.find(case_), work.analysis_source(), work.cohorts());
+        app::write_document(app::case_document(f.c, f.profiles, f.checks), output_);
+        const auto &c = f.c;
         std::cout << fmt::format("Wrote {} to {}\n", c.id, output_);
         return 0;
     }

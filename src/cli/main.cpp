@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/council.hpp"
+#include "app/case_figures.hpp"
 #include "app/cases.hpp"
 #include "cases/programme.hpp"
 #include "cli/benchmark_commands.hpp"
@@ -338,8 +339,8 @@ int main(int argc, char **argv) {
             std::cout << "\n" << app::format_summary(council.summary(std::nullopt, weeks), council.imports());
             std::cout << "\n" << app::format_opportunities(*council.analyse(opportunity::default_rules(), std::nullopt));
             app::CaseWorkspace cases_on_demo(db, std::nullopt);
-            const auto programme = cases::read_programme_file(result.files.programme);
-            std::cout << "\n" << cases::format_programme(programme, cases::budget_table(programme, cases_on_demo.cohorts()));
+            std::cout << "\n" << app::format_programme_figures(app::programme_figures(
+                cases::read_programme_file(result.files.programme), cases_on_demo.analysis_source(), cases_on_demo.cohorts()));
             std::cout << "\nLedger database: " << db << "  (files in " << demo_dir << "/)\n";
             return code;
         }

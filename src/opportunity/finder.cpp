@@ -132,7 +132,7 @@ public:
         : table_(table), ledger_(table.ledger()), facts_(table.facts()), rules_(rules), out_(out),
           n_(ledger_.people.size()) {}
 
-    void size(std::size_t index, bool needed_later) {
+    void size(std::size_t index, bool needed_later, bool in_totals) {
         const auto started = std::chrono::steady_clock::now();
         const Lever &lever = rules_.levers[index];
         auto mask = lever.cohort.select(table_);
@@ -156,7 +156,7 @@ public:
 
         LeverResult result;
         result.lever = index;
-        result.in_totals = lever.enabled;
+        result.in_totals = in_totals;
         result.flags.reserve(static_cast<std::size_t>(std::count(mask.begin(), mask.end(), 1)));
         result.stratum_people.assign(lever.strata.size() + 1, 0);
         for (uint32_t p = 0; p < n_; ++p) {
@@ -327,8 +327,12 @@ Opportunities find_opportunities(const FactTable &table, const RuleSet &rules, c
     chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
     out.max_combined_reduction = rules.max_combined_reduction;
     Finder finder(table, rules, out);
-    for (auto i : chosen)
-        finder.size(i, std::find(anchors.begin(), anchors.end(), rules.levers[i].id) != anchors.end());
+    const auto named = [&](const std::string &id) { return std::find(options.only.begin(), options.only.end(), id) != options.only.end(); };
+    for (auto i : chosen) {
+        const auto &lever = rules.levers[i];
+        finder.size(i, std::find(anchors.begin(), anchors.end(), lever.id) != anchors.end(),
+                    options.net_only_named ? named(lever.id) : lever.enabled);
+    }
     finder.choose_owners();
     finder.net();
     return out;

@@ -80,6 +80,10 @@ struct FindOptions {
     std::vector<std::string> only;  // lever ids; empty = every enabled lever
     bool include_disabled = false;
     std::vector<std::string> also;  // lever ids to run as well as the enabled ones (e.g. a disabled one asked for)
+    // The levers named in `only` take part in the netting and the totals whether enabled or not, and
+    // nothing else does (a lever run only because another is "in the same setting as" it is sized on
+    // its own): the netting of a business case's or a programme's levers among themselves.
+    bool net_only_named = false;
 };
 
 Opportunities find_opportunities(const FactTable &table, const RuleSet &rules, const FindOptions &options = {});

@@ -1,6 +1,7 @@
 #include "server/json_views.hpp"
 
 #include "app/opportunity_figures.hpp"
+#include "server/json_figures.hpp"
 #include "opportunity/finder.hpp"
 
 namespace ascent::server {
@@ -95,6 +96,7 @@ json opportunities_json(const app::Analysis &a) {
             {"reduction_weekly_central_pence", figures.reduction_weekly_central.pence()},
             {"totals", totals},
             {"rounding", k_rounding},
+            {"plausibility", plausibility_json(app::opportunity_plausibility(a, figures))},
             {"levers", levers}};
 }
 

@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include "app/case_reports.hpp"
+#include "app/case_figures.hpp"
 #include "app/cases.hpp"
 #include "cases/reconcile.hpp"
 #include "report/document.hpp"
 #include "server/api.hpp"
+#include "server/json_figures.hpp"
 #include "server/json_views.hpp"
 
 namespace ascent::server {
@@ -20,11 +22,18 @@ store::StoredCase stored_case(Call &call, const std::string &id) {
     throw ApiError{404, "unknown_case", "no business case '" + id + "' in the ledger"};
 }
 
-json profiles_of(const cases::BusinessCase &c, Call &call) {
+// A case's profiles with its lever-linked lines net of overlap, and each option's overlap.
+app::CaseFigures figures_of(cases::BusinessCase c, Call &call) {
     const auto analysis = call.engine.analysis();
-    json out = json::array();
-    for (const auto &p : cases::profile_case(c, cohort_lookup(*analysis))) out.push_back(profile_json(p));
-    return out;
+    return app::case_figures(std::move(c), [&]() -> const app::Analysis & { return *analysis; }, cohort_lookup(*analysis));
+}
+
+json profiles_of(const cases::BusinessCase &c, Call &call) {
+    const auto f = figures_of(c, call);
+    json profiles = json::array(), overlap = json::array();
+    for (const auto &p : f.profiles) profiles.push_back(profile_json(p));
+    for (const auto &n : f.netting) overlap.push_back(netting_json(n));
+    return {{"profiles", profiles}, {"overlap", overlap}};
 }
 
 // The case in a request body (JSON, as GET /api/v1/cases/{id} gives it), checked against the path.
@@ -46,15 +55,15 @@ Reply list_cases(Call &call) {
 Reply get_case(Call &call) {
     const auto stored = stored_case(call, call.params.at(0));
     const auto c = app::read_stored_case(stored);
-    return {200, {{"id", stored.id},
-                  {"version", stored.version},
-                  {"stored_at", stored.stored_at},
-                  {"sha256", stored.sha256},
-                  {"case", json::parse(cases::write_case_json(c))},
-                  {"profiles", profiles_of(c, call)}}};
+    return {200, merged({{"id", stored.id},
+                         {"version", stored.version},
+                         {"stored_at", stored.stored_at},
+                         {"sha256", stored.sha256},
+                         {"case", json::parse(cases::write_case_json(c))}},
+                        profiles_of(c, call))};
 }
 
-Reply what_if(Call &call) { return {200, {{"profiles", profiles_of(case_in_body(call), call)}}}; }
+Reply what_if(Call &call) { return {200, profiles_of(case_in_body(call), call)}; }
 
 Reply save_case(Call &call) {
     const auto c = case_in_body(call);
@@ -69,10 +78,8 @@ Reply delivery(Call &call) {
 }
 
 Reply case_report(Call &call) {
-    const auto c = app::read_stored_case(stored_case(call, call.params.at(0)));
-    const auto analysis = call.engine.analysis();
-    const auto profiles = cases::profile_case(c, cohort_lookup(*analysis));
-    return document_reply(app::case_document(c, profiles, cases::reconcile(c, profiles)), c.id, call.params.at(1));
+    const auto f = figures_of(app::read_stored_case(stored_case(call, call.params.at(0))), call);
+    return document_reply(app::case_document(f.c, f.profiles, f.checks), f.c.id, call.params.at(1));
 }
 
 Reply board_pack(Call &call) {

@@ -7,9 +7,11 @@
 #include <fmt/format.h>
 
 #include "app/case_reports.hpp"
+#include "app/case_figures.hpp"
 #include "app/cases.hpp"
 #include "cases/risk.hpp"
 #include "server/api.hpp"
+#include "server/json_figures.hpp"
 #include "server/json_views.hpp"
 
 namespace ascent::server {
@@ -28,6 +30,22 @@ cases::Programme programme_of(Call &call) {
         for (const auto &l : latest)
             if (l.id == c.id) c = l;
     return programme;
+}
+
+// The programme's figures on the ledger now: lever-linked lines net of overlap, the budget table, checks.
+struct Figures {
+    std::shared_ptr<const app::Analysis> analysis;
+    app::ProgrammeFigures f;
+};
+Figures figures_of(Call &call) {
+    Figures out{call.engine.analysis(), {}};
+    const auto *analysis = out.analysis.get();
+    out.f = app::programme_figures(programme_of(call), [analysis]() -> const app::Analysis & { return *analysis; }, cohort_lookup(*analysis));
+    return out;
+}
+
+std::string cohort_key(const cases::CohortLink &link) {
+    return (link.claim ? std::to_string(*link.claim) : "-") + "|" + link.lever + "|" + link.expression;
 }
 
 json rows_json(const cases::BudgetTable &table) {
@@ -56,16 +74,16 @@ json labels(const std::vector<FinancialYear> &years) {
 }
 
 Reply programme(Call &call) {
-    const auto p = programme_of(call);
-    const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
+    const auto figures = figures_of(call);
+    const auto &p = figures.f.programme;
+    const auto &table = figures.f.table;
     json by_category = json::array();
     for (const auto &[category, years] : cases::by_category(table))
         by_category.push_back({{"category", cases::to_string(category)}, {"title", cases::title_of(category)}, {"years_pence", years}});
     json targets = json::array();
     for (const auto &[year, pence] : p.targets) targets.push_back({{"year", year.label()}, {"pence", pence}});
     json checks = json::array();
-    for (const auto &c : cases::reconcile(p, table)) checks.push_back(check_json(c));
+    for (const auto &c : figures.f.checks) checks.push_back(check_json(c));
     return {200, {{"name", table.name},
                   {"years", labels(table.years)},
                   {"basis", "incremental net saving by financial year: the change from the year before"},
@@ -74,24 +92,24 @@ Reply programme(Call &call) {
                   {"by_category", by_category},
                   {"targets", targets},
                   {"checks", checks},
+                  {"overlap", figures.f.netting ? netting_json(*figures.f.netting) : json(nullptr)},
+                  {"plausibility", figures.f.plausibility ? plausibility_json(*figures.f.plausibility) : json(nullptr)},
                   {"rounding", k_rounding}}};
 }
 
 Reply budget_table_download(Call &call) {
-    const auto p = programme_of(call);
-    const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
+    const auto figures = figures_of(call);
+    const auto &table = figures.f.table;
     const auto &format = call.params.at(0);
     if (format == "xlsx")
         return file_reply("budget-proposals.xlsx", k_xlsx_type,
-                          [&](const std::string &path) { app::write_budget_table_xlsx(table, cases::reconcile(p, table), path); });
+                          [&](const std::string &path) { app::write_budget_table_xlsx(table, figures.f.checks, path); });
     return document_reply(app::budget_table_document(table), "budget-proposals", format);
 }
 
 Reply programme_report(Call &call) {
-    const auto p = programme_of(call);
-    const auto analysis = call.engine.analysis();
-    return document_reply(app::programme_document(p, cases::budget_table(p, cohort_lookup(*analysis))), "programme", call.params.at(0));
+    const auto figures = figures_of(call);
+    return document_reply(app::programme_document(figures.f.programme, figures.f.table), "programme", call.params.at(0));
 }
 
 json percentiles_json(const std::vector<cases::Percentiles> &by_year) {
@@ -104,16 +122,20 @@ json risk_json(const cases::RiskResult &r) {
     json cases_out = json::array();
     for (const auto &c : r.cases)
         cases_out.push_back({{"id", c.id}, {"title", c.title}, {"planned_pence", c.planned}, {"by_year", percentiles_json(c.by_year)},
-                             {"uncertain", c.uncertain}, {"secured_pence", c.secured}});
+                             {"uncertain", c.uncertain}, {"lever_lines", c.lever_lines}, {"delivery_risk", cases::letter_of(c.delivery_risk)},
+                             {"delivery_assumption", cases::describe(cases::delivery_risk(c.delivery_risk))}, {"secured_pence", c.secured}});
     json targets = json::array();
     for (std::size_t i = 0; i < r.targets.size(); ++i)
-        targets.push_back({{"year", r.targets[i].first.label()}, {"pence", r.targets[i].second}, {"chance", r.chance.at(i)}});
+        targets.push_back({{"year", r.targets[i].first.label()}, {"pence", r.targets[i].second},
+                           {"chance", r.certain.at(i) ? json(nullptr) : json(r.chance.at(i))}, {"certain", r.certain.at(i)},
+                           {"met", r.chance.at(i) > 0}, {"least_pence", r.extremes.at(i).first}, {"most_pence", r.extremes.at(i).second}});
     return {{"years", labels(r.years)},
             {"basis", "in-year net saving by financial year; a case's decided reviews set a floor (a year over: exactly what was secured)"},
             {"planned_pence", r.planned},
             {"by_year", percentiles_json(r.by_year)},
             {"cases", cases_out},
             {"targets", targets},
+            {"uncertain", r.uncertain},
             {"trials", r.trials},
             {"seed", r.seed}};
 }
@@ -127,21 +149,20 @@ Reply start_risk(Call &call) {
     }
     if (options.trials < 100 || options.trials > 1'000'000)
         throw ApiError{400, "bad_trials", "trials must be between 100 and 1,000,000"};
-    auto programme = programme_of(call);
-    // The cohorts are figured now, on this request, so the job needs nothing of it.
-    const auto analysis = call.engine.analysis();
-    auto lookup = cohort_lookup(*analysis);
+    // The cohorts are figured now (net of overlap), on this request, so the job needs nothing of it.
+    auto netted = figures_of(call);
+    auto programme = std::move(netted.f.programme);
     std::map<std::string, cases::CohortFigures> figures;
     for (const auto &c : programme.cases)
         for (const auto &o : c.options)
             for (const auto &l : o.lines)
-                if (l.cohort) figures.emplace(l.cohort->lever + "|" + l.cohort->expression, lookup(*l.cohort));
+                if (l.cohort) figures.emplace(cohort_key(*l.cohort), netted.f.cohorts(*l.cohort));
     // What decided reviews have secured narrows each case's range (measured on the ledger now too).
     auto secured = call.engine.with_council(call.user(), [&](app::Council &c) { return c.secured(programme.cases); });
     const auto id = call.jobs.start("risk", call.user(), [programme = std::move(programme), figures = std::move(figures),
                                                           secured = std::move(secured), options](const auto &report) {
         report(fmt::format("{} trials", options.trials), 0, 0);
-        const cases::CohortLookup cached = [&](const cases::CohortLink &link) { return figures.at(link.lever + "|" + link.expression); };
+        const cases::CohortLookup cached = [&](const cases::CohortLink &link) { return figures.at(cohort_key(link)); };
         return risk_json(cases::simulate_risk(programme, options, cached, secured));
     });
     return {202, {{"job", id}}};

@@ -153,10 +153,10 @@ TEST(CaseProfile, CohortLinesNeedALedger) {
     Line l;
     l.name = "high cost";
     l.kind = LineKind::weekly;
-    l.cohort = CohortLink{"high_cost_1800", "", 0};
+    l.cohort = CohortLink{"high_cost_1800", "", 0, std::nullopt};
     EXPECT_THROW(profile_case(one_line(l)), Error);
     const auto p = profile_case(one_line(l, 1), [](const CohortLink &) {
-        return CohortFigures{118'00, 250'000'00, 11'800'00, "lever high_cost_1800", std::nullopt, std::nullopt};
+        return CohortFigures{118'00, 250'000'00, 11'800'00, "lever high_cost_1800", std::nullopt, std::nullopt, std::nullopt, 0};
     }).front();
     EXPECT_EQ(p.net[0], 11'800'00 * 52); // the lever's central saving: £100 a person a week
     EXPECT_NE(p.lines[0].workings.find("lever high_cost_1800 (118 people)"), std::string::npos) << p.lines[0].workings;

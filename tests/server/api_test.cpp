@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <set>
 #include <thread>
 
@@ -312,10 +313,45 @@ TEST_F(Api, TheProgrammeAddsUpAndDownloads) {
     ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
     const auto &risk = job.at("result");
     EXPECT_EQ(risk.at("trials"), 500);
+    for (const auto &t : risk.at("targets")) EXPECT_EQ(t.at("chance").is_null(), t.at("certain").get<bool>());
+    for (const auto &c : risk.at("cases")) EXPECT_FALSE(c.at("delivery_assumption").get<std::string>().empty());
     for (const auto &y : risk.at("by_year")) {
         EXPECT_LE(y.at("p10_pence").get<int64_t>(), y.at("p50_pence").get<int64_t>());
         EXPECT_LE(y.at("p50_pence").get<int64_t>(), y.at("p90_pence").get<int64_t>());
     }
+}
+
+TEST_F(Api, TheProgrammeAndACaseAreNetOfOverlapAndCheckedForPlausibility) {
+    const auto viewer = sign_in("viewer");
+    const auto p = json::parse(get("/api/v1/programme", viewer)->body);
+    const auto &o = p.at("overlap");
+    const auto pence = [](const json &j, const char *key) { return j.at(key).get<int64_t>(); };
+    EXPECT_EQ(pence(o, "gross_annual_pence") - pence(o, "deducted_annual_pence"), pence(o, "net_annual_pence"));
+    ASSERT_EQ(o.at("lines").size(), 2u); // DEMO-1 on high_cost_1800, DEMO-2 on waking_nights
+    int64_t net = 0;
+    for (const auto &l : o.at("lines")) {
+        EXPECT_LE(pence(l, "net_annual_pence"), pence(l, "gross_annual_pence"));
+        net += pence(l, "net_annual_pence");
+    }
+    EXPECT_LE(std::abs(net - pence(o, "net_annual_pence")), 2) << "each line rounded once, the total once";
+    ASSERT_FALSE(o.at("pairs").empty()) << "the demo's cohorts overlap";
+    EXPECT_GT(pence(o.at("pairs")[0], "deducted_annual_pence"), 0);
+    EXPECT_NE(o.at("rule").get<std::string>().find("largest saving on its own"), std::string::npos);
+    const auto &plausible = p.at("plausibility");
+    EXPECT_GT(pence(plausible, "gross_annual_pence"), 0);
+    ASSERT_FALSE(plausible.at("checks").empty());
+    EXPECT_EQ(plausible.at("checks").back().at("lever"), "");
+    // A case on its own is net of its own lines only: DEMO-1 has one, so nothing is deducted, and it is
+    // at least what it keeps in the programme.
+    const auto c = json::parse(get("/api/v1/cases/DEMO-1", viewer)->body);
+    ASSERT_EQ(c.at("overlap").size(), 1u);
+    const auto &alone = c.at("overlap")[0].at("lines")[0];
+    EXPECT_EQ(pence(alone, "deducted_annual_pence"), 0);
+    EXPECT_EQ(pence(alone, "gross_annual_pence"), pence(o.at("lines")[0], "gross_annual_pence"));
+    EXPECT_GE(pence(alone, "net_annual_pence"), pence(o.at("lines")[0], "net_annual_pence"));
+    // Opportunities carry their plausibility too.
+    const auto opportunities = json::parse(get("/api/v1/opportunities", viewer)->body);
+    EXPECT_FALSE(opportunities.at("plausibility").at("checks").empty());
 }
 
 TEST_F(Api, ChargingOptionsAreSimulatedOverTheLedger) {

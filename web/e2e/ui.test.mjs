@@ -129,6 +129,21 @@ test('changing a confidence changes the business case at once', async () => {
   await page.screenshot({ path: join(shots, '14-case-what-if.png'), fullPage: true });
 });
 
+test('the programme shows where its cases overlap, net of it, and its plausibility', async () => {
+  await open('Budget proposals', 'Budget proposals', '05-budget');
+  const overlap = page.getByTestId('overlap');
+  await overlap.getByText('Where they overlap').waitFor();
+  const text = await overlap.textContent();
+  assert.match(text, /high_cost_1800/);
+  assert.match(text, /waking_nights/);
+  assert.match(text, /the largest saving on its own for that person counts/);
+  assert.notEqual(await page.getByTestId('overlap-deducted').textContent(), '£0.00', 'the demo cases share people');
+  assert.match(await page.getByTestId('plausibility').textContent(), /evidence library/);
+  await page.screenshot({ path: join(shots, '25-programme-overlap.png'), fullPage: true });
+  await open('Opportunities', 'Opportunities', '03-opportunities');
+  assert.match(await page.getByTestId('plausibility').textContent(), /gross spend on care packages/);
+});
+
 test('a risk run shows its progress, then the range', async () => {
   await open('Budget proposals', 'Budget proposals', '05-budget');
   await page.getByLabel('Trials').fill('2000');

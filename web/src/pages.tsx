@@ -4,6 +4,7 @@ import { api, Session } from './api';
 import { Card, Json, Loading, useApi } from './hooks';
 import { Bars, Chart } from './chart';
 import { money, moneyWhole, people, thousands, ukDate } from './format';
+import { Overlap, Plausibility } from './overlap';
 
 export function Overview() {
   const [s, error] = useApi<Json>('/summary');
@@ -88,6 +89,7 @@ function LeverTable({ session }: { session: Session }) {
           ))}
         </tbody>
       </table>
+      <Plausibility p={o.plausibility} />
     </section>
   );
 }
@@ -167,11 +169,13 @@ function CaseDetail({ id, session }: { id: string; session: Session }) {
   const [d, error] = useApi<Json>(`/cases/${encodeURIComponent(id)}`);
   const [edited, setEdited] = useState<Json | null>(null);
   const [profiles, setProfiles] = useState<Json[] | null>(null);
+  const [overlap, setOverlap] = useState<Json[]>([]);
   const [message, setMessage] = useState('');
   useEffect(() => {
     if (d) {
       setEdited(structuredClone(d.case));
       setProfiles(d.profiles);
+      setOverlap(d.overlap);
     }
   }, [d]);
   if (!d || !edited || !profiles) return <Loading error={error} />;
@@ -181,7 +185,7 @@ function CaseDetail({ id, session }: { id: string; session: Session }) {
     const next = structuredClone(edited);
     next.options[option].lines[index].confidence = value;
     setEdited(next);
-    api<Json>(`/cases/${id}/profile`, 'POST', next).then((r) => { setProfiles(r.profiles); setMessage(''); },
+    api<Json>(`/cases/${id}/profile`, 'POST', next).then((r) => { setProfiles(r.profiles); setOverlap(r.overlap); setMessage(''); },
       (e: Error) => setMessage(e.message));
   };
   const save = () => api<Json>(`/cases/${id}`, 'PUT', edited).then((r) => setMessage(`Saved as version ${r.version}.`),
@@ -210,6 +214,7 @@ function CaseDetail({ id, session }: { id: string; session: Session }) {
         <ul>{p.lines.map((l: Json) => <li key={l.name}><strong>{l.name}:</strong> {l.workings}</li>)}
           {p.conventions.map((c: string) => <li key={c}>{c}</li>)}</ul>
       </details>
+      <Overlap n={overlap[option]} />
       {session.may_model && (
         <>
           <h2>Assumptions</h2>

@@ -6,6 +6,7 @@ import { Session } from './api';
 import { Chart } from './chart';
 import { Field, Json, JobProgress, Loading, useApi, useJob } from './hooks';
 import { moneyWhole, thousands } from './format';
+import { Overlap, Plausibility } from './overlap';
 
 export function Programme({ session }: { session: Session }) {
   const [p, error] = useApi<Json>('/programme');
@@ -59,6 +60,8 @@ export function Programme({ session }: { session: Session }) {
       {failed.length > 0 && (
         <ul>{failed.map((c: Json) => <li key={c.what}>{c.what}: printed {c.stated}, computed {thousands(c.computed_pence)} (difference {moneyWhole(c.difference_pence)})</li>)}</ul>
       )}
+      <Overlap n={p.overlap} />
+      <Plausibility p={p.plausibility} />
       {session.may_model && <Risk years={p.years} />}
     </section>
   );
@@ -88,7 +91,13 @@ function Risk({ years }: { years: string[] }) {
               { name: 'P90', values: r.by_year.map((y: Json) => y.p90_pence), line: true },
             ]} />
           <p>{r.trials.toLocaleString('en-GB')} trials, seed {r.seed}.{' '}
-            {r.targets.map((t: Json) => `Chance of meeting ${t.year}'s target of ${moneyWhole(t.pence)}: ${Math.round(t.chance * 100)}%.`).join(' ')}</p>
+            {r.targets.map((t: Json) => t.certain
+              ? `No uncertainty about ${t.year}'s target of ${moneyWhole(t.pence)}: every trial ${t.met ? 'meets' : 'misses'} it${r.uncertain ? '' : ' (no line of this programme has a range)'}.`
+              : t.chance === 0 ? `${t.year}'s target of ${moneyWhole(t.pence)}: met in none of the trials (the most any saves is ${moneyWhole(t.most_pence)}).`
+              : t.chance === 1 ? `${t.year}'s target of ${moneyWhole(t.pence)}: met in every trial (the least any saves is ${moneyWhole(t.least_pence)}).`
+              : `Chance of meeting ${t.year}'s target of ${moneyWhole(t.pence)}: ${Math.round(t.chance * 100)}%.`).join(' ')}</p>
+          <p class="note">Lines vary by their own ranges, or by their lever's low / central / high and confidence; each case's delivery
+            risk adds a chance of a late start and of a shortfall ({r.cases.map((c: Json) => `${c.id} ${c.delivery_risk}: ${c.delivery_assumption}`).join('; ')}).</p>
           <p class="note">Where a case's reviews are decided, what they secured on the ledger is a floor under its range, and a year
             already over counts exactly what was secured.</p>
           <table>

@@ -1,0 +1,15 @@
+// Overlap (a case's or a programme's lines net of each other) and plausibility (a figure against
+// the council's spend and the evidence library) as JSON for the API; money in integer pence.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/netting.hpp"
+#include "app/plausibility.hpp"
+
+namespace ascent::server {
+
+nlohmann::json netting_json(const app::Netting &n);
+nlohmann::json plausibility_json(const app::Plausibility &p);
+
+} // namespace ascent::server
