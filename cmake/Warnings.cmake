@@ -8,7 +8,13 @@ if(ASCENT_WERROR)
   target_compile_options(ascent_warnings INTERFACE -Werror)
 endif()
 if(ASCENT_SANITIZE)
-  target_compile_options(ascent_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+  # With clang (the asan preset), the same build also carries libFuzzer's coverage, so the fuzz
+  # targets in tests/fuzz link against these libraries with -fsanitize=fuzzer.
+  set(ascent_sanitizers address,undefined)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    set(ascent_sanitizers fuzzer-no-link,address,undefined)
+  endif()
+  target_compile_options(ascent_warnings INTERFACE -fsanitize=${ascent_sanitizers} -fno-omit-frame-pointer
                          -fno-sanitize-recover=all)
   target_link_options(ascent_warnings INTERFACE -fsanitize=address,undefined)
 endif()

@@ -39,53 +39,56 @@ int64_t cost_of(int64_t pence, int64_t hundredths) {
 } // namespace
 
 RateCard read_rate_card(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["rates"] || !root["rates"].IsSequence())
-        f.fail(root, "a rate card is a mapping with 'name' and a list of 'rates' (and optionally 'flat_rate', 'billing_minutes', 'zones')");
-    RateCard card;
-    card.name = root["name"].Scalar();
-    if (const auto flat = root["flat_rate"]) {
-        const auto key = normalise_key(flat.Scalar());
-        if (key != "yes" && key != "no") f.fail(flat, "'flat_rate' is yes or no");
-        card.flat_rate = key == "yes";
-    }
-    if (const auto minutes = root["billing_minutes"]) {
-        card.billing_minutes = static_cast<int>(f.scaled(minutes, 0, "'billing_minutes'"));
-        // A block must be a whole number of hundredths of an hour, as planned hours are held.
-        if (card.billing_minutes > 60 || (card.billing_minutes > 0 && (60 % card.billing_minutes != 0 || card.billing_minutes % 3 != 0)))
-            f.fail(minutes, "'billing_minutes' must be 3, 6, 12, 15, 30 or 60");
-    }
-    if (const auto zones = root["zones"]) {
-        if (!zones.IsMap()) f.fail(zones, "'zones' maps each zone to its postcode prefixes, e.g. north: [BL9, M26]");
-        for (const auto &kv : zones) {
-            std::vector<std::string> prefixes;
-            for (const auto &p : kv.second) prefixes.push_back(normalise_key(p.Scalar()));
-            card.zones.emplace_back(kv.first.Scalar(), std::move(prefixes));
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["rates"] || !root["rates"].IsSequence())
+            f.fail(root, "a rate card is a mapping with 'name' and a list of 'rates' (and optionally 'flat_rate', 'billing_minutes', 'zones')");
+        f.keys(root, {"name", "flat_rate", "billing_minutes", "zones", "rates"}, "a rate card");
+        RateCard card;
+        card.name = root["name"].Scalar();
+        if (const auto flat = root["flat_rate"]) {
+            const auto key = normalise_key(flat.Scalar());
+            if (key != "yes" && key != "no") f.fail(flat, "'flat_rate' is yes or no");
+            card.flat_rate = key == "yes";
         }
-    }
-    for (const auto &r : root["rates"]) {
-        if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
-            f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
-                      "(and optionally 'zone', 'specialist')");
-        Rate rate;
-        const auto component = match_code(CodeField::service_component, r["service"].Scalar());
-        if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
-        rate.component = component->code;
-        const auto per = normalise_key(r["per"].Scalar());
-        if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
-        rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
-        rate.from = f.date(r["from"], "'from'");
-        rate.ceiling = f.pence(r["ceiling"], "'ceiling'", true);
-        if (const auto zone = r["zone"]) {
-            rate.zone = zone.Scalar();
-            const bool known = std::any_of(card.zones.begin(), card.zones.end(), [&](const auto &z) { return z.first == rate.zone; });
-            if (!known) f.fail(zone, "zone '" + rate.zone + "' is not one of the card's 'zones'");
+        if (const auto minutes = root["billing_minutes"]) {
+            card.billing_minutes = static_cast<int>(f.scaled(minutes, 0, "'billing_minutes'"));
+            // A block must be a whole number of hundredths of an hour, as planned hours are held.
+            if (card.billing_minutes > 60 || (card.billing_minutes > 0 && (60 % card.billing_minutes != 0 || card.billing_minutes % 3 != 0)))
+                f.fail(minutes, "'billing_minutes' must be 3, 6, 12, 15, 30 or 60");
         }
-        if (const auto s = r["specialist"]) rate.specialist = normalise_key(s.Scalar()) == "yes";
-        card.rates.push_back(rate);
-    }
-    return card;
+        if (const auto zones = root["zones"]) {
+            if (!zones.IsMap()) f.fail(zones, "'zones' maps each zone to its postcode prefixes, e.g. north: [BL9, M26]");
+            for (const auto &kv : zones) {
+                std::vector<std::string> prefixes;
+                for (const auto &p : kv.second) prefixes.push_back(normalise_key(p.Scalar()));
+                card.zones.emplace_back(kv.first.Scalar(), std::move(prefixes));
+            }
+        }
+        for (const auto &r : root["rates"]) {
+            if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
+                f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
+                          "(and optionally 'zone', 'specialist')");
+            f.keys(r, {"service", "per", "from", "ceiling", "zone", "specialist"}, "a rate");
+            Rate rate;
+            const auto component = match_code(CodeField::service_component, r["service"].Scalar());
+            if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
+            rate.component = component->code;
+            const auto per = normalise_key(r["per"].Scalar());
+            if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
+            rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
+            rate.from = f.date(r["from"], "'from'");
+            rate.ceiling = f.pence(r["ceiling"], "'ceiling'", true);
+            if (const auto zone = r["zone"]) {
+                rate.zone = zone.Scalar();
+                const bool known = std::any_of(card.zones.begin(), card.zones.end(), [&](const auto &z) { return z.first == rate.zone; });
+                if (!known) f.fail(zone, "zone '" + rate.zone + "' is not one of the card's 'zones'");
+            }
+            if (const auto s = r["specialist"]) rate.specialist = normalise_key(s.Scalar()) == "yes";
+            card.rates.push_back(rate);
+        }
+        return card;
+    });
 }
 
 RateCard read_rate_card_file(const std::string &path) { return read_rate_card(io::read_text_file(path, "rate card"), path); }
