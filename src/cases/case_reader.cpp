@@ -48,7 +48,8 @@ private:
     template <typename Parse>
     auto named(const YAML::Node &node, Parse parse, const std::string &what, const std::string &allowed) const {
         const auto value = node.IsScalar() ? parse(node.Scalar()) : std::nullopt;
-        if (!value) in_.fail(node, what + " must be " + allowed + ", not '" + (node.IsScalar() ? node.Scalar() : "") + "'");
+        if (!value)
+            in_.fail(node, what + " must be " + allowed + ", not " + (node.IsScalar() ? "'" + node.Scalar() + "'" : "a list or a mapping"));
         return *value;
     }
 

@@ -113,7 +113,12 @@ public:
         l.name = text(node, "name", true);
         l.category = text(node, "category", false);
         l.description = text(node, "description", false);
-        if (node["enabled"]) l.enabled = node["enabled"].as<bool>(true);
+        if (const auto enabled = node["enabled"]) {
+            // yes or no only (as<bool>(true) took a list, or "maybe", as yes): a value that is
+            // not a flag gives each fallback back, so the two reads differ.
+            if (!enabled.IsScalar() || enabled.as<bool>(true) != enabled.as<bool>(false)) fail(enabled, "'enabled' must be yes or no");
+            l.enabled = enabled.as<bool>(true);
+        }
         l.cohort = cohort(node, "cohort");
         if (node["top"]) l.top = static_cast<int>(whole(node, "top", 0, 1, 10'000'000));
         l.same_setting_as = text(node, "same_setting_as", false);

@@ -134,9 +134,9 @@ TEST(BacklogModel, BadFilesGetClearErrors) {
               "likelihood, per_officer, increase, decay");
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nname: y\noptions: []\n"),
               "b.yaml, line 3: the key 'name' is given twice in this mapping (first on line 1); expected each key once");
-    // Issue 23: a type mistake named the file, line and key (it was "internal error: bad conversion", exit 4).
+    // A list where a number belongs is named with its line.
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nincome_years: [1, 2]\noptions: []\n"),
-              "b.yaml, line 3, key 'income_years': a list where a whole number was expected");
+              "b.yaml, line 3: 'income_years' must be a whole number of years, 1 to 10");
 }
 
 } // namespace ascent
