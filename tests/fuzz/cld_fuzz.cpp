@@ -1,5 +1,7 @@
 // The CLD import's read: one thread and the parallel read (split at any size) give the same
 // people, lines and report, row numbers included.
+#include <optional>
+
 #include "fuzz_support.hpp"
 #include "io/cld_import.hpp"
 

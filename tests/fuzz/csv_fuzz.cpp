@@ -3,6 +3,7 @@
 #include "fuzz_support.hpp"
 #include "io/table_reader.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace {
