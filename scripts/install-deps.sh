@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libfreexl-dev libsodium-dev libcpp-httplib-dev nlohmann-json3-dev libxxhash-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   sqlite3 python3 poppler-utils chromium
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@
 
 #include "app/case_reports.hpp"
 #include "core/error.hpp"
+#include "io/csv_writer.hpp"
 
 namespace ascent::app {
 
@@ -74,30 +75,30 @@ void write_budget_table_xlsx(const cases::BudgetTable &table, const std::vector<
         [&](cases::BudgetLevel level, const std::string &name) {
             if (level == cases::BudgetLevel::directorate) {
                 ++row;
-                worksheet_write_string(sheet, row++, 0, name.c_str(), bold);
+                worksheet_write_string(sheet, row++, 0, io::safe_cell(name).c_str(), bold);
                 for (std::size_t c = 0; c < headings.size(); ++c)
                     worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), headings[c].c_str(), header);
                 ++row;
                 service_totals.clear();
             } else if (level == cases::BudgetLevel::service) {
-                worksheet_write_string(sheet, row++, 0, name.c_str(), bold);
+                worksheet_write_string(sheet, row++, 0, io::safe_cell(name).c_str(), bold);
                 category_totals.clear();
             } else {
-                worksheet_write_string(sheet, row++, 0, name.c_str(), bold);
+                worksheet_write_string(sheet, row++, 0, io::safe_cell(name).c_str(), bold);
                 rows_start = row;
             }
         },
         [&](const cases::BudgetRow &r) {
-            worksheet_write_string(sheet, row, 0, r.title.c_str(), wrap);
-            worksheet_write_string(sheet, row, 1, r.how_achieved.c_str(), wrap);
+            worksheet_write_string(sheet, row, 0, io::safe_cell(r.title).c_str(), wrap);
+            worksheet_write_string(sheet, row, 1, io::safe_cell(r.how_achieved).c_str(), wrap);
             for (lxw_col_t y = 0; y < years; ++y) worksheet_write_number(sheet, row, first_year_col + y, thousands(r.years[y]), number);
             const std::string sum = fmt::format("=SUM({}:{})", cell(row, first_year_col), cell(row, total_col - 1));
             worksheet_write_formula_num(sheet, row, total_col, sum.c_str(), number, thousands(r.total));
             const std::string risk(cases::letter_of(r.risk));
-            worksheet_write_string(sheet, row, total_col + 1, risk.c_str(), wrap);
-            worksheet_write_string(sheet, row, total_col + 2, r.staff.c_str(), wrap);
-            worksheet_write_string(sheet, row, total_col + 3, r.property.c_str(), wrap);
-            worksheet_write_string(sheet, row, total_col + 4, r.service_delivery.c_str(), wrap);
+            worksheet_write_string(sheet, row, total_col + 1, io::safe_cell(risk).c_str(), wrap);
+            worksheet_write_string(sheet, row, total_col + 2, io::safe_cell(r.staff).c_str(), wrap);
+            worksheet_write_string(sheet, row, total_col + 3, io::safe_cell(r.property).c_str(), wrap);
+            worksheet_write_string(sheet, row, total_col + 4, io::safe_cell(r.service_delivery).c_str(), wrap);
             ++row;
         },
         [&](cases::BudgetLevel level, const std::string &name, const std::vector<int64_t> &sums, std::size_t, std::size_t) {

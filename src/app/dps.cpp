@@ -29,9 +29,10 @@ void Council::dps_admit(const store::DpsAdmission &admission) {
 }
 
 std::vector<std::string> Council::dps_advertise(const store::DpsRequest &request) {
+    // Read first: it checks the spec is a request (a mapping), so looking up its bids cannot throw.
+    commissioning::read_tender(request.spec, "request " + request.id); // its weights, questions and ceiling
     if (io::parse_yaml(request.spec, "request " + request.id)["bids"])
         throw input_error("request " + request.id + ": the spec has no bids: providers bid once it is advertised");
-    commissioning::read_tender(request.spec, "request " + request.id); // its weights, questions and ceiling
     if (!parse_date(request.advertised_on)) throw input_error("the advert's date must be a date such as 2026-05-01");
     auto eligible = dps_eligible(request.lot, request.zone);
     if (eligible.empty())

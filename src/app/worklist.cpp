@@ -102,19 +102,19 @@ void write_xlsx(const Analysis &a, const Lever &lever, const std::vector<Row> &r
     for (const auto &r : rows) {
         ++row;
         worksheet_write_number(sheet, row, 0, row, nullptr);
-        worksheet_write_string(sheet, row, 1, r.person.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 2, r.age.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 3, r.support_reason.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 4, r.setting.c_str(), nullptr);
+        worksheet_write_string(sheet, row, 1, io::safe_cell(r.person).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 2, io::safe_cell(r.age).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 3, io::safe_cell(r.support_reason).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 4, io::safe_cell(r.setting).c_str(), nullptr);
         cell_money(row, 5, r.weekly_cost);
-        worksheet_write_string(sheet, row, 6, r.stratum.c_str(), nullptr);
+        worksheet_write_string(sheet, row, 6, io::safe_cell(r.stratum).c_str(), nullptr);
         for (lxw_col_t s = 0; s < 3; ++s) cell_money(row, static_cast<lxw_col_t>(7 + s), r.saving_weekly[s]);
         cell_money(row, 10, r.saving_annual);
         worksheet_write_number(sheet, row, 11, r.confidence, nullptr);
         cell_money(row, 12, r.per_review_hour);
-        worksheet_write_string(sheet, row, 13, r.values.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 14, r.estimate.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 15, r.overlap.c_str(), nullptr);
+        worksheet_write_string(sheet, row, 13, io::safe_cell(r.values).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 14, io::safe_cell(r.estimate).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 15, io::safe_cell(r.overlap).c_str(), nullptr);
     }
     worksheet_freeze_panes(sheet, 1, 2);
     worksheet_autofilter(sheet, 0, 0, row, static_cast<lxw_col_t>(k_headers.size() - 1));

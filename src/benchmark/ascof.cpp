@@ -47,29 +47,30 @@ template <typename Row> void read_csv(const std::string &path, const std::vector
 }
 
 std::vector<Measure> read_measures(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields in(path);
-    if (!root["measures"] || !root["measures"].IsSequence()) in.fail(root, "a measure list has 'measures'");
-    std::vector<Measure> out;
-    for (const auto &m : root["measures"]) {
-        Measure measure;
-        for (const char *key : {"id", "name", "codes"})
-            if (!m[key]) in.fail(m, fmt::format("each measure needs '{}'", key));
-        measure.id = m["id"].Scalar();
-        measure.name = m["name"].Scalar();
-        measure.unit = m["unit"] ? m["unit"].Scalar() : "";
-        if (m["direction"]) {
-            const auto d = m["direction"].Scalar();
-            if (d != "higher" && d != "lower") in.fail(m["direction"], "'direction' must be higher or lower (which is better)");
-            measure.higher_is_better = d == "higher";
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields in(path);
+        if (!root["measures"] || !root["measures"].IsSequence()) in.fail(root, "a measure list has 'measures'");
+        std::vector<Measure> out;
+        for (const auto &m : root["measures"]) {
+            Measure measure;
+            for (const char *key : {"id", "name", "codes"})
+                if (!m[key]) in.fail(m, fmt::format("each measure needs '{}'", key));
+            measure.id = m["id"].Scalar();
+            measure.name = m["name"].Scalar();
+            measure.unit = m["unit"] ? m["unit"].Scalar() : "";
+            if (m["direction"]) {
+                const auto d = m["direction"].Scalar();
+                if (d != "higher" && d != "lower") in.fail(m["direction"], "'direction' must be higher or lower (which is better)");
+                measure.higher_is_better = d == "higher";
+            }
+            for (const auto &c : m["codes"]) {
+                if (!c["code"] || !c["from"] || !c["to"]) in.fail(c, "each code needs 'code', 'from' and 'to' (start years)");
+                measure.sources.push_back({c["code"].Scalar(), c["from"].as<int>(0), c["to"].as<int>(0)});
+            }
+            out.push_back(std::move(measure));
         }
-        for (const auto &c : m["codes"]) {
-            if (!c["code"] || !c["from"] || !c["to"]) in.fail(c, "each code needs 'code', 'from' and 'to' (start years)");
-            measure.sources.push_back({c["code"].Scalar(), c["from"].as<int>(0), c["to"].as<int>(0)});
-        }
-        out.push_back(std::move(measure));
-    }
-    return out;
+        return out;
+    });
 }
 
 } // namespace

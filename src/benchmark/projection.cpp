@@ -75,6 +75,8 @@ public:
     TrendModel read(const YAML::Node &root) const {
         if (!root.IsMap() || !root["observed"] || !root["project_to"] || !root["series"])
             in_.fail(root, "a trend model is a mapping with 'observed' (years), 'project_to' and 'series'");
+        in_.keys(root, {"name", "observed", "project_to", "method", "weeks_per_year", "series", "stated_total_clients"},
+                 "a trend model");
         TrendModel m;
         m.name = root["name"] ? root["name"].Scalar() : "Trend projection";
         for (const auto &y : root["observed"]) m.observed.push_back(year(y, "an observed year"));
@@ -96,6 +98,7 @@ public:
         const std::size_t all = static_cast<std::size_t>(m.project_to - m.observed.front() + 1);
         for (const auto &s : root["series"]) {
             Series series;
+            in_.keys(s, {"name", "clients", "unit_cost", "stated_clients", "stated_unit_cost"}, "a series");
             if (!s["name"]) in_.fail(s, "each series needs a 'name'");
             series.name = s["name"].Scalar();
             series.clients = values(s, "clients", m.observed.size());
@@ -144,7 +147,9 @@ private:
 
 } // namespace
 
-TrendModel read_trend(std::string_view text, const std::string &path) { return TrendReader(path).read(io::parse_yaml(text, path)); }
+TrendModel read_trend(std::string_view text, const std::string &path) {
+    return io::read_yaml(text, path, [&](const YAML::Node &root) { return TrendReader(path).read(root); });
+}
 
 TrendModel read_trend_file(const std::string &path) { return read_trend(io::read_text_file(path, "the trend model"), path); }
 

@@ -48,7 +48,8 @@ private:
     template <typename Parse>
     auto named(const YAML::Node &node, Parse parse, const std::string &what, const std::string &allowed) const {
         const auto value = node.IsScalar() ? parse(node.Scalar()) : std::nullopt;
-        if (!value) in_.fail(node, what + " must be " + allowed + ", not '" + (node.IsScalar() ? node.Scalar() : "") + "'");
+        if (!value)
+            in_.fail(node, what + " must be " + allowed + ", not " + (node.IsScalar() ? "'" + node.Scalar() + "'" : "a list or a mapping"));
         return *value;
     }
 
@@ -92,6 +93,7 @@ private:
 
     StatedFigure stated_figure(const YAML::Node &node) const {
         if (!node.IsMap()) in_.fail(node, "a stated figure is a mapping with 'amount' and usually 'year' and 'basis'");
+        in_.keys(node, {"amount", "to_nearest", "year", "basis", "of"}, "a stated figure");
         StatedFigure f;
         f.amount = stated_amount(node["amount"], "'amount'");
         if (node["to_nearest"]) f.amount.unit = stated_amount(node["to_nearest"], "'to_nearest'").pence;
@@ -139,6 +141,7 @@ private:
     }
 
     DeliveryOption option(const YAML::Node &o, const BusinessCase &c) const {
+        in_.keys(o, {"name", "description", "preferred", "lines", "stated"}, "a delivery option");
         DeliveryOption option;
         option.name = text(o, "name", true);
         option.description = text(o, "description");
@@ -152,6 +155,11 @@ private:
     }
 
     Line line(const YAML::Node &l, const BusinessCase &c) const {
+        in_.keys(l,
+                 {"name", "kind", "type", "start", "phasing", "part_year", "confidence", "attrition", "decay", "lasts", "one_off",
+                  "funded_by", "stated_weekly", "stated_annual", "cohort", "risk", "amount", "rate", "people", "weeks", "capacity",
+                  "years"},
+                 "a line");
         Line line;
         line.name = text(l, "name", true);
         if (l["kind"]) line.kind = named(l["kind"], [](std::string_view s) { return parse_kind(s); }, "'kind'", "annual, weekly, capacity or explicit");
@@ -198,6 +206,9 @@ private:
         case LineKind::capacity: {
             const auto cap = l["capacity"];
             if (!cap || !cap.IsMap()) in_.fail(l, "a capacity line needs a 'capacity' mapping: officers, per_officer, increase, decay and likelihood, or years");
+            in_.keys(cap, {"name", "officer_cost", "years", "officers", "likelihood", "per_officer", "increase", "decay", "backlog",
+                           "income_years"},
+                     "a line's 'capacity'");
             int64_t left = cap["backlog"] ? in_.scaled(cap, "backlog", 2, "'backlog'") : -1;
             line.capacity = charging::read_backlog_option(in_, cap, left);
             line.capacity.name = line.name;
@@ -259,6 +270,7 @@ private:
     }
 
     CohortLink cohort_link(const YAML::Node &node) const {
+        in_.keys(node, {"lever", "expression", "share"}, "a line's 'cohort'");
         CohortLink link;
         link.lever = text(node, "lever");
         link.expression = text(node, "expression");
@@ -269,6 +281,7 @@ private:
 
     RiskRange risk_range(const YAML::Node &node) const {
         if (!node.IsMap()) in_.fail(node, "'risk' maps inputs to [low, high] ranges");
+        in_.keys(node, {"people", "rate", "confidence", "attrition", "slip_months"}, "a line's 'risk'");
         RiskRange r;
         const auto pct = [&](const YAML::Node &n) { return percent(n, "a percentage"); };
         if (node["people"]) r.people = range(node["people"], "'people'", [&](const YAML::Node &n) { return in_.scaled(n, 2, "a number of people"); });
@@ -287,6 +300,12 @@ private:
 
 BusinessCase CaseReader::read(const YAML::Node &root) const {
     if (!root.IsMap()) in_.fail(root, "a business case is a mapping with 'id', 'title', 'first_year' and 'options'");
+    in_.keys(root,
+             {"id", "title", "status", "category", "delivery_risk", "directorate", "service", "senior_responsible_officer",
+              "executive_director", "cabinet_member", "how_achieved", "staff_impact", "first_year", "years", "weeks_per_year",
+              "headline", "cohorts", "sections", "options", "risks", "milestones", "consultation", "equality", "eia_required",
+              "staffing_fte"},
+             "a business case");
     BusinessCase c;
     c.id = text(root, "id", true);
     c.title = text(root, "title", true);
@@ -317,12 +336,21 @@ BusinessCase CaseReader::read(const YAML::Node &root) const {
     if (!options || !options.IsSequence() || options.size() == 0)
         in_.fail(root, "'options' must list at least one delivery option, each with its financial 'lines'");
     for (const auto &o : options) c.options.push_back(option(o, c));
-    for (const auto &r : sequence(root, "risks"))
+    for (const auto &r : sequence(root, "risks")) {
+        in_.keys(r, {"title", "likelihood", "impact", "mitigation"}, "a risk");
         c.risks.push_back({text(r, "title", true), optional_rating(r, "likelihood"), optional_rating(r, "impact"), text(r, "mitigation")});
-    for (const auto &m : sequence(root, "milestones")) c.milestones.push_back({text(m, "what", true), text(m, "when")});
+    }
+    for (const auto &m : sequence(root, "milestones")) {
+        in_.keys(m, {"what", "when"}, "a milestone");
+        c.milestones.push_back({text(m, "what", true), text(m, "when")});
+    }
     if (const auto consult = root["consultation"]) {
+        in_.keys(consult, {"required", "with"}, "'consultation'");
         c.consultation_required = flag(consult, "required");
-        for (const auto &w : sequence(consult, "with")) c.consultation.push_back({text(w, "with", true), text(w, "start"), text(w, "end")});
+        for (const auto &w : sequence(consult, "with")) {
+            in_.keys(w, {"with", "start", "end"}, "a consultation");
+            c.consultation.push_back({text(w, "with", true), text(w, "start"), text(w, "end")});
+        }
     }
     if (const auto eq = root["equality"]) read_equality(eq, c);
     if (root["eia_required"]) c.eia_required = flag(root, "eia_required");
@@ -337,7 +365,7 @@ BusinessCase CaseReader::read(const YAML::Node &root) const {
 } // namespace
 
 BusinessCase read_case(std::string_view text, const std::string &path) {
-    return CaseReader(path).read(io::parse_yaml(text, path));
+    return io::read_yaml(text, path, [&](const YAML::Node &root) { return CaseReader(path).read(root); });
 }
 
 BusinessCase read_case_file(const std::string &path) {

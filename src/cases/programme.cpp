@@ -21,6 +21,7 @@ public:
     Programme read(const YAML::Node &root) {
         if (!root.IsMap() || !root["name"] || !root["first_year"])
             in_.fail(root, "a programme is a mapping with 'name', 'first_year', and 'cases' (files) or budget 'lines'");
+        in_.keys(root, {"name", "first_year", "years", "in_thousands", "cases", "lines", "stated", "targets"}, "a programme");
         Programme p;
         p.name = root["name"].Scalar();
         const auto first = FinancialYear::parse(root["first_year"].Scalar());
@@ -68,6 +69,10 @@ private:
     std::string text(const YAML::Node &node, const char *key) const { return node[key] ? node[key].Scalar() : std::string(); }
 
     void add_line(const YAML::Node &l, Programme &p) const {
+        in_.keys(l,
+                 {"title", "id", "how_achieved", "directorate", "service", "category", "delivery_risk", "staff_impact",
+                  "impact_property", "impact_service_delivery", "years", "stated_total"},
+                 "a budget line");
         BusinessCase c;
         c.title = text(l, "title");
         if (c.title.empty()) in_.fail(l, "each budget line needs a 'title'");
@@ -106,6 +111,7 @@ private:
     }
 
     StatedSubtotal subtotal_of(const YAML::Node &s, int years) const {
+        in_.keys(s, {"directorate", "service", "category", "years", "total"}, "a stated subtotal");
         StatedSubtotal out{text(s, "directorate"), text(s, "service"), std::nullopt, {}, std::nullopt};
         if (s["category"]) out.category = parse_category(s["category"].Scalar());
         if (s["category"] && !out.category) in_.fail(s["category"], "unknown 'category'");
@@ -131,8 +137,7 @@ std::string group_name(const StatedSubtotal &s) {
 } // namespace
 
 Programme read_programme(std::string_view text, const std::string &path) {
-    ProgrammeReader reader(path);
-    return reader.read(io::parse_yaml(text, path));
+    return io::read_yaml(text, path, [&](const YAML::Node &root) { return ProgrammeReader(path).read(root); });
 }
 
 Programme read_programme_file(const std::string &path) {

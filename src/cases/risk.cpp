@@ -248,7 +248,8 @@ RiskResult simulate_risk(const Programme &programme, const RiskOptions &options,
             continue;
         }
         const auto &year = totals[0][static_cast<std::size_t>(offset)];
-        const auto met = std::count_if(year.begin(), year.end(), [&](int64_t v) { return v >= target; });
+        // By value: clang 14 cannot capture a structured binding.
+        const auto met = std::count_if(year.begin(), year.end(), [target = target](int64_t v) { return v >= target; });
         result.chance.push_back(static_cast<double>(met) / static_cast<double>(trials));
         const auto [low, high] = std::minmax_element(year.begin(), year.end());
         result.certain.push_back(*low == *high);

@@ -19,9 +19,11 @@ BacklogOption read_backlog_option(const io::YamlFields &in, const YAML::Node &o,
     if (o["officer_cost"]) option.officer_cost = in.scaled(o, "officer_cost", 2, "'officer_cost' (pounds a year per officer)");
     if (const auto years = o["years"]) {
         if (!years.IsSequence() || years.size() == 0) in.fail(years, "'years' must be a list");
-        for (const auto &y : years)
+        for (const auto &y : years) {
+            in.keys(y, {"assessments", "increase", "likelihood"}, "a year of a backlog option");
             option.years.push_back({in.scaled(y, "assessments", 2, "'assessments'"), in.scaled(y, "increase", 4, "'increase' (pounds a week)"),
                                     in.scaled(y, "likelihood", 4, "'likelihood'", true), 0});
+        }
         return option;
     }
     const auto officers = o["officers"];
@@ -47,31 +49,34 @@ BacklogOption read_backlog_option(const io::YamlFields &in, const YAML::Node &o,
 }
 
 BacklogModel read_backlog(std::string_view text, const std::string &path) {
-    const YAML::Node root = io::parse_yaml(text, path);
-    const Reader in(path);
-    if (!root.IsMap() || !root["name"] || !root["first_year"] || !root["options"] || !root["options"].IsSequence())
-        in.fail(root, "a backlog model is a mapping with 'name', 'first_year' and a list of 'options'");
-    BacklogModel m;
-    m.name = root["name"].Scalar();
-    const auto first = FinancialYear::parse(root["first_year"].Scalar());
-    if (!first) in.fail(root["first_year"], "'first_year' must be a financial year such as 2017/18");
-    m.first_year = *first;
-    if (const auto weeks = root["weeks_per_year"]) {
-        const auto w = WeeksPerYear::parse(weeks.Scalar());
-        if (!w) in.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
-        m.weeks = *w;
-    }
-    if (const auto years = root["income_years"]) {
-        m.income_years = years.as<int>(0);
-        if (m.income_years < 1 || m.income_years > 10) in.fail(years, "'income_years' must be a whole number of years, 1 to 10");
-    }
-    if (root["backlog"]) m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue)");
-    for (const auto &o : root["options"]) {
-        if (!o["name"]) in.fail(o, "each option needs a 'name'");
-        int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
-        m.options.push_back(read_backlog_option(in, o, left));
-    }
-    return m;
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const Reader in(path);
+        if (!root.IsMap() || !root["name"] || !root["first_year"] || !root["options"] || !root["options"].IsSequence())
+            in.fail(root, "a backlog model is a mapping with 'name', 'first_year' and a list of 'options'");
+        in.keys(root, {"name", "first_year", "weeks_per_year", "income_years", "backlog", "options"}, "a backlog model");
+        BacklogModel m;
+        m.name = root["name"].Scalar();
+        const auto first = FinancialYear::parse(root["first_year"].Scalar());
+        if (!first) in.fail(root["first_year"], "'first_year' must be a financial year such as 2017/18");
+        m.first_year = *first;
+        if (const auto weeks = root["weeks_per_year"]) {
+            const auto w = WeeksPerYear::parse(weeks.Scalar());
+            if (!w) in.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
+            m.weeks = *w;
+        }
+        if (const auto years = root["income_years"]) {
+            m.income_years = years.as<int>(0);
+            if (m.income_years < 1 || m.income_years > 10) in.fail(years, "'income_years' must be a whole number of years, 1 to 10");
+        }
+        if (root["backlog"]) m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue)");
+        for (const auto &o : root["options"]) {
+            in.keys(o, {"name", "officer_cost", "years", "officers", "likelihood", "per_officer", "increase", "decay"}, "a backlog option");
+            if (!o["name"]) in.fail(o, "each option needs a 'name'");
+            int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
+            m.options.push_back(read_backlog_option(in, o, left));
+        }
+        return m;
+    });
 }
 
 BacklogModel read_backlog_file(const std::string &path) {

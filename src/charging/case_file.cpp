@@ -96,6 +96,7 @@ public:
         } else if (key == "income") {
             c.income.clear();
             for (const auto &i : v) {
+                io::check_keys(i, {"name", "weekly", "disregarded", "uprated_by"}, "an income item", path_);
                 if (!i["name"] || !i["weekly"]) fail(i, "each income item needs 'name' and 'weekly'");
                 c.income.push_back({i["name"].Scalar(), money(i["weekly"], "weekly"), i["disregarded"] && yes_no(i["disregarded"], "disregarded"),
                                     i["uprated_by"] ? i["uprated_by"].Scalar() : std::string()});
@@ -103,6 +104,7 @@ public:
         } else if (key == "dre") {
             std::vector<DreItem> items;
             for (const auto &d : v) {
+                io::check_keys(d, {"category", "evidence", "weekly", "allowed"}, "a DRE item", path_);
                 if (!d["category"] || !d["weekly"]) fail(d, "each DRE item needs 'category' and 'weekly'");
                 items.push_back({d["category"].Scalar(), d["evidence"] ? d["evidence"].Scalar() : "", money(d["weekly"], "weekly"),
                                  !d["allowed"] || yes_no(d["allowed"], "allowed")});
@@ -118,24 +120,26 @@ public:
     }
 
     std::vector<CaseEntry> read(std::string_view text) {
-        const YAML::Node root = io::parse_yaml(text, path_);
-        if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) fail(root, "a case file is a mapping with a list of 'cases'");
-        CaseEntry defaults;
-        if (const auto d = root["defaults"])
-            for (const auto &f : d) field(f.first.Scalar(), f.second, defaults);
-        std::vector<CaseEntry> out;
-        std::set<std::string> ids;
-        for (const auto &node : root["cases"]) {
-            id_.clear();
-            if (!node.IsMap() || !node["id"]) fail(node, "each case needs an 'id'");
-            id_ = node["id"].Scalar();
-            if (!ids.insert(id_).second) fail(node["id"], "the id is used twice");
-            CaseEntry e = defaults;
-            e.c.stated_by = "the case file";
-            for (const auto &f : node) field(f.first.Scalar(), f.second, e);
-            out.push_back(std::move(e));
-        }
-        return out;
+        return io::read_yaml(text, path_, [&](const YAML::Node &root) {
+            if (!root.IsMap() || !root["cases"] || !root["cases"].IsSequence()) fail(root, "a case file is a mapping with a list of 'cases'");
+            io::check_keys(root, {"defaults", "cases"}, "a case file", path_);
+            CaseEntry defaults;
+            if (const auto d = root["defaults"])
+                for (const auto &f : d) field(f.first.Scalar(), f.second, defaults);
+            std::vector<CaseEntry> out;
+            std::set<std::string> ids;
+            for (const auto &node : root["cases"]) {
+                id_.clear();
+                if (!node.IsMap() || !node["id"]) fail(node, "each case needs an 'id'");
+                id_ = node["id"].Scalar();
+                if (!ids.insert(id_).second) fail(node["id"], "the id is used twice");
+                CaseEntry e = defaults;
+                e.c.stated_by = "the case file";
+                for (const auto &f : node) field(f.first.Scalar(), f.second, e);
+                out.push_back(std::move(e));
+            }
+            return out;
+        });
     }
 
 private:

@@ -110,39 +110,42 @@ void add(OptionResult &to, const OptionResult &part) {
 } // namespace
 
 OptionsFile read_options(std::string_view text, const std::string &path) {
-    const YAML::Node root = io::parse_yaml(text, path);
-    const auto fail = [&](const YAML::Node &node, const std::string &what) {
-        throw input_error(path + io::line_of(node) + ": " + what);
-    };
-    if (!root.IsMap() || !root["name"] || !root["date"] || !root["options"] || !root["options"].IsSequence())
-        fail(root, "an options file is a mapping with 'name', 'date' and a list of 'options'");
-    OptionsFile f;
-    f.name = root["name"].Scalar();
-    const auto date = parse_date(root["date"].Scalar());
-    if (!date) fail(root["date"], "'date' must be a date such as 2025-06-01");
-    f.date = *date;
-    f.effective = f.date;
-    if (const auto effective = root["effective"]) {
-        const auto e = parse_date(effective.Scalar());
-        if (!e) fail(effective, "'effective' must be a date such as 2025-10-01");
-        f.effective = *e;
-    }
-    if (const auto years = root["years"]) {
-        f.years = years.as<int>(0);
-        if (f.years < 1 || f.years > 10) fail(years, "'years' must be 1 to 10");
-    }
-    if (const auto weeks = root["weeks_per_year"]) {
-        const auto w = WeeksPerYear::parse(weeks.Scalar());
-        if (!w) fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
-        f.weeks = *w;
-    }
-    for (const auto &o : root["options"]) {
-        if (!o["name"] || !o["set"] || !o["set"].IsMap()) fail(o, "each option needs a 'name' and the parameters it 'set's");
-        PolicyOption option{o["name"].Scalar(), {}};
-        for (const auto &s : o["set"]) option.set[s.first.Scalar()] = s.second.Scalar();
-        f.options.push_back(std::move(option));
-    }
-    return f;
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const auto fail = [&](const YAML::Node &node, const std::string &what) {
+            throw input_error(path + io::line_of(node) + ": " + what);
+        };
+        if (!root.IsMap() || !root["name"] || !root["date"] || !root["options"] || !root["options"].IsSequence())
+            fail(root, "an options file is a mapping with 'name', 'date' and a list of 'options'");
+        io::check_keys(root, {"name", "date", "effective", "years", "weeks_per_year", "options"}, "an options file", path);
+        OptionsFile f;
+        f.name = root["name"].Scalar();
+        const auto date = parse_date(root["date"].Scalar());
+        if (!date) fail(root["date"], "'date' must be a date such as 2025-06-01");
+        f.date = *date;
+        f.effective = f.date;
+        if (const auto effective = root["effective"]) {
+            const auto e = parse_date(effective.Scalar());
+            if (!e) fail(effective, "'effective' must be a date such as 2025-10-01");
+            f.effective = *e;
+        }
+        if (const auto years = root["years"]) {
+            f.years = years.as<int>(0);
+            if (f.years < 1 || f.years > 10) fail(years, "'years' must be 1 to 10");
+        }
+        if (const auto weeks = root["weeks_per_year"]) {
+            const auto w = WeeksPerYear::parse(weeks.Scalar());
+            if (!w) fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
+            f.weeks = *w;
+        }
+        for (const auto &o : root["options"]) {
+            io::check_keys(o, {"name", "set"}, "an option", path);
+            if (!o["name"] || !o["set"] || !o["set"].IsMap()) fail(o, "each option needs a 'name' and the parameters it 'set's");
+            PolicyOption option{o["name"].Scalar(), {}};
+            for (const auto &s : o["set"]) option.set[s.first.Scalar()] = s.second.Scalar();
+            f.options.push_back(std::move(option));
+        }
+        return f;
+    });
 }
 
 OptionsFile read_options_file(const std::string &path) {

@@ -204,7 +204,13 @@ int main(int argc, char **argv) {
     auto *rules_check = rules->add_subcommand("check", "Check a rules file and list its levers");
     rules_check->add_option("file", file, "Rules file (YAML)")->required()->check(CLI::ExistingFile);
 
-    CLI11_PARSE(cli, argc, argv);
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        // --help and --version exit 0; every other mistake on the command line (including a file
+        // that does not exist) is bad usage, exit 2, not CLI11's own codes such as 105.
+        return cli.exit(e) == 0 ? 0 : k_exit_input;
+    }
     try {
         cli::ProgressBar bar;
         const auto policy = skip_invalid ? app::RowPolicy::skip_invalid_rows : app::RowPolicy::all_or_nothing;

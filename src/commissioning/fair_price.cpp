@@ -64,55 +64,57 @@ params::ParameterSet default_parameters() {
 }
 
 Placement read_placement(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["date"] || !root["setting"] || !root["needs"] || !root["needs"].IsMap())
-        f.fail(root, "a placement is a mapping with 'name', 'date', 'setting' and 'needs' (and optionally 'fee_paid', 'set', 'open_book')");
-    Placement p;
-    p.name = root["name"].Scalar();
-    p.date = f.date(root["date"], "'date'");
-    p.setting = parse_setting(f, root["setting"]);
-    if (root["fee_paid"]) p.fee_paid = f.pence(root["fee_paid"], "'fee_paid'", false);
-    const auto &needs = root["needs"];
-    const std::pair<const char *, int64_t *> hour_fields[] = {{"shared_hours", &p.needs.shared_hours},
-                                                              {"one_to_one_hours", &p.needs.one_to_one_hours},
-                                                              {"two_to_one_hours", &p.needs.two_to_one_hours},
-                                                              {"nurse_hours", &p.needs.nurse_hours}};
-    for (const auto &kv : needs) {
-        const auto key = kv.first.Scalar();
-        bool known = false;
-        for (const auto &[name, target] : hour_fields)
-            if (key == name) {
-                *target = f.scaled(kv.second, 2, std::string("'") + name + "' (hours a week)");
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["date"] || !root["setting"] || !root["needs"] || !root["needs"].IsMap())
+            f.fail(root, "a placement is a mapping with 'name', 'date', 'setting' and 'needs' (and optionally 'fee_paid', 'set', 'open_book')");
+        f.keys(root, {"name", "date", "setting", "needs", "fee_paid", "set", "open_book"}, "a placement");
+        Placement p;
+        p.name = root["name"].Scalar();
+        p.date = f.date(root["date"], "'date'");
+        p.setting = parse_setting(f, root["setting"]);
+        if (root["fee_paid"]) p.fee_paid = f.pence(root["fee_paid"], "'fee_paid'", false);
+        const auto &needs = root["needs"];
+        const std::pair<const char *, int64_t *> hour_fields[] = {{"shared_hours", &p.needs.shared_hours},
+                                                                  {"one_to_one_hours", &p.needs.one_to_one_hours},
+                                                                  {"two_to_one_hours", &p.needs.two_to_one_hours},
+                                                                  {"nurse_hours", &p.needs.nurse_hours}};
+        for (const auto &kv : needs) {
+            const auto key = kv.first.Scalar();
+            bool known = false;
+            for (const auto &[name, target] : hour_fields)
+                if (key == name) {
+                    *target = f.scaled(kv.second, 2, std::string("'") + name + "' (hours a week)");
+                    known = true;
+                }
+            if (key == "waking_nights" || key == "sleep_in_nights") {
+                const auto nights = f.scaled(kv.second, 0, "'" + key + "' (nights a week)");
+                if (nights > 7) f.fail(kv.second, "'" + key + "' is nights a week: 0 to 7");
+                (key == "waking_nights" ? p.needs.waking_nights : p.needs.sleep_in_nights) = nights;
                 known = true;
             }
-        if (key == "waking_nights" || key == "sleep_in_nights") {
-            const auto nights = f.scaled(kv.second, 0, "'" + key + "' (nights a week)");
-            if (nights > 7) f.fail(kv.second, "'" + key + "' is nights a week: 0 to 7");
-            (key == "waking_nights" ? p.needs.waking_nights : p.needs.sleep_in_nights) = nights;
-            known = true;
+            if (!known)
+                f.fail(kv.first, "unknown need '" + key + "': needs are shared_hours, one_to_one_hours, two_to_one_hours, nurse_hours, "
+                                 "waking_nights and sleep_in_nights");
         }
-        if (!known)
-            f.fail(kv.first, "unknown need '" + key + "': needs are shared_hours, one_to_one_hours, two_to_one_hours, nurse_hours, "
-                             "waking_nights and sleep_in_nights");
-    }
-    if (const auto set = root["set"]) {
-        if (!set.IsMap()) f.fail(set, "'set' is a mapping of parameter → value");
-        for (const auto &kv : set) p.set[kv.first.Scalar()] = kv.second.Scalar();
-    }
-    if (const auto book = root["open_book"]) {
-        if (!book.IsMap()) f.fail(book, "'open_book' is a mapping of cost element → £ a week");
-        for (const auto &kv : book) {
-            const auto id = kv.first.Scalar();
-            if (name_of(id).empty()) {
-                std::string ids;
-                for (const auto &e : k_elements) ids += (ids.empty() ? "" : ", ") + std::string(e.id);
-                f.fail(kv.first, "unknown cost element '" + id + "': the elements are " + ids);
+        if (const auto set = root["set"]) {
+            if (!set.IsMap()) f.fail(set, "'set' is a mapping of parameter → value");
+            for (const auto &kv : set) p.set[kv.first.Scalar()] = kv.second.Scalar();
+        }
+        if (const auto book = root["open_book"]) {
+            if (!book.IsMap()) f.fail(book, "'open_book' is a mapping of cost element → £ a week");
+            for (const auto &kv : book) {
+                const auto id = kv.first.Scalar();
+                if (name_of(id).empty()) {
+                    std::string ids;
+                    for (const auto &e : k_elements) ids += (ids.empty() ? "" : ", ") + std::string(e.id);
+                    f.fail(kv.first, "unknown cost element '" + id + "': the elements are " + ids);
+                }
+                p.open_book[id] = f.pence(kv.second, "open-book '" + id + "'", false);
             }
-            p.open_book[id] = f.pence(kv.second, "open-book '" + id + "'", false);
         }
-    }
-    return p;
+        return p;
+    });
 }
 
 Placement read_placement_file(const std::string &path) { return read_placement(io::read_text_file(path, "placement"), path); }

@@ -85,75 +85,78 @@ int64_t cost_of(int64_t pence, int64_t hundredths) {
 } // namespace
 
 RateCard read_rate_card(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["rates"] || !root["rates"].IsSequence())
-        f.fail(root, "a rate card is a mapping with 'name' and a list of 'rates' (and optionally 'flat_rate', 'billing_minutes', 'zones')");
-    RateCard card;
-    card.name = root["name"].Scalar();
-    if (const auto flat = root["flat_rate"]) {
-        const auto key = normalise_key(flat.Scalar());
-        if (key != "yes" && key != "no") f.fail(flat, "'flat_rate' is yes or no");
-        card.flat_rate = key == "yes";
-    }
-    if (const auto blocks = root["blocks_apply_to"]) {
-        const auto key = normalise_key(blocks.Scalar());
-        if (key != "linesaboveceiling" && key != "everyline")
-            f.fail(blocks, "'blocks_apply_to' is lines_above_ceiling (the default: a line already within its ceiling keeps its hours) or every_line");
-        card.blocks_for_every_line = key == "everyline";
-    }
-    if (const auto minutes = root["billing_minutes"]) {
-        card.billing_minutes = static_cast<int>(f.scaled(minutes, 0, "'billing_minutes'"));
-        // A block must be a whole number of hundredths of an hour, as planned hours are held.
-        if (card.billing_minutes > 60 || (card.billing_minutes > 0 && (60 % card.billing_minutes != 0 || card.billing_minutes % 3 != 0)))
-            f.fail(minutes, "'billing_minutes' must be 3, 6, 12, 15, 30 or 60");
-    }
-    if (const auto zones = root["zones"]) {
-        if (!zones.IsMap()) f.fail(zones, "'zones' maps each zone to its postcode prefixes, e.g. north: [BL9, M26]");
-        for (const auto &kv : zones) {
-            std::vector<std::string> prefixes;
-            for (const auto &p : kv.second) prefixes.push_back(normalise_key(p.Scalar()));
-            card.zones.emplace_back(kv.first.Scalar(), std::move(prefixes));
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["rates"] || !root["rates"].IsSequence())
+            f.fail(root, "a rate card is a mapping with 'name' and a list of 'rates' (and optionally 'flat_rate', 'billing_minutes', 'zones')");
+        f.keys(root, {"name", "flat_rate", "billing_minutes", "blocks_apply_to", "zones", "rates"}, "a rate card");
+        RateCard card;
+        card.name = root["name"].Scalar();
+        if (const auto flat = root["flat_rate"]) {
+            const auto key = normalise_key(flat.Scalar());
+            if (key != "yes" && key != "no") f.fail(flat, "'flat_rate' is yes or no");
+            card.flat_rate = key == "yes";
         }
-    }
-    for (const auto &r : root["rates"]) {
-        if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
-            f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
-                      "(and optionally 'zone', 'specialist', 'client_groups', 'ages', 'new_packages_from')");
-        Rate rate;
-        const auto component = match_code(CodeField::service_component, r["service"].Scalar());
-        if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
-        rate.component = component->code;
-        const auto per = normalise_key(r["per"].Scalar());
-        if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
-        rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
-        rate.from = f.date(r["from"], "'from'");
-        rate.ceiling = f.pence(r["ceiling"], "'ceiling'", true);
-        if (const auto zone = r["zone"]) {
-            rate.zone = zone.Scalar();
-            const bool known = std::any_of(card.zones.begin(), card.zones.end(), [&](const auto &z) { return z.first == rate.zone; });
-            if (!known) f.fail(zone, "zone '" + rate.zone + "' is not one of the card's 'zones'");
+        if (const auto blocks = root["blocks_apply_to"]) {
+            const auto key = normalise_key(blocks.Scalar());
+            if (key != "linesaboveceiling" && key != "everyline")
+                f.fail(blocks, "'blocks_apply_to' is lines_above_ceiling (the default: a line already within its ceiling keeps its hours) or every_line");
+            card.blocks_for_every_line = key == "everyline";
         }
-        if (const auto s = r["specialist"]) rate.specialist = normalise_key(s.Scalar()) == "yes";
-        if (const auto groups = r["client_groups"]) {
-            if (!groups.IsSequence()) f.fail(groups, "'client_groups' is a list of primary support reasons, e.g. [learning disability support]");
-            for (const auto &g : groups) {
-                const auto codes = client_group(g.Scalar());
-                if (codes.empty())
-                    f.fail(g, "unknown client group '" + g.Scalar() + "': expected a primary support reason (" +
-                                  expected_values(CodeField::support_reason, 30) + ") or a family of them such as physical support");
-                rate.client_groups.insert(rate.client_groups.end(), codes.begin(), codes.end());
+        if (const auto minutes = root["billing_minutes"]) {
+            card.billing_minutes = static_cast<int>(f.scaled(minutes, 0, "'billing_minutes'"));
+            // A block must be a whole number of hundredths of an hour, as planned hours are held.
+            if (card.billing_minutes > 60 || (card.billing_minutes > 0 && (60 % card.billing_minutes != 0 || card.billing_minutes % 3 != 0)))
+                f.fail(minutes, "'billing_minutes' must be 3, 6, 12, 15, 30 or 60");
+        }
+        if (const auto zones = root["zones"]) {
+            if (!zones.IsMap()) f.fail(zones, "'zones' maps each zone to its postcode prefixes, e.g. north: [BL9, M26]");
+            for (const auto &kv : zones) {
+                std::vector<std::string> prefixes;
+                for (const auto &p : kv.second) prefixes.push_back(normalise_key(p.Scalar()));
+                card.zones.emplace_back(kv.first.Scalar(), std::move(prefixes));
             }
         }
-        if (const auto ages = r["ages"]) {
-            const auto range = parse_ages(ages.Scalar());
-            if (!range) f.fail(ages, "'ages' is a range such as 18-64 or 65+, not '" + ages.Scalar() + "'");
-            std::tie(rate.min_age, rate.max_age) = *range;
+        for (const auto &r : root["rates"]) {
+            if (!r.IsMap() || !r["service"] || !r["per"] || !r["from"] || !r["ceiling"])
+                f.fail(r, "each rate has 'service' (a CLD service component), 'per' (hour or week), 'from' and 'ceiling' "
+                          "(and optionally 'zone', 'specialist', 'client_groups', 'ages', 'new_packages_from')");
+            f.keys(r, {"service", "per", "from", "ceiling", "zone", "specialist", "client_groups", "ages", "new_packages_from"}, "a rate");
+            Rate rate;
+            const auto component = match_code(CodeField::service_component, r["service"].Scalar());
+            if (!component) f.fail(r["service"], "unknown service '" + r["service"].Scalar() + "': expected " + expected_values(CodeField::service_component, 30));
+            rate.component = component->code;
+            const auto per = normalise_key(r["per"].Scalar());
+            if (per != "hour" && per != "week") f.fail(r["per"], "'per' is hour or week: the unit the ceiling prices");
+            rate.frequency = per == "hour" ? codes::freq_hourly : codes::freq_weekly;
+            rate.from = f.date(r["from"], "'from'");
+            rate.ceiling = f.pence(r["ceiling"], "'ceiling'", true);
+            if (const auto zone = r["zone"]) {
+                rate.zone = zone.Scalar();
+                const bool known = std::any_of(card.zones.begin(), card.zones.end(), [&](const auto &z) { return z.first == rate.zone; });
+                if (!known) f.fail(zone, "zone '" + rate.zone + "' is not one of the card's 'zones'");
+            }
+            if (const auto s = r["specialist"]) rate.specialist = normalise_key(s.Scalar()) == "yes";
+            if (const auto groups = r["client_groups"]) {
+                if (!groups.IsSequence()) f.fail(groups, "'client_groups' is a list of primary support reasons, e.g. [learning disability support]");
+                for (const auto &g : groups) {
+                    const auto codes = client_group(g.Scalar());
+                    if (codes.empty())
+                        f.fail(g, "unknown client group '" + g.Scalar() + "': expected a primary support reason (" +
+                                      expected_values(CodeField::support_reason, 30) + ") or a family of them such as physical support");
+                    rate.client_groups.insert(rate.client_groups.end(), codes.begin(), codes.end());
+                }
+            }
+            if (const auto ages = r["ages"]) {
+                const auto range = parse_ages(ages.Scalar());
+                if (!range) f.fail(ages, "'ages' is a range such as 18-64 or 65+, not '" + ages.Scalar() + "'");
+                std::tie(rate.min_age, rate.max_age) = *range;
+            }
+            if (const auto from = r["new_packages_from"]) rate.new_from = f.date(from, "'new_packages_from'");
+            card.rates.push_back(rate);
         }
-        if (const auto from = r["new_packages_from"]) rate.new_from = f.date(from, "'new_packages_from'");
-        card.rates.push_back(rate);
-    }
-    return card;
+        return card;
+    });
 }
 
 RateCard read_rate_card_file(const std::string &path) { return read_rate_card(io::read_text_file(path, "rate card"), path); }

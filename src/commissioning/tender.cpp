@@ -54,70 +54,77 @@ std::string points(int64_t millionths) {
 } // namespace
 
 TenderRequest read_tender(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["ceiling"] || !root["price_weight"] || !root["quality_weight"] || !root["questions"] ||
-        (root["bids"] && !root["bids"].IsSequence()))
-        f.fail(root, "a request is a mapping with 'name', 'ceiling', 'price_weight', 'quality_weight', 'questions' and a list of 'bids'");
-    TenderRequest r;
-    r.name = root["name"].Scalar();
-    r.ceiling = f.pence(root["ceiling"], "'ceiling'", true);
-    r.price_weight = f.scaled(root["price_weight"], 2, "'price_weight'", true);
-    r.quality_weight = f.scaled(root["quality_weight"], 2, "'quality_weight'", true);
-    if (r.price_weight + r.quality_weight != 10'000) f.fail(root["price_weight"], "'price_weight' and 'quality_weight' must add up to 100%");
-    if (root["max_score"]) r.max_score = f.scaled(root["max_score"], 0, "'max_score'");
-    if (r.max_score <= 0) f.fail(root["max_score"], "'max_score' must be 1 or more");
-    if (const auto m = root["missing_answers"]) {
-        const auto key = normalise_key(m.Scalar());
-        if (key != "reject" && key != "zero") f.fail(m, "'missing_answers' is reject or zero");
-        r.missing = key == "reject" ? MissingAnswers::reject : MissingAnswers::score_zero;
-    }
-    const auto checked_score = [&](const YAML::Node &node) {
-        const auto score = f.scaled(node, 0, "a score");
-        if (score > r.max_score) f.fail(node, fmt::format("a score is 0 to {}", r.max_score));
-        return score;
-    };
-    int64_t weights = 0;
-    for (const auto &q : root["questions"]) {
-        if (!q["id"] || !q["weight"]) f.fail(q, "each question has an 'id' and a 'weight'");
-        Question question{q["id"].Scalar(), f.scaled(q["weight"], 2, "a question's 'weight'", true), {}};
-        if (const auto table = q["cqc"]) {
-            if (!table.IsMap() || table.size() == 0) f.fail(table, "'cqc' maps CQC ratings to scores, e.g. {outstanding: 5, good: 4}");
-            for (const auto &kv : table) {
-                const auto rating = kv.first.Scalar();
-                if (!is_cqc_rating(rating) || rating == "inadequate")
-                    f.fail(kv.first, "'" + rating + "' is not a rating that can score: outstanding, good, requires improvement or not yet rated");
-                question.cqc_scores[rating] = checked_score(kv.second);
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["ceiling"] || !root["price_weight"] || !root["quality_weight"] || !root["questions"] ||
+            (root["bids"] && !root["bids"].IsSequence()))
+            f.fail(root, "a request is a mapping with 'name', 'ceiling', 'price_weight', 'quality_weight', 'questions' and a list of 'bids'");
+        f.keys(root,
+               {"name", "ceiling", "price_weight", "quality_weight", "max_score", "missing_answers", "questions", "fair_price",
+                "advertised", "decided", "bids"},
+               "a request");
+        TenderRequest r;
+        r.name = root["name"].Scalar();
+        r.ceiling = f.pence(root["ceiling"], "'ceiling'", true);
+        r.price_weight = f.scaled(root["price_weight"], 2, "'price_weight'", true);
+        r.quality_weight = f.scaled(root["quality_weight"], 2, "'quality_weight'", true);
+        if (r.price_weight + r.quality_weight != 10'000) f.fail(root["price_weight"], "'price_weight' and 'quality_weight' must add up to 100%");
+        if (root["max_score"]) r.max_score = f.scaled(root["max_score"], 0, "'max_score'");
+        if (r.max_score <= 0) f.fail(root["max_score"], "'max_score' must be 1 or more");
+        if (const auto m = root["missing_answers"]) {
+            const auto key = normalise_key(m.Scalar());
+            if (key != "reject" && key != "zero") f.fail(m, "'missing_answers' is reject or zero");
+            r.missing = key == "reject" ? MissingAnswers::reject : MissingAnswers::score_zero;
+        }
+        const auto checked_score = [&](const YAML::Node &node) {
+            const auto score = f.scaled(node, 0, "a score");
+            if (score > r.max_score) f.fail(node, fmt::format("a score is 0 to {}", r.max_score));
+            return score;
+        };
+        int64_t weights = 0;
+        for (const auto &q : root["questions"]) {
+            f.keys(q, {"id", "weight", "cqc"}, "a question");
+            if (!q["id"] || !q["weight"]) f.fail(q, "each question has an 'id' and a 'weight'");
+            Question question{q["id"].Scalar(), f.scaled(q["weight"], 2, "a question's 'weight'", true), {}};
+            if (const auto table = q["cqc"]) {
+                if (!table.IsMap() || table.size() == 0) f.fail(table, "'cqc' maps CQC ratings to scores, e.g. {outstanding: 5, good: 4}");
+                for (const auto &kv : table) {
+                    const auto rating = kv.first.Scalar();
+                    if (!is_cqc_rating(rating) || rating == "inadequate")
+                        f.fail(kv.first, "'" + rating + "' is not a rating that can score: outstanding, good, requires improvement or not yet rated");
+                    question.cqc_scores[rating] = checked_score(kv.second);
+                }
             }
+            weights += question.weight;
+            r.questions.push_back(std::move(question));
         }
-        weights += question.weight;
-        r.questions.push_back(std::move(question));
-    }
-    if (weights != 10'000) f.fail(root["questions"], fmt::format("the questions' weights add up to {}.{:02}%, not 100%", weights / 100, weights % 100));
-    if (root["fair_price"]) r.fair_price = f.pence(root["fair_price"], "'fair_price'", true);
-    r.advertised = date_field(f, root["advertised"], "advertised");
-    r.decided = date_field(f, root["decided"], "decided");
-    for (const auto &b : root["bids"]) {
-        if (!b.IsMap() || !b["provider"] || !b["price"]) f.fail(b, "each bid has a 'provider' and a 'price' (and 'answers')");
-        Bid bid;
-        bid.provider = b["provider"].Scalar();
-        bid.price = f.pence(b["price"], "a bid's 'price'", true);
-        if (const auto answers = b["answers"]) {
-            for (const auto &kv : answers) {
-                const auto id = kv.first.Scalar();
-                if (const auto why = unanswerable(r, id); !why.empty()) f.fail(kv.first, why);
-                bid.answers[id] = checked_score(kv.second);
+        if (weights != 10'000) f.fail(root["questions"], fmt::format("the questions' weights add up to {}.{:02}%, not 100%", weights / 100, weights % 100));
+        if (root["fair_price"]) r.fair_price = f.pence(root["fair_price"], "'fair_price'", true);
+        r.advertised = date_field(f, root["advertised"], "advertised");
+        r.decided = date_field(f, root["decided"], "decided");
+        for (const auto &b : root["bids"]) {
+            if (!b.IsMap() || !b["provider"] || !b["price"]) f.fail(b, "each bid has a 'provider' and a 'price' (and 'answers')");
+            f.keys(b, {"provider", "price", "answers", "withdrawn", "submitted", "cqc"}, "a bid");
+            Bid bid;
+            bid.provider = b["provider"].Scalar();
+            bid.price = f.pence(b["price"], "a bid's 'price'", true);
+            if (const auto answers = b["answers"]) {
+                for (const auto &kv : answers) {
+                    const auto id = kv.first.Scalar();
+                    if (const auto why = unanswerable(r, id); !why.empty()) f.fail(kv.first, why);
+                    bid.answers[id] = checked_score(kv.second);
+                }
             }
+            if (const auto w = b["withdrawn"]) bid.withdrawn = normalise_key(w.Scalar()) == "yes";
+            bid.submitted = date_field(f, b["submitted"], "submitted");
+            if (const auto rating = b["cqc"]) {
+                bid.cqc_rating = rating.Scalar();
+                if (!is_cqc_rating(bid.cqc_rating)) f.fail(rating, "'cqc' is outstanding, good, requires improvement, inadequate or not yet rated");
+            }
+            r.bids.push_back(std::move(bid));
         }
-        if (const auto w = b["withdrawn"]) bid.withdrawn = normalise_key(w.Scalar()) == "yes";
-        bid.submitted = date_field(f, b["submitted"], "submitted");
-        if (const auto rating = b["cqc"]) {
-            bid.cqc_rating = rating.Scalar();
-            if (!is_cqc_rating(bid.cqc_rating)) f.fail(rating, "'cqc' is outstanding, good, requires improvement, inadequate or not yet rated");
-        }
-        r.bids.push_back(std::move(bid));
-    }
-    return r;
+        return r;
+    });
 }
 
 std::map<std::string, int64_t> parse_answers(const TenderRequest &request, const std::string &text) {

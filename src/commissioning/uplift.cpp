@@ -17,47 +17,51 @@ std::string percent(int64_t bp) { return fmt::format("{}.{:02}%", bp / 100, bp %
 } // namespace
 
 UpliftOptions read_uplift_options(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["effective"] || !root["options"] || !root["options"].IsSequence())
-        f.fail(root, "uplift options are a mapping with 'name', 'effective' and a list of 'options'");
-    UpliftOptions out;
-    out.name = root["name"].Scalar();
-    out.effective = f.date(root["effective"], "'effective'");
-    if (root["years"]) out.years = static_cast<int>(f.scaled(root["years"], 0, "'years'"));
-    if (const auto w = root["weeks_per_year"]) {
-        const auto weeks = WeeksPerYear::parse(w.Scalar());
-        if (!weeks) f.fail(w, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
-        out.weeks = *weeks;
-    }
-    for (const auto &o : root["options"]) {
-        if (!o.IsMap() || !o["name"] || (!o["uplift"] && !o["nlw_pass_through"]))
-            f.fail(o, "each option has a 'name' and either 'uplift' (service → %, or any: %) or 'nlw_pass_through' (staff_share, other)");
-        UpliftOption option;
-        option.name = o["name"].Scalar();
-        if (const auto u = o["uplift"]) {
-            if (!u.IsMap()) f.fail(u, "'uplift' maps a service (or 'any') to a percentage");
-            for (const auto &kv : u) {
-                const auto bp = f.scaled(kv.second, 2, "an uplift", true);
-                if (normalise_key(kv.first.Scalar()) == "any") {
-                    option.all = bp;
-                    continue;
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["effective"] || !root["options"] || !root["options"].IsSequence())
+            f.fail(root, "uplift options are a mapping with 'name', 'effective' and a list of 'options'");
+        f.keys(root, {"name", "effective", "years", "weeks_per_year", "options"}, "uplift options");
+        UpliftOptions out;
+        out.name = root["name"].Scalar();
+        out.effective = f.date(root["effective"], "'effective'");
+        if (root["years"]) out.years = static_cast<int>(f.scaled(root["years"], 0, "'years'"));
+        if (const auto w = root["weeks_per_year"]) {
+            const auto weeks = WeeksPerYear::parse(w.Scalar());
+            if (!weeks) f.fail(w, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
+            out.weeks = *weeks;
+        }
+        for (const auto &o : root["options"]) {
+            if (!o.IsMap() || !o["name"] || (!o["uplift"] && !o["nlw_pass_through"]))
+                f.fail(o, "each option has a 'name' and either 'uplift' (service → %, or any: %) or 'nlw_pass_through' (staff_share, other)");
+            f.keys(o, {"name", "uplift", "nlw_pass_through"}, "an option");
+            UpliftOption option;
+            option.name = o["name"].Scalar();
+            if (const auto u = o["uplift"]) {
+                if (!u.IsMap()) f.fail(u, "'uplift' maps a service (or 'any') to a percentage");
+                for (const auto &kv : u) {
+                    const auto bp = f.scaled(kv.second, 2, "an uplift", true);
+                    if (normalise_key(kv.first.Scalar()) == "any") {
+                        option.all = bp;
+                        continue;
+                    }
+                    const auto component = match_code(CodeField::service_component, kv.first.Scalar());
+                    if (!component) f.fail(kv.first, "unknown service '" + kv.first.Scalar() + "' (or write 'any')");
+                    option.by_service[component->code] = bp;
                 }
-                const auto component = match_code(CodeField::service_component, kv.first.Scalar());
-                if (!component) f.fail(kv.first, "unknown service '" + kv.first.Scalar() + "' (or write 'any')");
-                option.by_service[component->code] = bp;
             }
+            if (const auto n = o["nlw_pass_through"]) {
+                f.keys(n, {"staff_share", "other", "assumed_nlw"}, "'nlw_pass_through'");
+                option.nlw_staff_share = f.scaled(n, "staff_share", 2, "'staff_share'", true);
+                if (*option.nlw_staff_share > 10'000) f.fail(n["staff_share"], "'staff_share' is at most 100%");
+                if (n["other"]) option.nlw_other = f.scaled(n, "other", 2, "'other'", true);
+                if (const auto assumed = n["assumed_nlw"]) option.assumed_nlw = f.pence(assumed, "'assumed_nlw' (£ an hour)", true);
+            }
+            out.options.push_back(std::move(option));
         }
-        if (const auto n = o["nlw_pass_through"]) {
-            option.nlw_staff_share = f.scaled(n, "staff_share", 2, "'staff_share'", true);
-            if (*option.nlw_staff_share > 10'000) f.fail(n["staff_share"], "'staff_share' is at most 100%");
-            if (n["other"]) option.nlw_other = f.scaled(n, "other", 2, "'other'", true);
-            if (const auto assumed = n["assumed_nlw"]) option.assumed_nlw = f.pence(assumed, "'assumed_nlw' (£ an hour)", true);
-        }
-        out.options.push_back(std::move(option));
-    }
-    if (out.options.empty()) f.fail(root["options"], "give at least one option");
-    return out;
+        if (out.options.empty()) f.fail(root["options"], "give at least one option");
+        return out;
+    });
 }
 
 UpliftOptions read_uplift_options_file(const std::string &path) {

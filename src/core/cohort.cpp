@@ -209,6 +209,9 @@ const std::vector<int64_t> &FactTable::column(std::size_t field_index) const {
 
 namespace {
 
+// How deep parentheses and 'not' may nest in one expression; deeper is an input error.
+constexpr int k_max_cohort_depth = 100;
+
 class Parser {
 public:
     Parser(std::string_view text, std::vector<std::string> &used) : tokens_(tokenise(text)), used_(used) {}
@@ -245,7 +248,22 @@ private:
     std::unique_ptr<Node> any_of() { return chain(Node::Type::any_of, "or", &Parser::all_of); }
     std::unique_ptr<Node> all_of() { return chain(Node::Type::all_of, "and", &Parser::factor); }
 
+    // Parentheses and 'not' nest by recursion, so the depth is bounded: a hostile expression
+    // ("((((…" 20,000 deep) is an error, not a stack overflow.
     std::unique_ptr<Node> factor() {
+        if (is_keyword(peek(), "not") || peek().type == Tok::lparen) {
+            if (depth_ == k_max_cohort_depth)
+                throw error(peek(), "the expression is nested more than " + std::to_string(k_max_cohort_depth) +
+                                        " deep (parentheses and 'not'); expected a simpler expression");
+            ++depth_;
+            auto node = nested();
+            --depth_;
+            return node;
+        }
+        return comparison();
+    }
+    // 'not' factor, or '(' any_of ')'.
+    std::unique_ptr<Node> nested() {
         if (is_keyword(peek(), "not")) {
             take();
             auto node = std::make_unique<Node>();
@@ -253,14 +271,11 @@ private:
             node->children.push_back(factor());
             return node;
         }
-        if (peek().type == Tok::lparen) {
-            const Token open = take();
-            auto inner = any_of();
-            if (peek().type != Tok::rparen) throw error(open, "this '(' is not closed");
-            take();
-            return inner;
-        }
-        return comparison();
+        const Token open = take();
+        auto inner = any_of();
+        if (peek().type != Tok::rparen) throw error(open, "this '(' is not closed");
+        take();
+        return inner;
     }
 
     // Whether the next token ends a field name. "in" does only before a list, so that field names
@@ -443,6 +458,7 @@ private:
 
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
     std::vector<std::string> &used_;
 };
 

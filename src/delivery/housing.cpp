@@ -20,33 +20,34 @@ std::string pounds(int64_t pence) { return format_pence(Money::from_pence(pence)
 } // namespace
 
 HousingMatrix read_housing_matrix(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["name"] || !root["levels"] || !root["levels"].IsSequence() || !root["options"] || !root["options"].IsSequence())
-        f.fail(root, "a housing matrix is a mapping with 'name', 'source', a list of 'levels' and a list of 'options'");
-    HousingMatrix m;
-    m.name = root["name"].Scalar();
-    if (root["source"]) m.source = root["source"].Scalar();
-    for (const auto &l : root["levels"]) {
-        if (!l["id"] || !l["name"]) f.fail(l, "each level has an 'id' (1, 2, …) and a 'name'");
-        const auto id = static_cast<int>(f.scaled(l["id"], 0, "a level's 'id'"));
-        if (std::any_of(m.levels.begin(), m.levels.end(), [&](const auto &x) { return x.first == id; }))
-            f.fail(l["id"], fmt::format("level {} is listed twice", id));
-        m.levels.emplace_back(id, l["name"].Scalar());
-    }
-    for (const auto &o : root["options"]) {
-        if (!o["id"] || !o["name"] || !o["weekly"] || !o["weekly"].IsMap())
-            f.fail(o, "each option has an 'id', a 'name' and 'weekly' costs by level, e.g. {1: \"120.00\"}");
-        HousingOption option{o["id"].Scalar(), o["name"].Scalar(), {}};
-        for (const auto &kv : o["weekly"]) {
-            const auto level = static_cast<int>(f.scaled(kv.first, 0, "a level"));
-            if (std::none_of(m.levels.begin(), m.levels.end(), [&](const auto &x) { return x.first == level; }))
-                f.fail(kv.first, fmt::format("level {} is not one of the matrix's levels", level));
-            option.weekly[level] = f.pence(kv.second, "a weekly cost", true);
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["name"] || !root["levels"] || !root["levels"].IsSequence() || !root["options"] || !root["options"].IsSequence())
+            f.fail(root, "a housing matrix is a mapping with 'name', 'source', a list of 'levels' and a list of 'options'");
+        HousingMatrix m;
+        m.name = root["name"].Scalar();
+        if (root["source"]) m.source = root["source"].Scalar();
+        for (const auto &l : root["levels"]) {
+            if (!l["id"] || !l["name"]) f.fail(l, "each level has an 'id' (1, 2, …) and a 'name'");
+            const auto id = static_cast<int>(f.scaled(l["id"], 0, "a level's 'id'"));
+            if (std::any_of(m.levels.begin(), m.levels.end(), [&](const auto &x) { return x.first == id; }))
+                f.fail(l["id"], fmt::format("level {} is listed twice", id));
+            m.levels.emplace_back(id, l["name"].Scalar());
         }
-        m.options.push_back(std::move(option));
-    }
-    return m;
+        for (const auto &o : root["options"]) {
+            if (!o["id"] || !o["name"] || !o["weekly"] || !o["weekly"].IsMap())
+                f.fail(o, "each option has an 'id', a 'name' and 'weekly' costs by level, e.g. {1: \"120.00\"}");
+            HousingOption option{o["id"].Scalar(), o["name"].Scalar(), {}};
+            for (const auto &kv : o["weekly"]) {
+                const auto level = static_cast<int>(f.scaled(kv.first, 0, "a level"));
+                if (std::none_of(m.levels.begin(), m.levels.end(), [&](const auto &x) { return x.first == level; }))
+                    f.fail(kv.first, fmt::format("level {} is not one of the matrix's levels", level));
+                option.weekly[level] = f.pence(kv.second, "a weekly cost", true);
+            }
+            m.options.push_back(std::move(option));
+        }
+        return m;
+    });
 }
 
 HousingMatrix read_housing_matrix_file(const std::string &path) {

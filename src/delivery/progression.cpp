@@ -32,33 +32,34 @@ void check_plan(const Plan &p) {
 }
 
 std::vector<Plan> read_plans(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields f(path);
-    if (!root.IsMap() || !root["plans"] || !root["plans"].IsSequence()) f.fail(root, "a plans file is a mapping with a list of 'plans'");
-    std::vector<Plan> out;
-    for (const auto &node : root["plans"]) {
-        if (!node.IsMap() || !node["person"] || !node["goal"] || !node["started"] || !node["target"] || !node["steps"] || !node["steps"].IsSequence())
-            f.fail(node, "each plan has 'person', 'goal', 'started', 'target' and a list of 'steps'");
-        Plan p;
-        p.person_id = node["person"].Scalar();
-        p.goal = node["goal"].Scalar();
-        p.expected_change = node["expected_change"].as<std::string>("");
-        p.case_id = node["case"].as<std::string>("");
-        p.started = f.date(node["started"], "'started'");
-        p.target = f.date(node["target"], "'target'");
-        if (node["expected_saving"]) p.expected_saving = f.pence(node["expected_saving"], "'expected_saving' (£ a week)", false);
-        for (const auto &s : node["steps"]) {
-            if (!s.IsMap() || !s["what"] || !s["due"]) f.fail(s, "each step has 'what' and 'due' (and 'supported_by')");
-            p.steps.push_back({s["what"].Scalar(), f.date(s["due"], "a step's 'due'"), s["supported_by"].as<std::string>(""), std::nullopt, ""});
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields f(path);
+        if (!root.IsMap() || !root["plans"] || !root["plans"].IsSequence()) f.fail(root, "a plans file is a mapping with a list of 'plans'");
+        std::vector<Plan> out;
+        for (const auto &node : root["plans"]) {
+            if (!node.IsMap() || !node["person"] || !node["goal"] || !node["started"] || !node["target"] || !node["steps"] || !node["steps"].IsSequence())
+                f.fail(node, "each plan has 'person', 'goal', 'started', 'target' and a list of 'steps'");
+            Plan p;
+            p.person_id = node["person"].Scalar();
+            p.goal = node["goal"].Scalar();
+            p.expected_change = node["expected_change"].as<std::string>("");
+            p.case_id = node["case"].as<std::string>("");
+            p.started = f.date(node["started"], "'started'");
+            p.target = f.date(node["target"], "'target'");
+            if (node["expected_saving"]) p.expected_saving = f.pence(node["expected_saving"], "'expected_saving' (£ a week)", false);
+            for (const auto &s : node["steps"]) {
+                if (!s.IsMap() || !s["what"] || !s["due"]) f.fail(s, "each step has 'what' and 'due' (and 'supported_by')");
+                p.steps.push_back({s["what"].Scalar(), f.date(s["due"], "a step's 'due'"), s["supported_by"].as<std::string>(""), std::nullopt, ""});
+            }
+            try {
+                check_plan(p);
+            } catch (const Error &e) {
+                f.fail(node, e.what());
+            }
+            out.push_back(std::move(p));
         }
-        try {
-            check_plan(p);
-        } catch (const Error &e) {
-            f.fail(node, e.what());
-        }
-        out.push_back(std::move(p));
-    }
-    return out;
+        return out;
+    });
 }
 
 std::vector<Plan> read_plans_file(const std::string &path) { return read_plans(io::read_text_file(path, "plans file"), path); }

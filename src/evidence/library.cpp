@@ -43,35 +43,36 @@ std::optional<int64_t> parse_amount(std::string_view text) {
 }
 
 Library read_library(std::string_view text, const std::string &path) {
-    const auto root = io::parse_yaml(text, path);
-    const io::YamlFields in(path);
-    if (!root["councils"] || !root["councils"].IsSequence()) in.fail(root, "an evidence library has 'councils'");
-    Library lib;
-    lib.source = root["source"] ? root["source"].Scalar() : path;
-    for (const auto &c : root["councils"]) {
-        CouncilEntry entry{c["name"].Scalar(), c["line"].as<int>(0), {}, {}, {}};
-        for (const auto &g : c["gross_spend"]) {
-            entry.gross_spend_text.push_back(g.Scalar());
-            const auto p = parse_amount(g.Scalar());
-            if (!p) in.fail(g, "a gross spend must be an amount such as £54.87 million");
-            entry.gross_spend.push_back(*p);
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const io::YamlFields in(path);
+        if (!root["councils"] || !root["councils"].IsSequence()) in.fail(root, "an evidence library has 'councils'");
+        Library lib;
+        lib.source = root["source"] ? root["source"].Scalar() : path;
+        for (const auto &c : root["councils"]) {
+            CouncilEntry entry{c["name"].Scalar(), c["line"].as<int>(0), {}, {}, {}};
+            for (const auto &g : c["gross_spend"]) {
+                entry.gross_spend_text.push_back(g.Scalar());
+                const auto p = parse_amount(g.Scalar());
+                if (!p) in.fail(g, "a gross spend must be an amount such as £54.87 million");
+                entry.gross_spend.push_back(*p);
+            }
+            for (const auto &i : c["items"]) {
+                const auto p = parse_amount(i["amount"].Scalar());
+                if (!p) in.fail(i, "'amount' must be an amount such as £848,000 or £0.9 million");
+                entry.items.push_back({i["amount"].Scalar(), *p, i["line"].as<int>(0), i["kind"] ? i["kind"].Scalar() : "other",
+                                       i["scope"] ? i["scope"].Scalar() : "adult social care", i["theme"].Scalar(), i["lever"] ? i["lever"].Scalar() : "", i["quote"].Scalar(),
+                                       i["bullet"] && i["bullet"].as<bool>(false)});
+            }
+            lib.councils.push_back(std::move(entry));
         }
-        for (const auto &i : c["items"]) {
-            const auto p = parse_amount(i["amount"].Scalar());
-            if (!p) in.fail(i, "'amount' must be an amount such as £848,000 or £0.9 million");
-            entry.items.push_back({i["amount"].Scalar(), *p, i["line"].as<int>(0), i["kind"] ? i["kind"].Scalar() : "other",
-                                   i["scope"] ? i["scope"].Scalar() : "adult social care", i["theme"].Scalar(), i["lever"] ? i["lever"].Scalar() : "", i["quote"].Scalar(),
-                                   i["bullet"] && i["bullet"].as<bool>(false)});
+        for (const auto &c : root["claims"]) {
+            Claim claim{c["council"].Scalar(), c["stated"].Scalar(), c["what"].Scalar(), c["line"].as<int>(0), {}};
+            for (const auto &f : c["computed"]) claim.factors.push_back(f.Scalar());
+            if (!parse_amount(claim.stated)) in.fail(c["stated"], "'stated' must be an amount");
+            lib.claims.push_back(std::move(claim));
         }
-        lib.councils.push_back(std::move(entry));
-    }
-    for (const auto &c : root["claims"]) {
-        Claim claim{c["council"].Scalar(), c["stated"].Scalar(), c["what"].Scalar(), c["line"].as<int>(0), {}};
-        for (const auto &f : c["computed"]) claim.factors.push_back(f.Scalar());
-        if (!parse_amount(claim.stated)) in.fail(c["stated"], "'stated' must be an amount");
-        lib.claims.push_back(std::move(claim));
-    }
-    return lib;
+        return lib;
+    });
 }
 
 Library built_in_library() {

@@ -156,11 +156,14 @@ public:
             if (!batch_.period_start || *start < *batch_.period_start) batch_.period_start = start;
         const std::string_view la = cell(Col::la_code);
         if (!RowChecker::blank(la)) {
-            if (batch_.la_code.empty()) batch_.la_code = std::string(la);
-            else if (la != batch_.la_code && !warned_la_) {
+            if (batch_.la_code.empty()) {
+                batch_.la_code = std::string(la);
+                la_row_ = row;
+            } else if (la != batch_.la_code && !warned_la_) {
                 warned_la_ = true;
-                check.warning("mixed-la-code", name(Col::la_code), la,
-                              "the file mixes councils; the first row's LA code is " + batch_.la_code);
+                // A later part does not know the file's first LA code: the merge decides.
+                if (later_part_) other_la_ = {std::string(la), row};
+                else warn_mixed_la(row, la);
             }
         }
 
@@ -254,9 +257,8 @@ public:
             if (auto existing = to.find_person(id)) {
                 person_map[q] = *existing;
                 RowChecker check(report_, next.first_row_[q]);
-                warn_conflicts(check, *existing, f.birth[q], f.support_reason[q],
-                               f.birth[q] == k_no_date ? "" : Date::from_serial(f.birth[q]).uk(),
-                               code_label(CodeField::support_reason, f.support_reason[q]));
+                warn_conflicts(check, *existing, f.birth[q], f.support_reason[q], next.held_text_.at(next.held_first_[q].birth),
+                               next.held_text_.at(next.held_first_[q].support_reason));
                 note_latest(to.people.last_review[*existing], date_of(f.last_review[q]));
                 note_latest(to.people.last_financial_assessment[*existing], date_of(f.last_financial_assessment[q]));
                 continue;
@@ -281,6 +283,12 @@ public:
             t.last_review[p] = f.last_review[q];
             t.last_financial_assessment[p] = f.last_financial_assessment[q];
         }
+        // Every later row of a person, against the value kept (from whichever part came first).
+        for (const HeldRow &h : next.held_rows_) {
+            RowChecker check(report_, h.row);
+            warn_conflicts(check, person_map[h.person], h.birth, h.support_reason, next.held_text_.at(h.birth_text),
+                           next.held_text_.at(h.support_reason_text));
+        }
         for (const auto &d : next.held_duplicates_)
             warn_duplicate(d.row, seen_.find(d.key).value_or(d.first_row));
         std::vector<uint32_t> kept;
@@ -302,10 +310,16 @@ public:
         tally_.r1 += next.tally_.r1;
         saw_r2_ = saw_r2_ || next.saw_r2_;
         const CldBatch &nb = next.batch_;
-        if (batch_.la_code.empty()) batch_.la_code = nb.la_code;
-        else if (!nb.la_code.empty() && nb.la_code != batch_.la_code && !warned_la_ && !next.warned_la_)
-            report_.warning("mixed-la-code", 0, header_name(Col::la_code), nb.la_code,
-                            "the file mixes councils; the first row's LA code is " + batch_.la_code);
+        // The first row whose LA code differs from the file's first, as one reader would find it.
+        if (!nb.la_code.empty() && !warned_la_) {
+            if (batch_.la_code.empty()) {
+                batch_.la_code = nb.la_code;
+                la_row_ = next.la_row_;
+            } else if (nb.la_code != batch_.la_code) {
+                warn_mixed_la(next.la_row_, nb.la_code);
+            }
+            if (!warned_la_ && next.other_la_) warn_mixed_la(next.other_la_->second, next.other_la_->first);
+        }
         if (nb.period_end && (!batch_.period_end || *nb.period_end > *batch_.period_end)) batch_.period_end = nb.period_end;
         if (nb.period_start && (!batch_.period_start || *nb.period_start < *batch_.period_start))
             batch_.period_start = nb.period_start;
@@ -373,19 +387,28 @@ private:
         std::optional<uint32_t> seen;
         if (last_person_ && p.id.at(*last_person_ + 1) == id) seen = last_person_;
         else seen = batch_.ledger.find_person(id);
+        const int32_t birth = f.birth ? f.birth->serial() : k_no_date;
         if (seen) { // seen before: check the person details agree
             const uint32_t index = *seen;
             last_person_ = index;
-            warn_conflicts(check, index, f.birth ? f.birth->serial() : k_no_date, f.support_reason, cell(Col::birth),
-                           cell(Col::support_reason));
+            // A later part does not know the value kept (the person's first row may be in an
+            // earlier part): the merge checks.
+            if (later_part_) {
+                if (birth != k_no_date || f.support_reason != 0)
+                    held_rows_.push_back({check.row(), index, birth, f.support_reason, held_text_.intern(cell(Col::birth)),
+                                          held_text_.intern(cell(Col::support_reason))});
+            } else {
+                warn_conflicts(check, index, birth, f.support_reason, cell(Col::birth), cell(Col::support_reason));
+            }
             return index;
         }
         const uint32_t index = static_cast<uint32_t>(p.size());
         p.append(id);
         last_person_ = index;
         first_row_.push_back(check.row());
+        if (later_part_) held_first_.push_back({held_text_.intern(cell(Col::birth)), held_text_.intern(cell(Col::support_reason))});
         p.nhs_number[index] = f.nhs;
-        p.birth[index] = f.birth ? f.birth->serial() : k_no_date;
+        p.birth[index] = birth;
         p.death[index] = f.death ? f.death->serial() : k_no_date;
         p.gender[index] = f.gender;
         p.ethnicity[index] = f.ethnicity;
@@ -433,6 +456,12 @@ private:
         l.weekly_cost[i] = f.weekly ? f.weekly->pence() : 0;
         l.start[i] = start ? start->serial() : k_no_date;
         l.end[i] = end ? end->serial() : k_no_date;
+    }
+
+    void warn_mixed_la(uint64_t row, std::string_view la) {
+        warned_la_ = true;
+        report_.warning("mixed-la-code", row, header_name(Col::la_code), la,
+                        "the file mixes councils; the first row's LA code is " + batch_.la_code);
     }
 
     void warn_duplicate(uint64_t row, uint64_t earlier) {
@@ -483,6 +512,22 @@ private:
     std::vector<RowKey> line_keys_;
     std::vector<uint64_t> line_rows_;
     std::vector<HeldDuplicate> held_duplicates_;
+    // A later part's person details as given (text as written), checked against the value kept at the merge.
+    struct HeldFirst {
+        uint32_t birth, support_reason; // in held_text_
+    };
+    struct HeldRow {
+        uint64_t row;
+        uint32_t person; // within this part
+        int32_t birth;
+        Code support_reason;
+        uint32_t birth_text, support_reason_text;
+    };
+    Dictionary held_text_;
+    std::vector<HeldFirst> held_first_; // per person
+    std::vector<HeldRow> held_rows_;
+    uint64_t la_row_ = 0;                                        // where the first LA code is
+    std::optional<std::pair<std::string, uint64_t>> other_la_;  // a later part's first other code
     std::vector<uint64_t> first_row_; // per person: the row they first appear on
 };
 

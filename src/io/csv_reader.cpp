@@ -105,20 +105,46 @@ uint64_t flag_equal(uint64_t word, uint64_t pattern) {
 }
 uint64_t count_flags(uint64_t flags) { return ((flags >> 7) * k_ones) >> 56; }
 
-struct QuotesAndLines {
-    uint64_t quotes = 0, lines = 0;
-};
-QuotesAndLines count_quotes_and_lines(std::string_view text) {
-    QuotesAndLines n;
+uint64_t count_lines_in(std::string_view text) {
+    uint64_t lines = 0;
     std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        const uint64_t word = word_at(text.data() + i);
-        n.quotes += count_flags(flag_equal(word, k_ones * '"'));
-        n.lines += count_flags(flag_equal(word, k_ones * '\n'));
-    }
-    for (; i < text.size(); ++i) {
-        n.quotes += text[i] == '"' ? 1 : 0;
-        n.lines += text[i] == '\n' ? 1 : 0;
+    for (; i + 8 <= text.size(); i += 8) lines += count_flags(flag_equal(word_at(text.data() + i), k_ones * '\n'));
+    for (; i < text.size(); ++i) lines += text[i] == '\n' ? 1 : 0;
+    return lines;
+}
+
+// The end (one past its '\n') of the first record that ends at or after `target`, reading from
+// `from`, a record's start, exactly as CsvReader::next reads: a '"' opens a quoted field only at
+// a field's start (after the delimiter or a line end); elsewhere, as in `St Anne"s`, it is a
+// character. Only quotes and line ends are visited (memchr), so this is fast; counting quote
+// parity instead is wrong for such files.
+std::size_t record_end_after(std::string_view text, std::size_t from, std::size_t target, char delimiter) {
+    const std::size_t n = text.size();
+    const auto find = [&](char c, std::size_t at) {
+        const void *hit = at < n ? std::memchr(text.data() + at, c, n - at) : nullptr;
+        return hit != nullptr ? static_cast<std::size_t>(static_cast<const char *>(hit) - text.data()) : n;
+    };
+    std::size_t p = from;
+    std::size_t next_line = find('\n', target);
+    while (p < n) {
+        const std::size_t quote = find('"', p);
+        if (next_line < quote) return next_line + 1;
+        if (quote == n) return n;
+        const bool field_start = quote == from || text[quote - 1] == delimiter || text[quote - 1] == '\n';
+        p = quote + 1;
+        if (!field_start) continue; // a character of an unquoted field (or of a quoted field's tail)
+        // Inside a quoted field: up to a '"' not followed by another.
+        while (true) {
+            const std::size_t close = find('"', p);
+            if (close == n) return n; // ends inside a quoted field: the reader reports it
+            p = close + 1;
+            if (p < n && text[p] == '"') {
+                ++p;
+                continue;
+            }
+            break;
+        }
+        if (next_line < p) next_line = find('\n', std::max(p, target));
     }
     return n;
 }
@@ -208,20 +234,9 @@ public:
             std::size_t cut = end;
             uint64_t lines = 0; // up to the cut, for the next part's first row number
             if (k < parts) {
-                // Cut at the first line end after the target that is outside quotes: an even
-                // number of quote characters since `from` (RFC 4180 escapes quotes in pairs).
-                std::size_t i = std::max(from, begin + (end - begin) * k / parts);
-                const auto counted = count_quotes_and_lines(text_.substr(from, i - from));
-                bool inside = counted.quotes % 2 == 1;
-                lines = counted.lines;
-                for (; i < end; ++i) {
-                    if (text_[i] == '"') inside = !inside;
-                    else if (text_[i] == '\n') {
-                        ++lines;
-                        if (!inside) break;
-                    }
-                }
-                cut = std::min(end, i + 1);
+                cut = record_end_after(text_.substr(0, end), from, std::max(from, begin + (end - begin) * k / parts),
+                                       delimiter_);
+                lines = count_lines_in(text_.substr(from, cut - from));
             }
             readers.push_back(std::unique_ptr<TableReader>(new CsvReader(*this, from, cut, row)));
             row += lines;

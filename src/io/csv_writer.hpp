@@ -11,13 +11,34 @@
 
 namespace ascent::io {
 
-// Appends one field, quoted only if it holds a comma, quote or line break.
+// Whether a spreadsheet would read `text` as a formula: it starts with = + - @, a tab or a carriage
+// return (OWASP's rule against CSV and formula injection; a person id "=HYPERLINK(…)" was written
+// out as given). A signed plain number such as -40.00 or +3 is a number, not a formula.
+inline bool looks_like_formula(std::string_view text) {
+    if (text.empty()) return false;
+    const char c = text.front();
+    if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
+    if (c != '-' && c != '+') return true;
+    const auto rest = text.substr(1);
+    return rest.empty() || rest.find_first_not_of("0123456789.,") != std::string_view::npos ||
+           rest.find_first_of("0123456789") == std::string_view::npos;
+}
+// The text to put in an exported cell: with a leading apostrophe if it looks like a formula.
+inline std::string safe_cell(std::string_view text) {
+    return looks_like_formula(text) ? "'" + std::string(text) : std::string(text);
+}
+
+// Appends one field, quoted only if it holds a comma, quote or line break; a field that looks
+// like a formula gets a leading apostrophe.
 inline void append_csv_field(std::string &out, std::string_view text) {
+    const bool formula = looks_like_formula(text);
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (formula) out.push_back('\'');
         out.append(text);
         return;
     }
     out.push_back('"');
+    if (formula) out.push_back('\'');
     for (char c : text) {
         if (c == '"') out.push_back('"');
         out.push_back(c);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::io {
 
@@ -40,6 +41,7 @@ std::string finish(Context &context) {
 } // namespace
 
 std::string sha256_file(const std::string &path) {
+    require_regular_file(path, "a CSV, XLSX or XLS file");
     std::unique_ptr<std::FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), std::fclose);
     if (!f) throw input_error(path + ": cannot open");
     // OpenSSL uses the CPU's SHA instructions where it has them (1.7 GB/s here).

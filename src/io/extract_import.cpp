@@ -8,6 +8,8 @@
 #include "core/error.hpp"
 #include "core/weekly_cost.hpp"
 #include "io/row_checker.hpp"
+#include "io/text_file.hpp"
+#include "io/yaml_text.hpp"
 
 namespace ascent::io {
 
@@ -258,16 +260,11 @@ const std::vector<FieldSpec> &extract_fields(ExtractKind kind) {
     return k_services;
 }
 
-ColumnMapping load_mapping(const std::string &path) {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile &) {
-        throw input_error(path + ": cannot open the mapping file");
-    } catch (const YAML::Exception &e) {
-        throw input_error(path + ": line " + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+namespace {
+
+ColumnMapping mapping_of(const YAML::Node &root, const std::string &path) {
     if (!root.IsMap()) throw input_error(path + ": a mapping file must be a YAML map with 'kind' and 'columns'");
+    check_keys(root, {"source", "kind", "sheet", "columns"}, "a mapping file", path);
     ColumnMapping mapping;
     mapping.source = root["source"] ? root["source"].as<std::string>() : "unnamed source";
     if (!root["kind"]) throw input_error(path + ": 'kind' is missing; expected people, services, changes, direct_payments or finances");
@@ -295,6 +292,13 @@ ColumnMapping load_mapping(const std::string &path) {
         if (spec.key && !mapping.columns.contains(std::string(spec.name)))
             throw input_error(path + ": the key field '" + std::string(spec.name) + "' has no column");
     return mapping;
+}
+
+} // namespace
+
+ColumnMapping load_mapping(const std::string &path) {
+    return read_yaml(read_text_file(path, "the mapping file"), path,
+                     [&](const YAML::Node &root) { return mapping_of(root, path); });
 }
 
 ExtractBatch read_extract(const std::string &path, const ColumnMapping &mapping, ImportReport &report,

@@ -53,6 +53,11 @@ std::optional<int32_t> RowChecker::hundredths(const std::string &column, std::st
         error("bad-number", column, raw, "expected a number with at most 2 decimal places, e.g. 10.5");
         return std::nullopt;
     }
+    // Units and quantities are counts: -300 planned units was stored, and costed as +300.
+    if (r->num < 0) {
+        error("bad-number", column, raw, "a quantity cannot be negative; expected 0 or more, e.g. 10.5");
+        return std::nullopt;
+    }
     return static_cast<int32_t>(r->num);
 }
 

@@ -5,12 +5,14 @@
 
 #include "core/error.hpp"
 #include "io/csv_reader.hpp"
+#include "io/text_file.hpp"
 #include "io/xls_reader.hpp"
 #include "io/xlsx_reader.hpp"
 
 namespace ascent::io {
 
 std::unique_ptr<TableReader> open_table(const std::string &path, const TableOptions &options) {
+    require_regular_file(path, "a CSV, XLSX or XLS file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(path + ": cannot open: " + std::strerror(errno));
     char magic[4] = {};
@@ -21,6 +23,7 @@ std::unique_ptr<TableReader> open_table(const std::string &path, const TableOpti
 }
 
 std::vector<std::string> sheet_names(const std::string &path) {
+    require_regular_file(path, "a CSV, XLSX or XLS file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(path + ": cannot open: " + std::strerror(errno));
     char magic[4] = {};

@@ -8,9 +8,12 @@
 #include <cstring>
 #include <algorithm>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -31,6 +34,8 @@ const char *attribute(const char **attrs, std::string_view wanted) {
     return nullptr;
 }
 
+class XmlParser;
+
 class Archive {
 public:
     Archive(const std::string &path, uint64_t max_bytes) : path_(path), max_bytes_(max_bytes) {
@@ -46,7 +51,7 @@ public:
     bool has(const std::string &name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
 
     // Parses a whole part through `parser`.
-    void parse(const std::string &name, XML_Parser parser);
+    void parse(const std::string &name, XmlParser &parser);
 
     const std::string &path() const { return path_; }
     uint64_t max_bytes() const { return max_bytes_; }
@@ -56,6 +61,61 @@ private:
     std::string path_;
     uint64_t max_bytes_;
     zip_t *zip_ = nullptr;
+};
+
+// RAII wrapper for an expat parser with C++ callbacks.
+struct XmlHandlers {
+    std::function<void(std::string_view, const char **)> start;
+    std::function<void(std::string_view)> end;
+    std::function<void(std::string_view)> text;
+};
+
+class XmlParser {
+public:
+    explicit XmlParser(XmlHandlers handlers) : handlers_(std::move(handlers)) {
+        parser_ = XML_ParserCreate("UTF-8");
+        XML_SetUserData(parser_, this);
+        XML_SetElementHandler(
+            parser_,
+            [](void *self, const char *name, const char **attrs) {
+                static_cast<XmlParser *>(self)->guard([&](XmlHandlers &h) {
+                    if (h.start) h.start(local_name(name), attrs);
+                });
+            },
+            [](void *self, const char *name) {
+                static_cast<XmlParser *>(self)->guard([&](XmlHandlers &h) {
+                    if (h.end) h.end(local_name(name));
+                });
+            });
+        XML_SetCharacterDataHandler(parser_, [](void *self, const char *s, int len) {
+            static_cast<XmlParser *>(self)->guard([&](XmlHandlers &h) {
+                if (h.text) h.text(std::string_view(s, static_cast<std::size_t>(len)));
+            });
+        });
+    }
+    XmlParser(const XmlParser &) = delete;
+    XmlParser &operator=(const XmlParser &) = delete;
+    ~XmlParser() { XML_ParserFree(parser_); }
+    XML_Parser get() { return parser_; }
+    // Rethrows what a callback threw (it stopped the parser; exceptions must not unwind through expat).
+    void rethrow() {
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
+
+private:
+    template <typename F>
+    void guard(F &&call) {
+        if (failure_) return;
+        try {
+            call(handlers_);
+        } catch (...) {
+            failure_ = std::current_exception();
+            XML_StopParser(parser_, XML_FALSE);
+        }
+    }
+    std::exception_ptr failure_;
+    XmlHandlers handlers_;
+    XML_Parser parser_;
 };
 
 // One part of the archive, decompressed and parsed 64 KiB at a time. Its declared size is checked
@@ -82,7 +142,8 @@ public:
     ~PartStream() { zip_fclose(file_); }
 
     // Parses the next chunk; false once the part is finished.
-    bool feed(XML_Parser parser) {
+    bool feed(XmlParser &xml) {
+        XML_Parser parser = xml.get();
         if (done_) return false;
         const zip_int64_t got = zip_fread(file_, buffer_.data(), buffer_.size());
         if (got < 0) throw input_error(path_ + ": part '" + name_ + "' is damaged (decompression failed)");
@@ -91,7 +152,9 @@ public:
             throw input_error(path_ + ": part '" + name_ + "' decompresses to more than the limit of " +
                               std::to_string(limit_) + " bytes");
         done_ = got == 0;
-        if (XML_Parse(parser, buffer_.data(), static_cast<int>(got), done_ ? 1 : 0) == XML_STATUS_ERROR)
+        const auto status = XML_Parse(parser, buffer_.data(), static_cast<int>(got), done_ ? 1 : 0);
+        xml.rethrow();
+        if (status == XML_STATUS_ERROR)
             throw input_error(path_ + ": part '" + name_ + "' is not valid XML (" +
                               XML_ErrorString(XML_GetErrorCode(parser)) + " at line " +
                               std::to_string(XML_GetCurrentLineNumber(parser)) + ")");
@@ -110,48 +173,11 @@ private:
     std::vector<char> buffer_ = std::vector<char>(1 << 16);
 };
 
-void Archive::parse(const std::string &name, XML_Parser parser) {
+void Archive::parse(const std::string &name, XmlParser &parser) {
     PartStream stream(*this, name);
     while (stream.feed(parser)) {
     }
 }
-
-// RAII wrapper for an expat parser with C++ callbacks.
-struct XmlHandlers {
-    std::function<void(std::string_view, const char **)> start;
-    std::function<void(std::string_view)> end;
-    std::function<void(std::string_view)> text;
-};
-
-class XmlParser {
-public:
-    explicit XmlParser(XmlHandlers handlers) : handlers_(std::move(handlers)) {
-        parser_ = XML_ParserCreate("UTF-8");
-        XML_SetUserData(parser_, this);
-        XML_SetElementHandler(
-            parser_,
-            [](void *self, const char *name, const char **attrs) {
-                auto *p = static_cast<XmlParser *>(self);
-                if (p->handlers_.start) p->handlers_.start(local_name(name), attrs);
-            },
-            [](void *self, const char *name) {
-                auto *p = static_cast<XmlParser *>(self);
-                if (p->handlers_.end) p->handlers_.end(local_name(name));
-            });
-        XML_SetCharacterDataHandler(parser_, [](void *self, const char *s, int len) {
-            auto *p = static_cast<XmlParser *>(self);
-            if (p->handlers_.text) p->handlers_.text(std::string_view(s, static_cast<std::size_t>(len)));
-        });
-    }
-    XmlParser(const XmlParser &) = delete;
-    XmlParser &operator=(const XmlParser &) = delete;
-    ~XmlParser() { XML_ParserFree(parser_); }
-    XML_Parser get() { return parser_; }
-
-private:
-    XmlHandlers handlers_;
-    XML_Parser parser_;
-};
 
 struct Workbook {
     std::vector<std::pair<std::string, std::string>> sheets; // name, part path
@@ -175,7 +201,7 @@ Workbook read_workbook(Archive &archive) {
                         },
                         .end = {},
                         .text = {}});
-        archive.parse("xl/_rels/workbook.xml.rels", rels.get());
+        archive.parse("xl/_rels/workbook.xml.rels", rels);
     }
     Workbook book;
     XmlParser parser({.start = [&](std::string_view name, const char **attrs) {
@@ -191,7 +217,7 @@ Workbook read_workbook(Archive &archive) {
                       },
                       .end = {},
                       .text = {}});
-    archive.parse("xl/workbook.xml", parser.get());
+    archive.parse("xl/workbook.xml", parser);
     return book;
 }
 
@@ -222,7 +248,7 @@ std::vector<std::string> read_shared_strings(Archive &archive) {
                           [&](std::string_view text) {
                               if (in_si && in_t && !in_phonetic) strings.back().append(text);
                           }});
-    archive.parse("xl/sharedStrings.xml", parser.get());
+    archive.parse("xl/sharedStrings.xml", parser);
     return strings;
 }
 
@@ -265,15 +291,27 @@ std::vector<bool> read_date_styles(Archive &archive) {
                           },
                       .end = [&](std::string_view name) { if (name == "cellXfs") in_cell_xfs = false; },
                       .text = {}});
-    archive.parse("xl/styles.xml", parser.get());
+    archive.parse("xl/styles.xml", parser);
     return is_date;
 }
 
-// "AB12" → zero-based column 27.
-std::size_t column_of(const char *ref) {
-    std::size_t col = 0;
-    for (const char *p = ref; *p >= 'A' && *p <= 'Z'; ++p) col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
-    return col == 0 ? 0 : col - 1;
+// Excel's largest sheet: columns A to XFD, rows 1 to 1,048,576.
+constexpr std::size_t k_max_columns = 16384;
+constexpr uint64_t k_max_rows = 1048576;
+
+// "AB12" → zero-based column 27 and row 12; nullopt unless it is a reference inside Excel's
+// largest sheet (a column such as AAAAAA would otherwise size a row at 12 million cells).
+std::optional<std::pair<std::size_t, uint64_t>> cell_reference(std::string_view ref) {
+    std::size_t col = 0, i = 0;
+    for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= k_max_columns; ++i)
+        col = col * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
+    uint64_t row = 0;
+    const std::size_t digits = i;
+    for (; i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && row <= k_max_rows; ++i)
+        row = row * 10 + static_cast<uint64_t>(ref[i] - '0');
+    if (col == 0 || col > k_max_columns || i == digits || i != ref.size() || row == 0 || row > k_max_rows)
+        return std::nullopt;
+    return std::pair{col - 1, row};
 }
 
 std::string format_number(std::string_view raw) {
@@ -319,12 +357,16 @@ public:
     bool next(std::vector<std::string_view> &cells) override {
         cells.clear();
         // Parse more of the sheet only when the rows parsed so far are used up.
-        while (rows_.empty() && stream_->feed(parser_.get())) {
+        while (rows_.empty() && stream_->feed(parser_)) {
         }
         if (rows_.empty()) return false;
         current_ = std::move(rows_.front());
         rows_.pop_front();
         row_ = current_.number;
+        // Excel leaves out the blank cells at the end of a row: they are blank fields, up to the
+        // width of the first row (the header).
+        if (width_ == 0) width_ = current_.cells.size();
+        else if (!current_.cells.empty() && current_.cells.size() < width_) current_.cells.resize(width_);
         cells.reserve(current_.cells.size());
         for (const auto &c : current_.cells) cells.emplace_back(c);
         return true;
@@ -344,10 +386,22 @@ private:
         if (name == "row") {
             pending_ = Row{};
             const char *r = attribute(attrs, "r");
-            pending_.number = r != nullptr ? std::strtoull(r, nullptr, 10) : last_row_number_ + 1;
+            pending_.number = last_row_number_ + 1;
+            if (r != nullptr) {
+                const auto number = cell_reference(std::string("A") + r);
+                if (!number) fail("row '" + std::string(r) + "'", "a row number from 1 to 1,048,576");
+                pending_.number = number->second;
+            }
         } else if (name == "c") {
             const char *ref = attribute(attrs, "r");
-            column_ = ref != nullptr ? column_of(ref) : pending_.cells.size();
+            column_ = pending_.cells.size();
+            if (ref != nullptr) {
+                const auto at = cell_reference(ref);
+                if (!at) fail("cell '" + std::string(ref) + "'", "a cell reference from A1 to XFD1048576");
+                column_ = at->first;
+            } else if (column_ == k_max_columns) {
+                fail("row " + std::to_string(pending_.number), "at most 16,384 cells in a row");
+            }
             const char *type = attribute(attrs, "t");
             type_ = type != nullptr ? type : "n";
             const char *style = attribute(attrs, "s");
@@ -369,6 +423,11 @@ private:
             last_row_number_ = pending_.number;
             rows_.push_back(std::move(pending_));
         }
+    }
+
+    [[noreturn]] void fail(const std::string &where, const std::string &expected) const {
+        throw input_error(path_ + ", sheet '" + sheet_name_ + "', " + where + ": not a cell of an Excel sheet; expected " +
+                          expected);
     }
 
     std::string cell_text() const {
@@ -401,6 +460,7 @@ private:
     Row pending_;
     Row current_;
     uint64_t last_row_number_ = 0;
+    std::size_t width_ = 0; // of the first row
     std::size_t column_ = 0;
     std::string type_;
     std::size_t style_ = 0;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "io/csv_writer.hpp"
 
 namespace ascent::io {
 
@@ -38,7 +39,7 @@ void write_workbook(const std::string &path, const std::vector<Sheet> &sheets,
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 const auto col = static_cast<lxw_col_t>(c);
                 if (const auto *text = std::get_if<std::string>(&cells[c]))
-                    worksheet_write_string(sheet, row, col, text->c_str(), nullptr);
+                    worksheet_write_string(sheet, row, col, safe_cell(*text).c_str(), nullptr);
                 else if (const auto *pence = std::get_if<Pence>(&cells[c]))
                     worksheet_write_number(sheet, row, col, static_cast<double>(pence->value) / 100.0, money);
                 else if (const auto *d = std::get_if<Decimal>(&cells[c]))

@@ -50,6 +50,12 @@ public:
         throw input_error(path_ + io::line_of(node) + (lever_.empty() ? "" : ", lever '" + lever_ + "'") + ": " + message);
     }
 
+    // Every key of `node` must be one of `allowed`.
+    void keys(const YAML::Node &node, std::initializer_list<std::string_view> allowed, const std::string &what) const {
+        if (!node.IsMap()) fail(node, what + " must be a mapping of fields");
+        if (const auto unknown = io::find_unknown_key(node, allowed, what)) fail(unknown->key, unknown->message);
+    }
+
     std::string text(const YAML::Node &parent, const char *key, bool required) const {
         const auto node = parent[key];
         if (!node) {
@@ -100,11 +106,19 @@ public:
         Lever l;
         l.id = text(node, "id", true);
         lever_ = l.id;
+        keys(node, {"id", "name", "category", "description", "enabled", "cohort", "top", "same_setting_as", "group",
+                    "confidence", "review_hours", "basis", "source", "strata", "saving"},
+             "a lever");
         if (so_far.find(l.id) != nullptr) fail(node["id"], "the id is used twice");
         l.name = text(node, "name", true);
         l.category = text(node, "category", false);
         l.description = text(node, "description", false);
-        if (node["enabled"]) l.enabled = node["enabled"].as<bool>(true);
+        if (const auto enabled = node["enabled"]) {
+            // yes or no only (as<bool>(true) took a list, or "maybe", as yes): a value that is
+            // not a flag gives each fallback back, so the two reads differ.
+            if (!enabled.IsScalar() || enabled.as<bool>(true) != enabled.as<bool>(false)) fail(enabled, "'enabled' must be yes or no");
+            l.enabled = enabled.as<bool>(true);
+        }
         l.cohort = cohort(node, "cohort");
         if (node["top"]) l.top = static_cast<int>(whole(node, "top", 0, 1, 10'000'000));
         l.same_setting_as = text(node, "same_setting_as", false);
@@ -119,11 +133,13 @@ public:
         }
         l.basis = text(node, "basis", false);
         if (const auto source = node["source"]) {
+            keys(source, {"council", "document", "reference"}, "'source'");
             l.source = {text(source, "council", false), text(source, "document", false), text(source, "reference", false)};
         }
         if (const auto strata = node["strata"]) {
             if (!strata.IsSequence()) fail(strata, "'strata' must be a list");
             for (const auto &s : strata) {
+                keys(s, {"name", "cohort", "confidence"}, "a stratum");
                 Stratum stratum{text(s, "name", true), cohort(s, "cohort"), std::nullopt};
                 if (s["confidence"]) stratum.confidence_percent = static_cast<int>(whole(s, "confidence", 0, 0, 100));
                 l.strata.push_back(std::move(stratum));
@@ -136,6 +152,9 @@ public:
     void saving(const YAML::Node &node, Lever &l) const {
         const auto s = node["saving"];
         if (!s) return; // count only
+        keys(s, {"method", "effect", "low", "central", "high", "components", "frequency", "ceiling", "rate", "target_share",
+                 "keep_weeks"},
+             "'saving'");
         const auto method = text(s, "method", true);
         const auto entry = std::find_if(k_methods.begin(), k_methods.end(),
                                         [&](const auto &e) { return normalise_key(e.name) == normalise_key(method); });
@@ -207,36 +226,37 @@ const Lever *RuleSet::find(std::string_view id) const {
 }
 
 RuleSet parse_rules(std::string_view text, const std::string &path) {
-    const YAML::Node root = io::parse_yaml(text, path);
-    Reader reader(path);
-    if (!root.IsMap()) reader.fail(root, "a rules file is a mapping with 'name', 'version' and 'levers'");
-    RuleSet rules;
-    rules.path = path;
-    rules.name = reader.text(root, "name", true);
-    rules.version = reader.text(root, "version", true);
-    rules.sha256 = io::sha256_text(text);
-    for (const auto &entry : root) {
-        const auto key = entry.first.as<std::string>();
-        if (std::find(k_top_level_keys.begin(), k_top_level_keys.end(), key) == k_top_level_keys.end()) {
-            std::string keys;
-            for (const auto k : k_top_level_keys) keys += (keys.empty() ? "" : ", ") + std::string(k);
-            reader.fail(entry.first, "unknown key '" + key + "'; a rules file has: " + keys);
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        Reader reader(path);
+        if (!root.IsMap()) reader.fail(root, "a rules file is a mapping with 'name', 'version' and 'levers'");
+        RuleSet rules;
+        rules.path = path;
+        rules.name = reader.text(root, "name", true);
+        rules.version = reader.text(root, "version", true);
+        rules.sha256 = io::sha256_text(text);
+        for (const auto &entry : root) {
+            const auto key = entry.first.as<std::string>();
+            if (std::find(k_top_level_keys.begin(), k_top_level_keys.end(), key) == k_top_level_keys.end()) {
+                std::string keys;
+                for (const auto k : k_top_level_keys) keys += (keys.empty() ? "" : ", ") + std::string(k);
+                reader.fail(entry.first, "unknown key '" + key + "'; a rules file has: " + keys);
+            }
         }
-    }
-    if (const auto cap = root["max_combined_reduction"]) {
-        rules.max_combined_reduction = reader.percent(cap, "'max_combined_reduction'");
-        if (rules.max_combined_reduction == 0 || rules.max_combined_reduction > 10'000)
-            reader.fail(cap, "'max_combined_reduction' must be a percentage above 0% and at most 100%");
-    }
-    if (const auto weeks = root["weeks_per_year"]) {
-        const auto w = WeeksPerYear::parse(weeks.Scalar());
-        if (!w) reader.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
-        rules.weeks = *w;
-    }
-    const auto levers = root["levers"];
-    if (!levers || !levers.IsSequence() || levers.size() == 0) reader.fail(root, "'levers' must be a non-empty list");
-    for (const auto &node : levers) rules.levers.push_back(reader.lever(node, rules));
-    return rules;
+        if (const auto cap = root["max_combined_reduction"]) {
+            rules.max_combined_reduction = reader.percent(cap, "'max_combined_reduction'");
+            if (rules.max_combined_reduction == 0 || rules.max_combined_reduction > 10'000)
+                reader.fail(cap, "'max_combined_reduction' must be a percentage above 0% and at most 100%");
+        }
+        if (const auto weeks = root["weeks_per_year"]) {
+            const auto w = WeeksPerYear::parse(weeks.Scalar());
+            if (!w) reader.fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
+            rules.weeks = *w;
+        }
+        const auto levers = root["levers"];
+        if (!levers || !levers.IsSequence() || levers.size() == 0) reader.fail(root, "'levers' must be a non-empty list");
+        for (const auto &node : levers) rules.levers.push_back(reader.lever(node, rules));
+        return rules;
+    });
 }
 
 RuleSet load_rules(const std::string &path) {

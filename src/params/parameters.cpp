@@ -90,52 +90,56 @@ std::string expected(const Parameter &p) {
 } // namespace
 
 void ParameterSet::load(std::string_view text, const std::string &path) {
-    const YAML::Node root = io::parse_yaml(text, path);
-    const auto params = root["parameters"];
-    if (!root.IsMap() || !root["name"] || !root["version"] || !params || !params.IsMap())
-        fail(path, root, "a parameters file is a mapping with 'name', 'version' and 'parameters'");
-    std::map<std::string, Parameter> read;
-    for (const auto &entry : params) {
-        Parameter p;
-        p.name = entry.first.as<std::string>();
-        p.file = path;
-        const auto &node = entry.second;
-        p.description = node["description"] ? node["description"].as<std::string>() : "";
-        const auto unit = node["unit"] ? normalise_key(node["unit"].as<std::string>()) : "money";
-        if (unit == "money") p.unit = Unit::money;
-        else if (unit == "percent") p.unit = Unit::percent;
-        else if (unit == "flag") p.unit = Unit::flag;
-        else if (unit == "choice") p.unit = Unit::choice;
-        else if (unit == "number") p.unit = Unit::number;
-        else fail(path, node["unit"], "parameter '" + p.name + "': unit must be money, percent, flag, choice or number");
-        if (const auto uprated = node["uprated"]) {
-            if (normalise_key(uprated.as<std::string>()) != "yearly")
-                fail(path, uprated, "parameter '" + p.name + "': 'uprated' can only be 'yearly'");
-            p.uprated_yearly = true;
+    return io::read_yaml(text, path, [&](const YAML::Node &root) {
+        const auto params = root["parameters"];
+        if (!root.IsMap() || !root["name"] || !root["version"] || !params || !params.IsMap())
+            fail(path, root, "a parameters file is a mapping with 'name', 'version' and 'parameters'");
+        io::check_keys(root, {"name", "version", "parameters"}, "a parameters file", path);
+        std::map<std::string, Parameter> read;
+        for (const auto &entry : params) {
+            Parameter p;
+            p.name = entry.first.as<std::string>();
+            p.file = path;
+            const auto &node = entry.second;
+            io::check_keys(node, {"description", "unit", "uprated", "choices", "values"}, "parameter '" + p.name + "'", path);
+            p.description = node["description"] ? node["description"].as<std::string>() : "";
+            const auto unit = node["unit"] ? normalise_key(node["unit"].as<std::string>()) : "money";
+            if (unit == "money") p.unit = Unit::money;
+            else if (unit == "percent") p.unit = Unit::percent;
+            else if (unit == "flag") p.unit = Unit::flag;
+            else if (unit == "choice") p.unit = Unit::choice;
+            else if (unit == "number") p.unit = Unit::number;
+            else fail(path, node["unit"], "parameter '" + p.name + "': unit must be money, percent, flag, choice or number");
+            if (const auto uprated = node["uprated"]) {
+                if (normalise_key(uprated.as<std::string>()) != "yearly")
+                    fail(path, uprated, "parameter '" + p.name + "': 'uprated' can only be 'yearly'");
+                p.uprated_yearly = true;
+            }
+            if (const auto choices = node["choices"])
+                for (const auto &c : choices) p.choices.push_back(normalise_key(c.as<std::string>()));
+            const auto values = node["values"];
+            if (!values || !values.IsSequence() || values.size() == 0) fail(path, node, "parameter '" + p.name + "': 'values' must be a non-empty list");
+            for (const auto &v : values) {
+                io::check_keys(v, {"from", "value", "tag", "source"}, "a value of parameter '" + p.name + "'", path);
+                const auto from = v["from"] ? parse_date(v["from"].as<std::string>()) : std::nullopt;
+                if (!from) fail(path, v, "parameter '" + p.name + "': each value needs 'from', a date such as 2025-04-01");
+                if (!v["value"]) fail(path, v, "parameter '" + p.name + "': each value needs 'value'");
+                auto value = parse_value(p, v["value"].as<std::string>());
+                if (!value) fail(path, v["value"], "parameter '" + p.name + "': '" + v["value"].as<std::string>() + "' is not " + expected(p));
+                value->from = *from;
+                value->tag = v["tag"] ? v["tag"].as<std::string>() : "";
+                value->source = v["source"] ? v["source"].as<std::string>() : "";
+                if (value->known && value->source.empty()) fail(path, v, "parameter '" + p.name + "': every value needs a 'source'");
+                if (!p.values.empty() && !(p.values.back().from < *from))
+                    fail(path, v, "parameter '" + p.name + "': values must be in date order, each from a later date");
+                p.values.push_back(std::move(*value));
+            }
+            read[p.name] = std::move(p);
         }
-        if (const auto choices = node["choices"])
-            for (const auto &c : choices) p.choices.push_back(normalise_key(c.as<std::string>()));
-        const auto values = node["values"];
-        if (!values || !values.IsSequence() || values.size() == 0) fail(path, node, "parameter '" + p.name + "': 'values' must be a non-empty list");
-        for (const auto &v : values) {
-            const auto from = v["from"] ? parse_date(v["from"].as<std::string>()) : std::nullopt;
-            if (!from) fail(path, v, "parameter '" + p.name + "': each value needs 'from', a date such as 2025-04-01");
-            if (!v["value"]) fail(path, v, "parameter '" + p.name + "': each value needs 'value'");
-            auto value = parse_value(p, v["value"].as<std::string>());
-            if (!value) fail(path, v["value"], "parameter '" + p.name + "': '" + v["value"].as<std::string>() + "' is not " + expected(p));
-            value->from = *from;
-            value->tag = v["tag"] ? v["tag"].as<std::string>() : "";
-            value->source = v["source"] ? v["source"].as<std::string>() : "";
-            if (value->known && value->source.empty()) fail(path, v, "parameter '" + p.name + "': every value needs a 'source'");
-            if (!p.values.empty() && !(p.values.back().from < *from))
-                fail(path, v, "parameter '" + p.name + "': values must be in date order, each from a later date");
-            p.values.push_back(std::move(*value));
-        }
-        read[p.name] = std::move(p);
-    }
-    for (auto &[name, p] : read) parameters_[name] = std::move(p);
-    sources_.push_back(root["name"].as<std::string>() + " " + root["version"].as<std::string>() + " (" + path + ", SHA-256 " +
-                       io::sha256_text(text).substr(0, 12) + ")");
+        for (auto &[name, p] : read) parameters_[name] = std::move(p);
+        sources_.push_back(root["name"].as<std::string>() + " " + root["version"].as<std::string>() + " (" + path + ", SHA-256 " +
+                           io::sha256_text(text).substr(0, 12) + ")");
+    });
 }
 
 void ParameterSet::load_file(const std::string &path) {

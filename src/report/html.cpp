@@ -31,7 +31,8 @@ std::string svg(const BarChart &chart) {
     const double width = 640, height = many ? 360 : 260, left = 60, bottom = many ? 140 : 40, top = 30;
     const auto [least, most] = chart.range();
     const double span = most - least;
-    const auto y_of = [&](double v) { return top + (most - v) / span * (height - top - bottom); };
+    // `most` by value: clang 14 cannot capture a structured binding.
+    const auto y_of = [&, most = most](double v) { return top + (most - v) / span * (height - top - bottom); };
     const double group = (width - left - 10) / static_cast<double>(std::max<std::size_t>(1, chart.categories.size()));
     const double bar = group * 0.7 / static_cast<double>(std::max<std::size_t>(1, chart.series.size()));
     std::string out = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" role="img" aria-label="{}">)", width,

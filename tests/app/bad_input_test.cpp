@@ -3,10 +3,26 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "app/council.hpp"
+#include "benchmark/projection.hpp"
+#include "cases/programme.hpp"
+#include "charging/backlog.hpp"
+#include "charging/case_file.hpp"
+#include "charging/simulation.hpp"
 #include "cld_sample.hpp"
+#include "commissioning/fair_price.hpp"
+#include "commissioning/rate_card.hpp"
+#include "commissioning/tender.hpp"
+#include "commissioning/uplift.hpp"
+#include "core/cohort.hpp"
 #include "core/error.hpp"
+#include "io/extract_import.hpp"
+#include "io/text_file.hpp"
+#include "opportunity/rules.hpp"
+#include "params/parameters.hpp"
 #include "test_support.hpp"
 
 namespace ascent {
@@ -83,7 +99,73 @@ std::string test_name(const testing::TestParamInfo<std::string> &param) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, BadInput, testing::ValuesIn(fixture_files()), test_name);
 
-TEST(BadInput, ThereAreAtLeastTwentyFiveFixtures) { EXPECT_GE(fixture_files().size(), 25u); }
+// Files of every other kind, named KIND-NAME: each read by its reader (cases are imported into
+// the ledger); each refused with an input error whose exact text is in NAME.expected (written with
+// ASCENT_UPDATE_GOLDEN=1, then read before committing), and the ledger left as it was.
+void read_as_kind(app::Council &council, const std::string &kind, const std::string &file) {
+    const auto text = [&] { return io::read_text_file(file, "the file"); };
+    if (kind == "case") council.import_case(file);
+    else if (kind == "programme") cases::read_programme_file(file);
+    else if (kind == "rules") opportunity::load_rules(file);
+    else if (kind == "params") params::ParameterSet().load_file(file);
+    else if (kind == "options") charging::read_options_file(file);
+    else if (kind == "chargecases") charging::read_case_file(file);
+    else if (kind == "backlog") charging::read_backlog_file(file);
+    else if (kind == "trend") benchmark::read_trend_file(file);
+    else if (kind == "placement") commissioning::read_placement(text(), file);
+    else if (kind == "request") commissioning::read_tender(text(), file);
+    else if (kind == "ratecard") commissioning::read_rate_card(text(), file);
+    else if (kind == "uplift") commissioning::read_uplift_options(text(), file);
+    else if (kind == "mapping") io::load_mapping(file);
+    else if (kind == "cohort") CohortExpression::parse(text());
+    else FAIL() << "no reader for kind '" << kind << "'";
+}
+
+class BadFile : public testing::TestWithParam<std::string> {};
+
+TEST_P(BadFile, IsRefusedWithTheExpectedErrorAndTheStoreIsUnchanged) {
+    const std::string dir = std::string(ASCENT_FIXTURES) + "/bad/";
+    const std::string file = dir + GetParam();
+    const std::string stem = GetParam().substr(0, GetParam().rfind('.'));
+    const std::string kind = stem.substr(0, stem.find('-'));
+    test::TempDir tmp;
+    app::Council council(tmp.file("l.db"));
+    ASSERT_TRUE(council.import_cld(tmp.write("good.csv", test::valid_cld())).written);
+    const Snapshot before = snapshot(council);
+    const std::size_t cases_before = council.stored_cases().size();
+    std::string got = "no error";
+    try {
+        read_as_kind(council, kind, file);
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), ErrorKind::input) << e.what();
+        got = replace_all(e.what(), file, "{file}");
+    }
+    if (std::getenv("ASCENT_UPDATE_GOLDEN") != nullptr) std::ofstream(dir + stem + ".expected") << got << "\n";
+    std::string expected = test::read_file(dir + stem + ".expected");
+    EXPECT_EQ(got, expected.substr(0, expected.find_last_not_of('\n') + 1));
+    EXPECT_EQ(snapshot(council), before) << "the store changed";
+    EXPECT_EQ(council.stored_cases().size(), cases_before) << "a case was stored";
+}
+
+std::vector<std::string> other_files() {
+    std::vector<std::string> files;
+    for (const auto &entry : std::filesystem::directory_iterator(std::string(ASCENT_FIXTURES) + "/bad")) {
+        const auto name = entry.path().filename().string();
+        if (name.find('-') != std::string::npos && !name.ends_with(".expected")) files.push_back(name);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, BadFile, testing::ValuesIn(other_files()), test_name);
+
+TEST(BadInput, AtLeastOneHundredAndFiftyCasesAcrossEveryKind) {
+    EXPECT_GE(fixture_files().size() + other_files().size(), 150u);
+    std::set<std::string> kinds;
+    for (const auto &f : other_files()) kinds.insert(f.substr(0, f.find('-')));
+    EXPECT_EQ(kinds, (std::set<std::string>{"backlog", "case", "chargecases", "cohort", "mapping", "options", "params", "placement",
+                                            "programme", "ratecard", "request", "rules", "trend", "uplift"}));
+}
 
 TEST(BadInput, SkipInvalidRowsKeepsTheGoodRows) {
     test::TempDir tmp;

@@ -125,6 +125,18 @@ TEST(BacklogModel, BadFilesGetClearErrors) {
               "b.yaml, line 6: 'increase' (pounds a week) is missing");
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    officers: [\"4\"]\n    likelihood: []\n"),
               "b.yaml, line 6: option 'o': 'likelihood' needs one value for each year of 'officers'");
+    // Issue 20: `weeks: 52` was silently ignored and the model ran at 52.14 weeks a year.
+    EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nweeks: 52\noptions: []\n"),
+              "b.yaml, line 3: unknown key 'weeks' in a backlog model; expected one of: name, first_year, weeks_per_year, "
+              "income_years, backlog, options");
+    EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    officer: 3\n"),
+              "b.yaml, line 5: unknown key 'officer' in a backlog option; expected one of: name, officer_cost, years, officers, "
+              "likelihood, per_officer, increase, decay");
+    EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nname: y\noptions: []\n"),
+              "b.yaml, line 3: the key 'name' is given twice in this mapping (first on line 1); expected each key once");
+    // A list where a number belongs is named with its line.
+    EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nincome_years: [1, 2]\noptions: []\n"),
+              "b.yaml, line 3: 'income_years' must be a whole number of years, 1 to 10");
 }
 
 } // namespace ascent

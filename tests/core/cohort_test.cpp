@@ -119,6 +119,23 @@ TEST(Cohort, BadExpressionsSayWhereAndWhat) {
 
 namespace ascent {
 
+// Found by fuzzing: 20,000 '(' or 'not' overflowed the stack (a crash of the CLI, `rules check`
+// and any API route taking a cohort). Nesting is now bounded, with the position of the first excess.
+TEST(Cohort, DeepNestingIsAnErrorNotACrash) {
+    const std::string deep_parens = std::string(20000, '(') + "age > 1" + std::string(20000, ')');
+    EXPECT_EQ(error_of(deep_parens),
+              "cohort: character 101: the expression is nested more than 100 deep (parentheses and 'not'); expected a simpler expression");
+    std::string deep_not;
+    for (int i = 0; i < 20000; ++i) deep_not += "not ";
+    EXPECT_EQ(error_of(deep_not + "waking night"),
+              "cohort: character 401: the expression is nested more than 100 deep (parentheses and 'not'); expected a simpler expression");
+    const Fixture f;
+    EXPECT_EQ(f.select(std::string(100, '(') + "waking night" + std::string(100, ')')), "B");
+    std::string hundred_nots;
+    for (int i = 0; i < 100; ++i) hundred_nots += "not ";
+    EXPECT_EQ(f.select(hundred_nots + "waking night"), "B");
+}
+
 TEST(Cohort, SqlFormKeepsTheMeaningOfNotRecorded) {
     EXPECT_EQ(CohortExpression::parse("support reason is LD and not age >= 65").to_sql(),
               "(COALESCE(support_reason = 7, FALSE) AND NOT COALESCE(age >= 65, FALSE))");

@@ -77,4 +77,45 @@ TEST(CldParallel, TwoPartsReadLikeOne) {
     EXPECT_NE(whole.report.find("unknown-code"), std::string::npos);
 }
 
+// Found by fuzzing, and only in files of 32 MiB or more before the split size was a parameter:
+// a '"' inside an unquoted field moved the cut into a quoted multi-line field (a valid file
+// refused), a second part that starts with another council's code was warned about at row 0,
+// and a person's conflicting date of birth after a blank one in the second part was missed.
+TEST(CldParallel, QuotesCouncilsAndBlankDetailsAcrossTheCut) {
+    test::TempDir dir;
+    demo::DemoOptions options;
+    options.people = 1500;
+    const auto files = demo::generate(dir.file("demo"), options);
+    std::string text = test::read_file(files.cld);
+    const auto second_line = text.find('\n') + 1;
+    const std::string first_row = text.substr(second_line, text.find('\n', second_line) + 1 - second_line);
+    // One literal quote early on: quote parity is odd from there to the end.
+    text.replace(text.find("St Anne's"), 9, "St Anne\"s");
+    // Every row from 60% of the way on is for council 351.
+    for (auto at = text.find("\n999,", text.size() * 6 / 10); at != std::string::npos; at = text.find("\n999,", at))
+        text.replace(at + 1, 3, "351");
+    // A quoted provider name over two lines near the end.
+    const auto late = text.rfind(",Lakeside Supported Living,");
+    ASSERT_NE(late, std::string::npos);
+    text.replace(late + 1, 25, "\"Lakeside\nSupported Living\"");
+    // The first person again: date of birth blank, then a different one.
+    std::string blank_birth = first_row, other_birth = first_row;
+    blank_birth.replace(blank_birth.find("19/05/1955"), 10, "");
+    other_birth.replace(other_birth.find("19/05/1955"), 10, "01/01/1950");
+    text += blank_birth + other_birth;
+    const auto path = dir.write("cld.csv", text);
+
+    const Read whole = read(path, std::size_t{1} << 40);
+    const Read parts = read(path, 0);
+    EXPECT_EQ(whole.report, parts.report);
+    EXPECT_EQ(whole.batch.ledger.people.size(), parts.batch.ledger.people.size());
+    EXPECT_EQ(whole.batch.ledger.lines.size(), parts.batch.ledger.lines.size());
+    EXPECT_EQ(parts.batch.la_code, "999");
+    const auto mixed = parts.report.find("[mixed-la-code]");
+    ASSERT_NE(mixed, std::string::npos) << parts.report;
+    EXPECT_EQ(parts.report.find("[mixed-la-code]", mixed + 1), std::string::npos); // once
+    EXPECT_EQ(parts.report.find(":0: warning"), std::string::npos);
+    EXPECT_NE(parts.report.find("'01/01/1950'"), std::string::npos) << parts.report; // the conflicting date of birth
+}
+
 } // namespace ascent::io
