@@ -31,16 +31,16 @@ std::string JobTable::start(std::string kind, std::string user, Work work) {
     job.stage = "starting";
     job.started = std::chrono::system_clock::now();
     const auto id = job.id;
-    std::list<Worker> done;
+    std::list<Worker> ended;
     std::lock_guard guard(mutex_);
     // Threads whose jobs have finished are joined here (they have ended, or are about to).
     for (auto it = threads_.begin(); it != threads_.end();) {
         const auto next = std::next(it);
         if (const auto j = jobs_.find(it->id); j == jobs_.end() || j->second.state != Job::State::running)
-            done.splice(done.end(), threads_, it);
+            ended.splice(ended.end(), threads_, it);
         it = next;
     }
-    for (auto &w : done) w.thread.join();
+    for (auto &w : ended) w.thread.join();
     forget_old();
     jobs_.emplace(id, job);
     threads_.push_back({id, std::thread([this, id, kind = job.kind, work = std::move(work)] {

@@ -193,8 +193,8 @@ struct ApiServer::State {
     Engine engine;
     SessionTable sessions;
     JobTable jobs;
+    std::vector<Route> routes = all_routes(); // before `http`: its workers, which use the routes, stop first
     HardenedServer http;
-    std::vector<Route> routes = all_routes();
 
     explicit State(ServeOptions o)
         : options(std::move(o)), engine(options.database, options.national_data), http(limits_of(options)) {}

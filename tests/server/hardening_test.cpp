@@ -310,7 +310,8 @@ TEST_F(Hardening, ConcurrentFirstRequestsForEveryCohortFieldAgree) {
     std::vector<std::string> expressions;
     for (const auto &field : cohort_fields()) {
         const std::string name(field.name);
-        for (const auto &candidate : {name + " >= 0", name, name + " is \"x\"", name + " is none", name + " is open", name + " is nursing"}) {
+        for (const auto &candidate : {name + " >= 0", name, name + " is \"x\"", name + " is none", name + " is open", name + " is nursing",
+                                      name + " is Unknown", name + " is \"Day support\"", name + " is lowest"}) {
             try {
                 CohortExpression::parse(candidate);
                 expressions.push_back(candidate);
