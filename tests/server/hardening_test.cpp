@@ -21,8 +21,7 @@
 
 #include "app/council.hpp"
 #include "core/cohort.hpp"
-#include "server/server.hpp"
-#include "test_support.hpp"
+#include "server/api_fixture.hpp"
 
 namespace ascent {
 
@@ -30,7 +29,7 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-constexpr const char *k_password = "a long test password";
+using test::k_password;
 
 // A raw TCP connection to the server from a chosen loopback address (127.0.0.0/8 is all local).
 class Raw {
@@ -105,15 +104,11 @@ protected:
         options.threads = 4;
         options.connections_per_client = 16;
         options.web_dir = dir_->file("dist");
-        server_ = new server::ApiServer(options);
-        port_ = server_->bind();
-        thread_ = new std::thread([] { server_->run(); });
+        served_ = new test::Served(options);
+        port_ = served_->port();
     }
     static void TearDownTestSuite() {
-        server_->stop();
-        thread_->join();
-        delete thread_;
-        delete server_;
+        delete served_;
         delete dir_;
     }
 
@@ -133,8 +128,7 @@ protected:
     }
 
     static inline test::TempDir *dir_ = nullptr;
-    static inline server::ApiServer *server_ = nullptr;
-    static inline std::thread *thread_ = nullptr;
+    static inline test::Served *served_ = nullptr;
     static inline int port_ = 0;
 };
 
@@ -174,7 +168,9 @@ TEST_F(Hardening, AmbiguousFramingIsRefusedAndTheConnectionClosed) {
         raw.send(request + "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
         const auto reply = raw.receive();
         EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 400") << request << reply;
-        EXPECT_NE(reply.find("\"message\":\"" + says + "\""), std::string::npos) << reply;
+        if (request.rfind("HEAD", 0) != 0) { // a reply to HEAD has no body
+            EXPECT_NE(reply.find("\"message\":\"" + says + "\""), std::string::npos) << reply;
+        }
         EXPECT_EQ(responses_in(reply), 1) << request << reply;
         EXPECT_TRUE(raw.closed()) << request;
     }
