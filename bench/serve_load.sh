@@ -2,7 +2,8 @@
 # Load and slow clients against one `ascent serve` on the demo council (issue 23): `clients`
 # concurrent clients for `seconds`, each a finance user over its own kept-alive connection sending
 # a mix of reads (dashboard, opportunities, cohorts with people, a lever's people, a person, cases,
-# delivery, health), then 64 slowloris clients (a header line every 2 s) with a probe request each
+# health; not /api/v1/delivery, which recomputes savings delivery from the stored ledger for each
+# request, several seconds on this council, under the database lock), then 64 slowloris clients (a header line every 2 s) with a probe request each
 # second. Prints api_load's JSON lines (errors of any kind, p50/p90/p99 per route and overall), the
 # server's RSS every 10 s, and the probe's latencies.
 #   bench/serve_load.sh [people] [clients] [seconds]
@@ -41,7 +42,7 @@ done
 sampler=$!
 cohort="/api/v1/cohort?expression=support%20reason%20is%20LD%20and%20age%20%3E%3D%2018%20and%20weekly%20cost%20%3E%201000&limit=50"
 routes=(/api/v1/summary /api/v1/opportunities "$cohort" "/api/v1/cohort?expression=age%20%3E%3D%2065"
-        "/api/v1/opportunities/high_cost_1800/people?limit=50" /api/v1/people/P0000001 /api/v1/cases /api/v1/delivery /api/v1/health)
+        "/api/v1/opportunities/high_cost_1800/people?limit=50" /api/v1/people/P0000001 /api/v1/cases /api/v1/health)
 echo "$clients clients for $seconds s…" >&2
 status=0
 "$bin/bench/api_load" "$port" finance "$password" "$clients" "$seconds" "${routes[@]}" || status=$?
