@@ -2,7 +2,7 @@
 #   make run    install what is missing, build, create the demo council, show its summary, and serve it
 #               on http://127.0.0.1:8080/ with a new admin password printed once
 #   make test   install what is missing, build, and run every test (normal and ASan+UBSan builds)
-.PHONY: run test deps web build build-cli build-asan test-release test-asan test-web bench clean
+.PHONY: run test deps web build build-cli build-asan build-tsan build-fuzz test-release test-asan test-tsan test-fuzz test-web bench clean
 
 JOBS ?= $(shell nproc)
 # Benchmarks in `make run` use the published national data beside the project, when it is there;
@@ -31,6 +31,18 @@ build-asan: deps web
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
+# ThreadSanitizer over the server and application tests (not in `make test`: it does not fit CI's
+# time; run it when touching threads, the server or the shared snapshot).
+build-tsan: deps web
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS)
+
+# The libFuzzer targets (tests/fuzz) with clang 14's ASan+UBSan: each over its corpus, then 10 s of
+# fuzzing. Not yet in `make test`: the clang build has not been run to the end on CI's time budget.
+build-fuzz: deps web
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
 run: build-cli
 	@./build/release/src/ascent --db demo-council/ascent.db demo --dir demo-council
 	@./build/release/src/ascent --db demo-council/ascent.db user add admin --role admin --generate-password 2>/dev/null || \
@@ -43,6 +55,12 @@ test-release: build
 
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
+
+test-tsan: build-tsan
+	@ctest --preset tsan -j $(JOBS)
+
+test-fuzz: build-fuzz
+	@ctest --preset fuzz -j $(JOBS)
 
 test-web: web
 	@if [ -d web/node_modules ]; then cd web && npm test --silent; fi

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "app/council.hpp"
 #include "core/error.hpp"
@@ -33,10 +34,40 @@ bool password_matches(const std::string &hash, const std::string &password) {
     return crypto_pwhash_argon2id_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Words that, with digits or punctuation after them, are the first guesses of anyone trying
+// passwords (from the most common leaked passwords, and this project's own names).
+constexpr std::array<std::string_view, 24> k_common = {
+    "password", "passw0rd", "qwerty", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qazwsxedc", "letmein",
+    "welcome", "iloveyou", "admin", "administrator", "changeme", "football", "monkey", "sunshine",
+    "dragon", "master", "secret", "trustno1", "login", "council", "ascent", "abc"};
+// Keyboard walks with digits, too long for the stem rule to see.
+constexpr std::array<std::string_view, 6> k_walks = {"1q2w3e4r5t6y", "1qaz2wsx3edc", "qazwsxedcrfv", "zaq12wsxcde3", "q1w2e3r4t5y6", "1q2w3e4r5t6y7u8i"};
+
+// The password rules (docs/security.md): long, not the name, not made of few characters, not a
+// straight run such as "abcdefghijkl" or "123456789012", not only digits and punctuation, and not
+// a common password, the name or a common word with only digits and punctuation after it.
 void check_password(const std::string &name, const std::string &password) {
     if (password.size() < k_min_password_length)
         throw input_error("a password needs at least " + std::to_string(k_min_password_length) + " characters");
-    if (password == name) throw input_error("a password must not be the user's name");
+    const auto text = lower(password);
+    if (text == lower(name)) throw input_error("a password must not be the user's name");
+    if (std::set<char>(text.begin(), text.end()).size() < 5) throw input_error("a password needs at least 5 different characters");
+    const auto step = text[1] - text[0];
+    const bool run = (step == 1 || step == -1) &&
+                     std::adjacent_find(text.begin(), text.end(), [&](char a, char b) { return b - a != step; }) == text.end();
+    if (run) throw input_error("a password must not be a straight run of letters or digits");
+    auto stem = std::string_view(text);
+    while (!stem.empty() && std::isalpha(static_cast<unsigned char>(stem.back())) == 0) stem.remove_suffix(1);
+    const auto listed = [](auto &list, std::string_view word) { return std::find(list.begin(), list.end(), word) != list.end(); };
+    if (stem.empty()) throw input_error("a password needs letters, not only digits and punctuation");
+    if (listed(k_common, stem) || stem == lower(name) || listed(k_walks, text))
+        throw input_error("that password is among the first any attacker tries: choose a longer phrase of your own");
 }
 
 void check_name(const std::string &name) {
@@ -100,16 +131,29 @@ store::User Council::existing_user(const std::string &name) {
     return *user;
 }
 
+// Refuses a change that would leave no enabled admin (nobody could then manage users from the API).
+void Council::keep_an_admin(const store::User &before, const store::User &after) {
+    const auto enabled_admin = [](const store::User &u) { return !u.disabled && u.role == to_string(Role::admin); };
+    if (!enabled_admin(before) || enabled_admin(after)) return;
+    const auto users = store_->accounts().users();
+    if (std::count_if(users.begin(), users.end(), enabled_admin) <= 1)
+        throw input_error("'" + before.name + "' is the last enabled admin: make another user admin first");
+}
+
 void Council::set_role(const std::string &name, Role role, const std::string &by) {
     auto user = existing_user(name);
+    const auto before = user;
     user.role = to_string(role);
+    keep_an_admin(before, user);
     store_->accounts().update_user(user);
     audit(by, "user_role_set", name, user.role);
 }
 
 void Council::set_disabled(const std::string &name, bool disabled, const std::string &by) {
     auto user = existing_user(name);
+    const auto before = user;
     user.disabled = disabled;
+    keep_an_admin(before, user);
     store_->accounts().update_user(user);
     audit(by, disabled ? "user_disabled" : "user_enabled", name);
 }

@@ -252,6 +252,7 @@ private:
     void check_snapshot(const io::CldBatch &batch, const ImportOptions &options, io::ImportReport &report);
     void report_join(io::ImportReport &report);
     store::User existing_user(const std::string &name);
+    void keep_an_admin(const store::User &before, const store::User &after);
     delivery::Delivery delivery_on(const LedgerCosts &costs, WeeksPerYear weeks, delivery::RagRule rule);
     delivery::Progression progression_on(const LedgerCosts &costs, WeeksPerYear weeks);
     // A person's weekly cost and who pays it on the ledger's date (app/delivery.cpp).

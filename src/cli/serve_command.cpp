@@ -24,7 +24,12 @@ ServeCommand::ServeCommand(CLI::App &app, const std::string &db) : db_(db) {
     serve_->add_option("--web-dir", options_.web_dir, "Serve the UI from this folder instead of the built-in copy (development)");
     serve_->add_option("--national-data", options_.national_data, "Folder of national data for benchmarks: ascof/, and ascfr/ with ons_mye/")
         ->check(CLI::ExistingDirectory);
-    serve_->add_option("--threads", options_.threads, "Connections served at once")->capture_default_str()->check(CLI::Range(1, 1024));
+    serve_->add_option("--threads", options_.threads, "Requests worked on at once")->capture_default_str()->check(CLI::Range(1, 1024));
+    serve_->add_option("--connections-per-client", options_.connections_per_client,
+                       "Open connections one address may hold (raise it behind a reverse proxy)")
+        ->capture_default_str()->check(CLI::Range(1, 4096));
+    serve_->add_option("--trusted-proxy", options_.trusted_proxy,
+                       "The reverse proxy's address: sign-in limits then count the client address it adds to X-Forwarded-For");
     serve_->add_option("--council", options_.council, "The council's name or code in the national data (the benchmarks' default)");
     serve_->add_option("--programme", options_.programme, "A programme file: its cases (latest stored versions), lines and targets")
         ->check(CLI::ExistingFile);

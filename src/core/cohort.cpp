@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -194,17 +195,19 @@ struct CohortExpression::Node {
     }
 };
 
+struct FactTable::Column {
+    std::once_flag built;
+    std::vector<int64_t> values;
+};
+
 FactTable::FactTable(const Ledger &ledger, const PersonFacts &facts)
-    : ledger_(ledger), facts_(facts), columns_(cohort_field_table().size()) {}
+    : ledger_(ledger), facts_(facts), columns_(std::make_unique<Column[]>(cohort_field_table().size())) {}
 FactTable::~FactTable() = default;
 
 const std::vector<int64_t> &FactTable::column(std::size_t field_index) const {
     auto &slot = columns_[field_index];
-    if (!slot) {
-        slot = std::make_unique<std::vector<int64_t>>();
-        cohort_field_table()[field_index].build(ledger_, facts_, *slot);
-    }
-    return *slot;
+    std::call_once(slot.built, [&] { cohort_field_table()[field_index].build(ledger_, facts_, slot.values); });
+    return slot.values;
 }
 
 namespace {

@@ -31,7 +31,8 @@ const std::vector<CohortField> &cohort_fields();
 inline constexpr int64_t k_unknown = std::numeric_limits<int64_t>::min();
 
 // Every cohort field as a column over all people, built on first use from a ledger and its facts
-// at one date. Expressions are evaluated a column at a time. Not safe to share between threads.
+// at one date. Expressions are evaluated a column at a time. Safe to share between threads: each
+// column is built once, under its own once-flag (the server's worker threads share one table).
 class FactTable {
 public:
     FactTable(const Ledger &ledger, const PersonFacts &facts);
@@ -47,7 +48,8 @@ public:
 private:
     const Ledger &ledger_;
     const PersonFacts &facts_;
-    mutable std::vector<std::unique_ptr<std::vector<int64_t>>> columns_;
+    struct Column;
+    std::unique_ptr<Column[]> columns_;
 };
 
 class CohortExpression {

@@ -103,6 +103,7 @@ struct Call {
     std::string raw_body;
     std::map<std::string, Upload> uploads;  // multipart form fields by name (files and plain fields)
     std::shared_ptr<const TempFolder> upload_folder; // holds the uploaded files; a job keeps it while it runs
+    std::string client;              // the client's address (sign-in limits)
 
     const std::string &user() const { return session->user.name; }
     app::Role role() const { return session->user.role; }

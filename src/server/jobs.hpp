@@ -1,6 +1,8 @@
 // Long work started by a request (an import, a risk simulation, a charging simulation) runs on its
 // own thread; the request returns the job's id at once, and the UI polls the job for its stage and
-// progress, then reads its result. Jobs are held in memory, with the user who started them.
+// progress, then reads its result. Jobs are held in memory, with the user who started them; a
+// finished job's thread is joined at the next start, and a finished job is kept (for its user to
+// read) for k_kept_for, and only the k_kept most recent.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -46,12 +48,23 @@ public:
     std::string start(std::string kind, std::string user, Work work);
     std::optional<Job> find(const std::string &id) const;
 
+    static constexpr std::size_t k_kept = 64;
+    static constexpr auto k_kept_for = std::chrono::hours(1);
+    // Jobs held (running and kept) and threads not yet joined: for tests that they stay bounded.
+    std::pair<std::size_t, std::size_t> held() const;
+
 private:
+    struct Worker {
+        std::string id;
+        std::thread thread;
+    };
     void finish(const std::string &id, const std::function<void(Job &)> &change);
+    void forget_old(); // with the mutex held
 
     mutable std::mutex mutex_;
     std::map<std::string, Job> jobs_;
-    std::list<std::thread> threads_;
+    std::list<Worker> threads_;
+    std::list<std::string> finished_; // oldest first
 };
 
 } // namespace ascent::server

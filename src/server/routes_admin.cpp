@@ -33,14 +33,14 @@ Role role_in(const json &body) {
 Reply sign_in(Call &call) {
     const auto name = text_field(call.body, "name");
     const auto password = text_field(call.body, "password");
-    if (const auto wait = call.sessions.sign_in_wait(name); wait.count() > 0) {
+    if (const auto wait = call.sessions.sign_in_wait(name, call.client); wait.count() > 0) {
         call.engine.with_council("-", [&](app::Council &c) { c.audit(name, "sign_in_refused", name, "too many failed attempts"); });
         throw ApiError{429, "too_many_attempts",
-                       fmt::format("too many failed sign-ins for this name: try again in {} seconds", wait.count())};
+                       fmt::format("too many failed sign-ins for this name or from this address: try again in {} seconds", wait.count())};
     }
     const auto user = call.engine.with_council("-", [&](app::Council &c) { return c.sign_in(name, password); });
     if (!user) {
-        call.sessions.sign_in_failed(name);
+        call.sessions.sign_in_failed(name, call.client);
         throw ApiError{401, "sign_in_failed", "the name or password is wrong, or the account is disabled"};
     }
     call.sessions.sign_in_succeeded(name);

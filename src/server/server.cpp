@@ -13,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "server/api.hpp"
+#include "server/connections.hpp"
 #include "server/web_assets.hpp"
 
 namespace ascent::server {
@@ -192,15 +193,34 @@ struct ApiServer::State {
     Engine engine;
     SessionTable sessions;
     JobTable jobs;
-    httplib::Server http;
-    std::vector<Route> routes = all_routes();
+    std::vector<Route> routes = all_routes(); // before `http`: its workers, which use the routes, stop first
+    HardenedServer http;
 
-    explicit State(ServeOptions o) : options(std::move(o)), engine(options.database, options.national_data) {}
+    explicit State(ServeOptions o)
+        : options(std::move(o)), engine(options.database, options.national_data), http(limits_of(options)) {}
+
+    static ConnectionLimits limits_of(const ServeOptions &o) {
+        ConnectionLimits limits;
+        limits.workers = o.threads;
+        limits.per_client = o.connections_per_client;
+        return limits;
+    }
+
+    // The address sign-in limits count against: the peer's, or behind the trusted proxy the last
+    // address it added to X-Forwarded-For.
+    std::string client_of(const httplib::Request &req) const {
+        if (options.trusted_proxy.empty() || req.remote_addr != options.trusted_proxy) return req.remote_addr;
+        const auto forwarded = req.get_header_value("X-Forwarded-For");
+        auto last = std::string_view(forwarded).substr(std::min(forwarded.size(), forwarded.rfind(',') + 1));
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+        return last.empty() ? req.remote_addr : std::string(last);
+    }
 
     // `reader` reads the body of a POST, PUT, PATCH or DELETE, once the caller may send one.
     void handle(const Route &route, const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader) {
         res.set_header("Cache-Control", "no-store");
-        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), {}, {}, {}};
+        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), {}, {}, {}, client_of(req)};
         bool body_read = reader == nullptr;
         try {
             for (std::size_t i = 1; i < req.matches.size(); ++i) call.params.push_back(req.matches[i].str());
@@ -270,7 +290,9 @@ struct ApiServer::State {
         if (!options.web_dir.empty()) {
             const auto root = std::filesystem::weakly_canonical(options.web_dir);
             auto file = std::filesystem::weakly_canonical(root / path.substr(1));
-            if (file.string().rfind(root.string(), 0) != 0 || !std::filesystem::is_regular_file(file)) file = root / "index.html";
+            // Inside the folder by whole path components: "dist-old/x" is not inside "dist".
+            const auto inside = file.lexically_relative(root);
+            if (inside.empty() || *inside.begin() == ".." || !std::filesystem::is_regular_file(file)) file = root / "index.html";
             std::ifstream in(file, std::ios::binary);
             std::stringstream bytes;
             bytes << in.rdbuf();
@@ -292,9 +314,17 @@ struct ApiServer::State {
         // Each route's own limit (request_body.cpp) answers first, in JSON; this only bounds what
         // httplib itself would read.
         http.set_payload_max_length(k_upload_limit + (std::size_t{2} << 20));
-        // A thread per kept-alive connection: the pool must outnumber the browsers using it at once.
-        http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
-        http.set_keep_alive_max_count(1000);
+        // A body on a request ascent reads none for, or framing two parsers could read differently,
+        // could be read as the next request on the connection (request smuggling): refused, and the
+        // connection closed.
+        http.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
+            const auto problem = framing_problem(req);
+            if (problem.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            HardenedServer::close_after_reply();
+            res.set_header("Connection", "close");
+            send_error(res, {400, "bad_framing", problem});
+            return httplib::Server::HandlerResponse::Handled;
+        });
         // Replies are often written in two parts (headers, body): without this, Nagle's algorithm
         // and delayed acknowledgements hold the second part back ~40 ms.
         http.set_tcp_nodelay(true);
@@ -323,6 +353,14 @@ struct ApiServer::State {
         http.Get(R"(/api/.*)", [](const httplib::Request &, httplib::Response &res) {
             send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
         });
+        // Any other request with a body: refused unread (httplib would read it into memory first).
+        const httplib::Server::HandlerWithContentReader unknown = [](const httplib::Request &, httplib::Response &res,
+                                                                    const httplib::ContentReader &) {
+            HardenedServer::close_after_reply();
+            res.set_header("Connection", "close");
+            send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
+        };
+        http.Post(R"(/.*)", unknown).Put(R"(/.*)", unknown).Patch(R"(/.*)", unknown).Delete(R"(/.*)", unknown);
         http.Get(R"(/.*)", [this](const httplib::Request &req, httplib::Response &res) { serve_ui(req, res); });
     }
 };

@@ -24,7 +24,9 @@ struct ServeOptions {
     std::string national_data;   // a folder of national data (ascof/, ascfr/, ons_mye/) for benchmarks
     std::string council;         // the council's name or code in that data: the benchmarks' default
     std::string programme;       // a programme file (cases, lines, targets); without it, every stored case
-    std::size_t threads = 64;    // connections served at once
+    std::size_t threads = 16;    // requests worked on at once (connections wait in one poll thread)
+    std::size_t connections_per_client = 32; // open connections from one address (more: 503)
+    std::string trusted_proxy;   // the reverse proxy's address: sign-in limits count X-Forwarded-For's last address
 };
 
 // One route, as the OpenAPI document must describe it.

@@ -76,6 +76,56 @@ TEST(Accounts, BadNamesPasswordsAndDuplicatesAreRefused) {
     EXPECT_EQ(council.users().size(), 1u);
 }
 
+// Finding 8: "aaaaaaaaaaaa" was accepted as a password. The rules: docs/security.md.
+TEST(Accounts, ObviouslyWeakPasswordsAreRefused) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    const std::vector<std::pair<std::string, std::string>> weak = {
+        {"aaaaaaaaaaaa", "a password needs at least 5 different characters"},
+        {"abababababab", "a password needs at least 5 different characters"},
+        {"121212121212", "a password needs at least 5 different characters"},
+        {"abcdefghijklm", "a password must not be a straight run of letters or digits"},
+        {"zyxwvutsrqpon", "a password must not be a straight run of letters or digits"},
+        {"Password1234", "that password is among the first any attacker tries: choose a longer phrase of your own"},
+        {"password123!", "that password is among the first any attacker tries: choose a longer phrase of your own"},
+        {"QWERTYuiop99", "that password is among the first any attacker tries: choose a longer phrase of your own"},
+        {"1q2w3e4r5t6y", "that password is among the first any attacker tries: choose a longer phrase of your own"},
+        {"84726153920!", "a password needs letters, not only digits and punctuation"},
+        {"Carol.Jones2026", "that password is among the first any attacker tries: choose a longer phrase of your own"},
+        {"CAROL.JONES", "a password needs at least 12 characters"},
+    };
+    for (const auto &[password, says] : weak) {
+        EXPECT_EQ(test::error_of([&] { council.create_user("carol.jones", password, app::Role::viewer, "t"); }), says) << password;
+    }
+    EXPECT_EQ(test::error_of([&] { council.create_user("carol.jones.x", "carol.jones.x", app::Role::viewer, "t"); }),
+              "a password must not be the user's name");
+    EXPECT_TRUE(council.users().empty());
+    council.create_user("carol.jones", "tea before the budget meeting", app::Role::viewer, "t");
+    EXPECT_EQ(test::error_of([&] { council.set_password("carol.jones", "aaaaaaaaaaaa", "t"); }),
+              "a password needs at least 5 different characters");
+    EXPECT_TRUE(council.sign_in("carol.jones", "tea before the budget meeting")) << "the refused password changed nothing";
+}
+
+// Finding 8: the last admin could demote themselves, leaving nobody to manage users.
+TEST(Accounts, TheLastEnabledAdminCannotBeDemotedOrDisabled) {
+    test::TempDir dir;
+    app::Council council(dir.file("l.db"));
+    council.create_user("root", "the first admin password", app::Role::admin, "t");
+    const std::string last = "'root' is the last enabled admin: make another user admin first";
+    EXPECT_EQ(test::error_of([&] { council.set_role("root", app::Role::finance, "root"); }), last);
+    EXPECT_EQ(test::error_of([&] { council.set_disabled("root", true, "root"); }), last);
+    council.create_user("second", "the second admin password", app::Role::admin, "root");
+    council.set_disabled("second", true, "root");
+    EXPECT_EQ(test::error_of([&] { council.set_role("root", app::Role::viewer, "root"); }), last) << "a disabled admin does not count";
+    council.set_disabled("second", false, "root");
+    council.set_role("root", app::Role::viewer, "second");
+    EXPECT_EQ(test::error_of([&] { council.set_disabled("second", true, "second"); }),
+              "'second' is the last enabled admin: make another user admin first");
+    council.set_role("root", app::Role::viewer, "second"); // not an admin: no rule applies
+    EXPECT_EQ(council.users().at(0).role, "viewer");
+    EXPECT_EQ(council.users().at(1).role, "admin");
+}
+
 TEST(Accounts, TheAuditTrailIsAppendOnly) {
     test::TempDir dir;
     const auto path = dir.file("l.db");

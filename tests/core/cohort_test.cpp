@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "core/cohort.hpp"
 #include "core/error.hpp"
 
@@ -150,6 +152,26 @@ TEST(Cohort, FieldNamesMayContainIn) {
     const Fixture f;
     EXPECT_EQ(f.select("sleep in or waking night"), "B");
     EXPECT_EQ(f.select("night support is none"), "CD");
+}
+
+// Issue 22 item 6: the server's worker threads share one table; each column is built once, and
+// every thread reads that one copy (ThreadSanitizer, in the tsan preset, checks the building).
+TEST(FactTable, ThreadsSharingATableSeeEachColumnBuiltOnce) {
+    const Fixture f;
+    const FactTable shared(f.ledger, f.facts);
+    const auto fields = cohort_fields().size();
+    std::vector<std::vector<const std::vector<int64_t> *>> seen(8, std::vector<const std::vector<int64_t> *>(fields));
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < fields; ++i) seen[t][(i + t) % fields] = &shared.column((i + t) % fields);
+        });
+    for (auto &t : threads) t.join();
+    const FactTable alone(f.ledger, f.facts);
+    for (std::size_t i = 0; i < fields; ++i) {
+        for (const auto &s : seen) EXPECT_EQ(s[i], seen[0][i]) << cohort_fields()[i].name;
+        EXPECT_EQ(*seen[0][i], alone.column(i)) << cohort_fields()[i].name;
+    }
 }
 
 } // namespace ascent

@@ -23,6 +23,24 @@ struct Signed {
     std::string cookie, csrf;
 };
 
+// A server on a free loopback port, serving on its own thread until the object goes.
+class Served {
+public:
+    explicit Served(const server::ServeOptions &options) : server_(options), port_(server_.bind()), thread_([this] { server_.run(); }) {}
+    ~Served() {
+        server_.stop();
+        thread_.join();
+    }
+    Served(const Served &) = delete;
+    Served &operator=(const Served &) = delete;
+    int port() const { return port_; }
+
+private:
+    server::ApiServer server_;
+    int port_;
+    std::thread thread_;
+};
+
 class Api : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -39,15 +57,11 @@ protected:
         options.port = 0;
         options.national_data = ASCENT_FIXTURES; // its ascof/ folder: Bury and its neighbours
         options.council = "Bury";
-        server_ = new server::ApiServer(options);
-        port_ = server_->bind();
-        thread_ = new std::thread([] { server_->run(); });
+        served_ = new Served(options);
+        port_ = served_->port();
     }
     static void TearDownTestSuite() {
-        server_->stop();
-        thread_->join();
-        delete thread_;
-        delete server_;
+        delete served_;
         delete dir_;
     }
 
@@ -100,8 +114,7 @@ protected:
     static std::vector<store::AuditEvent> audit() { return app::Council(dir_->file("api.db")).audit_events(); }
 
     static inline test::TempDir *dir_ = nullptr;
-    static inline server::ApiServer *server_ = nullptr;
-    static inline std::thread *thread_ = nullptr;
+    static inline Served *served_ = nullptr;
     static inline int port_ = 0;
 };
 
