@@ -61,7 +61,7 @@ std::vector<cases::BusinessCase> CaseWorkspace::find_all(const std::vector<std::
 cases::CohortLookup CaseWorkspace::cohorts() {
     return [this](const cases::CohortLink &link) {
         if (!link.expression.empty()) return cohort_figures(council().cohort(link.expression, as_at_, {0, 0}));
-        if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
+        if (!analysis_) analysis_ = council().analyse(as_at_, {{}, true, {}});
         return lever_figures(*analysis_, link.lever);
     };
 }

@@ -7,10 +7,8 @@
 #include <fmt/format.h>
 
 #include "app/case_reports.hpp"
-#include "app/cases.hpp"
-#include "cases/risk.hpp"
+#include "app/programme_view.hpp"
 #include "server/api.hpp"
-#include "server/json_views.hpp"
 
 namespace ascent::server {
 
@@ -19,103 +17,28 @@ namespace {
 using app::Role;
 
 cases::Programme programme_of(Call &call) {
-    auto stored = call.engine.with_council(call.user(), [](app::Council &c) { return c.stored_cases(); });
-    std::vector<cases::BusinessCase> latest;
-    for (const auto &s : stored) latest.push_back(app::read_stored_case(s));
-    if (call.options.programme.empty()) return cases::programme_of(std::move(latest));
-    auto programme = cases::read_programme_file(call.options.programme);
-    for (auto &c : programme.cases)
-        for (const auto &l : latest)
-            if (l.id == c.id) c = l;
-    return programme;
+    return call.engine.with_council(call.user(), [&](app::Council &c) { return app::stored_programme(c, call.options.programme); });
 }
 
-json rows_json(const cases::BudgetTable &table) {
-    json rows = json::array();
-    for (const auto &r : table.rows)
-        rows.push_back({{"id", r.id},
-                        {"title", r.title},
-                        {"how_achieved", r.how_achieved},
-                        {"directorate", r.directorate},
-                        {"service", r.service},
-                        {"category", cases::to_string(r.category)},
-                        {"category_title", cases::title_of(r.category)},
-                        {"years_pence", r.years},
-                        {"total_pence", r.total},
-                        {"risk", cases::letter_of(r.risk)},
-                        {"staff", r.staff},
-                        {"property", r.property},
-                        {"service_delivery", r.service_delivery}});
-    return rows;
-}
-
-json labels(const std::vector<FinancialYear> &years) {
-    json out = json::array();
-    for (const auto &y : years) out.push_back(y.label());
-    return out;
-}
-
-Reply programme(Call &call) {
-    const auto p = programme_of(call);
+app::ProgrammeView view_of(Call &call) {
     const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
-    json by_category = json::array();
-    for (const auto &[category, years] : cases::by_category(table))
-        by_category.push_back({{"category", cases::to_string(category)}, {"title", cases::title_of(category)}, {"years_pence", years}});
-    json targets = json::array();
-    for (const auto &[year, pence] : p.targets) targets.push_back({{"year", year.label()}, {"pence", pence}});
-    json checks = json::array();
-    for (const auto &c : cases::reconcile(p, table)) checks.push_back(check_json(c));
-    return {200, {{"name", table.name},
-                  {"years", labels(table.years)},
-                  {"basis", "incremental net saving by financial year: the change from the year before"},
-                  {"rows", rows_json(table)},
-                  {"total_pence", cases::total_by_year(table)},
-                  {"by_category", by_category},
-                  {"targets", targets},
-                  {"checks", checks},
-                  {"rounding", k_rounding}}};
+    return app::programme_view(programme_of(call), app::cohort_lookup(*analysis));
 }
+
+Reply programme(Call &call) { return {200, app::programme_json(view_of(call))}; }
 
 Reply budget_table_download(Call &call) {
-    const auto p = programme_of(call);
-    const auto analysis = call.engine.analysis();
-    const auto table = cases::budget_table(p, cohort_lookup(*analysis));
+    const auto v = view_of(call);
     const auto &format = call.params.at(0);
     if (format == "xlsx")
         return file_reply("budget-proposals.xlsx", k_xlsx_type,
-                          [&](const std::string &path) { app::write_budget_table_xlsx(table, cases::reconcile(p, table), path); });
-    return document_reply(app::budget_table_document(table), "budget-proposals", format);
+                          [&](const std::string &path) { app::write_budget_table_xlsx(v.table, v.checks, path); });
+    return document_reply(app::budget_table_document(v.table), "budget-proposals", format);
 }
 
 Reply programme_report(Call &call) {
-    const auto p = programme_of(call);
-    const auto analysis = call.engine.analysis();
-    return document_reply(app::programme_document(p, cases::budget_table(p, cohort_lookup(*analysis))), "programme", call.params.at(0));
-}
-
-json percentiles_json(const std::vector<cases::Percentiles> &by_year) {
-    json out = json::array();
-    for (const auto &p : by_year) out.push_back({{"p10_pence", p.p10}, {"p50_pence", p.p50}, {"p90_pence", p.p90}});
-    return out;
-}
-
-json risk_json(const cases::RiskResult &r) {
-    json cases_out = json::array();
-    for (const auto &c : r.cases)
-        cases_out.push_back({{"id", c.id}, {"title", c.title}, {"planned_pence", c.planned}, {"by_year", percentiles_json(c.by_year)},
-                             {"uncertain", c.uncertain}, {"secured_pence", c.secured}});
-    json targets = json::array();
-    for (std::size_t i = 0; i < r.targets.size(); ++i)
-        targets.push_back({{"year", r.targets[i].first.label()}, {"pence", r.targets[i].second}, {"chance", r.chance.at(i)}});
-    return {{"years", labels(r.years)},
-            {"basis", "in-year net saving by financial year; a case's decided reviews set a floor (a year over: exactly what was secured)"},
-            {"planned_pence", r.planned},
-            {"by_year", percentiles_json(r.by_year)},
-            {"cases", cases_out},
-            {"targets", targets},
-            {"trials", r.trials},
-            {"seed", r.seed}};
+    const auto v = view_of(call);
+    return document_reply(app::programme_document(v.programme, v.table), "programme", call.params.at(0));
 }
 
 // Body (optional): {"trials": 10000, "seed": 1}.
@@ -130,7 +53,7 @@ Reply start_risk(Call &call) {
     auto programme = programme_of(call);
     // The cohorts are figured now, on this request, so the job needs nothing of it.
     const auto analysis = call.engine.analysis();
-    auto lookup = cohort_lookup(*analysis);
+    auto lookup = app::cohort_lookup(*analysis);
     std::map<std::string, cases::CohortFigures> figures;
     for (const auto &c : programme.cases)
         for (const auto &o : c.options)
@@ -142,7 +65,7 @@ Reply start_risk(Call &call) {
                                                           secured = std::move(secured), options](const auto &report) {
         report(fmt::format("{} trials", options.trials), 0, 0);
         const cases::CohortLookup cached = [&](const cases::CohortLink &link) { return figures.at(link.lever + "|" + link.expression); };
-        return risk_json(cases::simulate_risk(programme, options, cached, secured));
+        return app::risk_json(cases::simulate_risk(programme, options, cached, secured));
     });
     return {202, {{"job", id}}};
 }
