@@ -234,7 +234,7 @@ test('reviews are assigned and decided from the delivery page', async () => {
   await page.getByRole('button', { name: 'Step 1 done' }).click();
   await page.getByText('Plan 1: step 1 done.').waitFor();
   await page.waitForFunction(() => document.querySelector('progress[aria-label="Plan 1 progress"]')?.value === 1);
-  await page.getByTestId('pathway').getByText('£687,573.12').waitFor();
+  await page.getByTestId('pathway').getByText('£689,463.95').waitFor();
   await page.getByLabel('Test a person').fill('P0000001');
   await page.getByRole('button', { name: 'Show their options' }).click();
   await page.getByText(/^P0000001 at level 3/).waitFor();
