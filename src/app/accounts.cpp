@@ -8,6 +8,7 @@
 
 #include "app/council.hpp"
 #include "core/error.hpp"
+#include "io/csv_writer.hpp"
 
 namespace ascent::app {
 
@@ -168,6 +169,12 @@ void Council::set_password(const std::string &name, const std::string &password,
 
 void Council::audit(const std::string &user, std::string_view action, std::string_view target, std::string_view detail) {
     store_->accounts().append_audit({0, {}, user, std::string(action), std::string(target), std::string(detail)});
+}
+
+std::string audit_csv(const std::vector<store::AuditEvent> &events) {
+    std::string out = "id,at,user,action,target,detail\r\n";
+    for (const auto &e : events) out += io::csv_line({std::to_string(e.id), e.at, e.user, e.action, e.target, e.detail});
+    return out;
 }
 
 } // namespace ascent::app

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "evidence/library.hpp"
+#include "io/text_file.hpp"
 
 namespace ascent::app {
 
@@ -247,5 +248,9 @@ void write_document(const report::Document &doc, const std::string &path) {
     std::ofstream out(path, std::ios::binary);
     if (!(out << report::to_html(doc))) throw input_error(path + ": cannot write");
 }
+
+std::string document_html(const report::Document &doc) { return report::to_html(doc); }
+
+std::string read_file(const std::string &path, std::string_view what) { return io::read_text_file(path, std::string(what)); }
 
 } // namespace ascent::app

@@ -49,5 +49,8 @@ void write_demographic_xlsx(const benchmark::DemographicProjection &projection, 
 report::Document board_pack(Council &council, WeeksPerYear weeks, delivery::RagRule rule);
 // .html or .pdf, by the file's extension.
 void write_document(const report::Document &doc, const std::string &path);
+std::string document_html(const report::Document &doc);
+// A whole file: one a use case wrote (a report, a spreadsheet) to send, or an input; `what` names it in errors.
+std::string read_file(const std::string &path, std::string_view what);
 
 } // namespace ascent::app

@@ -66,7 +66,7 @@ cases::CohortLookup CaseWorkspace::cohorts() {
 }
 
 const Analysis &CaseWorkspace::analysis() {
-    if (!analysis_) analysis_ = council().analyse(opportunity::default_rules(), as_at_, {{}, true, {}});
+    if (!analysis_) analysis_ = council().analyse(as_at_, {{}, true, {}}); // the lever catalogue in force
     return *analysis_;
 }
 

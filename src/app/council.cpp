@@ -84,6 +84,17 @@ std::unique_ptr<Analysis> Council::analyse(const opportunity::RuleSet &rules, st
     analysis->table = std::make_unique<FactTable>(*analysis->ledger, *analysis->facts);
     analysis->rules = &rules;
     analysis->found = opportunity::find_opportunities(*analysis->table, rules, options);
+    const auto &o = analysis->found;
+    analysis->conventions = {o.weeks, "the catalogue's",
+                             fmt::format("{} version {} ({}; SHA-256 {})", o.rules_name, o.rules_version, o.rules_path, o.rules_sha256.substr(0, 12)),
+                             "given", nullptr};
+    return analysis;
+}
+
+std::unique_ptr<Analysis> Council::analyse(std::optional<Date> as_at, const opportunity::FindOptions &options, const Overrides &run) {
+    auto c = conventions(run);
+    auto analysis = analyse(*c.catalogue, as_at, options);
+    analysis->conventions = std::move(c); // keeps the catalogue analysis->rules points to
     return analysis;
 }
 

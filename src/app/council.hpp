@@ -14,6 +14,7 @@
 
 #include "app/accounts.hpp"
 #include "core/cohort.hpp"
+#include "core/spend_trend.hpp"
 #include "core/summary.hpp"
 #include "delivery/housing.hpp"
 #include "delivery/progression.hpp"
@@ -57,6 +58,22 @@ struct ImportOutcome {
     store::ImportRecord record;
     std::string message; // one sentence for the user
 };
+
+// What a run's annual figures rest on: weeks a year and the lever catalogue in force, each the
+// council's setting (app/settings.cpp) unless the run overrides it (the CLI's --weeks, --rules).
+struct Overrides {
+    std::optional<WeeksPerYear> weeks;
+    std::string rules_file;
+};
+struct Conventions {
+    WeeksPerYear weeks = WeeksPerYear::fifty_two_point_one_four_three();
+    std::string weeks_source;  // "council setting", "council setting, default" or "--weeks for this run"
+    std::string levers;        // the catalogue: name, version, where it is from, SHA-256
+    std::string levers_source; // as weeks_source, or "--rules for this run"
+    std::shared_ptr<const opportunity::RuleSet> catalogue; // under these weeks a year
+};
+// "52.143 weeks a year (council setting); levers: … (…)": on every page, report and export with annual figures.
+std::string format_conventions(const Conventions &c);
 
 // A council setting of the ledger.
 struct CouncilSetting {
@@ -105,9 +122,14 @@ struct Analysis {
     std::unique_ptr<FactTable> table;
     const opportunity::RuleSet *rules = nullptr;
     opportunity::Opportunities found;
+    Conventions conventions; // holds the catalogue `rules` points to, when the council's settings chose it
 
     std::string_view person_id(uint32_t person) const { return ledger->people.id.at(person + 1); }
     const opportunity::LeverResult *lever_result(std::string_view lever_id) const;
+    // The ledger's summary on this analysis's date, under its weeks a year.
+    LedgerSummary summary() const { return summarise(*ledger, found.as_at, conventions.weeks); }
+    // The weekly spend at each of the last `months` month ends (the last is the ledger's date).
+    std::vector<TrendPoint> trend(int months) const { return spend_trend(*ledger, months); }
     // A cohort expression over this analysis's ledger, as at its date, without reading the database.
     CohortResult cohort(const std::string &expression, CohortPage page = {}) const;
 };
@@ -146,17 +168,30 @@ public:
     // The council's settings of this ledger, each with its value (or default) and what it means;
     // a change is checked ("25%") and audited. Throws input_error for an unknown key or bad value.
     std::vector<CouncilSetting> settings();
+    // weeks_per_year: 52, 52.14, 52.143 or 365/7; levers: a catalogue's YAML text, or "built-in".
     void set_setting(const std::string &key, const std::string &value);
+    // Weeks a year for every annual figure (setting weeks_per_year; default 52.143).
+    WeeksPerYear weeks_per_year();
+    // The conventions in force, with this run's overrides; the catalogue is checked as it is read.
+    Conventions conventions(const Overrides &run = {});
+    // Checks a lever catalogue (an edited `ascent rules export`) and stores it as the one in force
+    // (audited, with its name, version and SHA-256); "built-in" goes back to the built-in catalogue.
+    void use_lever_catalogue(const std::string &text, const std::string &source);
+    void use_lever_file(const std::string &path);
     std::vector<std::pair<std::string, int64_t>> table_counts() { return store_->table_counts(); }
     int schema_version() { return store_->schema_version(); }
     Ledger load_ledger() { return store_->load_ledger(); }
     // Summary as at the ledger's reporting date (or `as_at`), annualised with `weeks`.
     LedgerSummary summary(std::optional<Date> as_at, WeeksPerYear weeks);
+    LedgerSummary summary(std::optional<Date> as_at, const Conventions &conventions) { return summary(as_at, conventions.weeks); }
     // The people a cohort expression selects, with the values that selected them.
     CohortResult cohort(const std::string &expression, std::optional<Date> as_at, CohortPage page = {});
     // Runs the levers of `rules` (which must outlive the result) over the ledger.
     std::unique_ptr<Analysis> analyse(const opportunity::RuleSet &rules, std::optional<Date> as_at,
                                       const opportunity::FindOptions &options = {});
+    // Runs the lever catalogue in force under the council's weeks a year (or this run's overrides).
+    std::unique_ptr<Analysis> analyse(std::optional<Date> as_at, const opportunity::FindOptions &options = {},
+                                      const Overrides &run = {});
 
     // Charging. The parameters are the built-in ones, then the council's files stored in the ledger
     // (in the order loaded), then any `extra_files` for this run only.
@@ -272,8 +307,9 @@ struct DemoResult {
 DemoResult build_demo(Council &council, const std::string &directory, const demo::DemoOptions &options,
                       const Progress &progress = {});
 
-// The summary as plain text for a terminal or a golden file.
-std::string format_summary(const LedgerSummary &summary, const std::vector<store::ImportRecord> &imports);
+// The summary as plain text for a terminal or a golden file, with the conventions it used.
+std::string format_summary(const LedgerSummary &summary, const std::vector<store::ImportRecord> &imports,
+                           const Conventions &conventions);
 // A cohort as text: the expression, counts and spend, and the first `limit` people with the values
 // that put them in it.
 std::string format_cohort(const CohortResult &cohort, std::size_t limit);
@@ -308,6 +344,11 @@ void write_backlog_xlsx(const charging::BacklogModel &model, const std::vector<c
                         const std::string &path);
 void write_uprating_xlsx(const UprateOutcome &outcome, WeeksPerYear weeks, const std::string &path);
 
+// The built-in lever catalogue (rules/levers.yaml), to copy and edit; a rules file checked, with its levers.
+std::string_view built_in_rules_text();
+std::string format_rules_check(const std::string &path);
+// Audit events as CSV (id, at, user, action, target, detail), a header line first.
+std::string audit_csv(const std::vector<store::AuditEvent> &events);
 // The settings as text, one a line.
 std::string format_settings(const std::vector<CouncilSetting> &settings);
 // The import history as text: every import, each CLD snapshot with its figures, and which is current.

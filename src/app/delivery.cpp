@@ -98,7 +98,7 @@ int64_t Council::add_reviews(std::vector<store::Review> reviews) {
 
 AssignOutcome Council::assign_reviews(const std::string &lever, const std::string &reviewer, std::optional<Date> due,
                                       const std::string &case_id, std::size_t limit) {
-    const auto analysis = analyse(opportunity::default_rules(), std::nullopt, {{}, true, {}});
+    const auto analysis = analyse(std::nullopt, {{}, true, {}}); // the lever catalogue in force
     const auto *result = analysis->lever_result(lever);
     if (!result) throw input_error("no lever '" + lever + "' in the catalogue (see `ascent opportunities`)");
     auto flags = result->flags;

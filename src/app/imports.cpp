@@ -6,6 +6,7 @@
 #include <future>
 
 #include "app/council.hpp"
+#include "app/settings.hpp"
 #include "core/crash_point.hpp"
 #include "core/error.hpp"
 #include "core/extract_join.hpp"
@@ -14,12 +15,6 @@
 namespace ascent::app {
 
 namespace {
-
-// A council that has not chosen: a real caseload changes by a few percent a quarter (new people
-// and leavers are each about 5–10%; the April fee uplift moves weekly cost 3–10% once a year),
-// so more than a fifth in one file is far more often a partial, filtered or wrong file.
-constexpr int64_t k_default_max_change = 2000; // basis points
-constexpr const char *k_max_change_setting = "import.max_change";
 
 io::ProgressFn stage(const Progress &progress, std::string_view name) {
     if (!progress) return {};
@@ -55,14 +50,6 @@ bool may_write(const io::ImportReport &report, RowPolicy policy, std::string &me
     message = "Nothing was imported: " + count_of(report.errors(), "error", "errors") +
               ". Correct the file" + (file_level_error ? "" : ", or use --skip-invalid-rows to import the valid rows") + ".";
     return false;
-}
-
-// 2000 → "20", 1250 → "12.5".
-std::string percent_of(int64_t basis_points) {
-    std::string out = std::to_string(basis_points / 100);
-    if (const auto rest = basis_points % 100; rest != 0) out += fmt::format(".{:02}", rest);
-    while (out.back() == '0' && out.find('.') != std::string::npos) out.pop_back();
-    return out;
 }
 
 std::string uk_date(const std::string &iso) {
@@ -104,39 +91,6 @@ std::string compare(std::string_view what, int64_t before, int64_t after, bool m
 }
 
 } // namespace
-
-int64_t Council::max_import_change() {
-    const auto text = store_->setting(k_max_change_setting);
-    return text.empty() ? k_default_max_change : std::stoll(text);
-}
-
-std::vector<CouncilSetting> Council::settings() {
-    const auto stored = store_->setting(k_max_change_setting);
-    return {{k_max_change_setting, percent_of(max_import_change()) + "%",
-             "the largest change in people, open lines or gross weekly cost a new CLD snapshot may make "
-             "before the import asks for --accept-change \"reason\"",
-             stored.empty()}};
-}
-
-void Council::set_setting(const std::string &key, const std::string &value) {
-    if (key != k_max_change_setting)
-        throw input_error("unknown setting '" + key + "'; the settings are: " + k_max_change_setting);
-    const auto ratio = value.ends_with('%') ? parse_decimal(std::string_view(value).substr(0, value.size() - 1), 2)
-                                            : std::nullopt;
-    const int64_t basis_points = ratio ? ratio->num * (100 / ratio->den) : 0;
-    if (basis_points <= 0 || basis_points > 10000)
-        throw input_error(std::string(k_max_change_setting) + " must be a percentage more than 0% and at most 100%, such as 25%, not '" +
-                          value + "'");
-    store_->set_setting(k_max_change_setting, std::to_string(basis_points),
-                        {0, {}, actor_, "setting", k_max_change_setting, percent_of(basis_points) + "%"});
-}
-
-std::string format_settings(const std::vector<CouncilSetting> &settings) {
-    std::string out;
-    for (const auto &s : settings)
-        out += fmt::format("{} = {}{}\n    {}\n", s.key, s.value, s.is_default ? " (default)" : "", s.description);
-    return out;
-}
 
 // The guards a new CLD snapshot must pass to become current. They go in the report as file-level
 // errors, so a dry run shows them and an import is refused with nothing stored.

@@ -27,10 +27,7 @@ std::string percent_of(int64_t part, int64_t whole) {
     return whole == 0 ? "0.0%" : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
 }
 
-std::string header(const Opportunities &o) {
-    return fmt::format("Rules: {} version {} ({}; SHA-256 {}), {} weeks a year\n", o.rules_name, o.rules_version, o.rules_path,
-                       o.rules_sha256.substr(0, 12), o.weeks.name);
-}
+std::string header(const Analysis &a) { return "Rules: " + format_conventions(a.conventions) + "\n"; }
 
 const Lever &lever_by_id(const Analysis &a, std::string_view id) {
     const Lever *lever = a.rules->find(id);
@@ -43,7 +40,7 @@ const Lever &lever_by_id(const Analysis &a, std::string_view id) {
 std::string format_opportunities(const Analysis &a) {
     const auto &o = a.found;
     const auto figures = opportunity_figures(a);
-    std::string out = fmt::format("Review opportunities as at {}\n", o.as_at.uk()) + header(o);
+    std::string out = fmt::format("Review opportunities as at {}\n", o.as_at.uk()) + header(a);
     out += "Savings are full-year £K (one-off levers: the one-off amount), net of overlap between levers,\n"
            "rounded half-up once; low / central / high from each lever's assumption. `ascent explain` shows the arithmetic.\n";
     out += fmt::format("Overlap: in each group the largest saving for a person counts; a person's package reductions together\n"
@@ -102,7 +99,7 @@ std::string format_lever_cohort(const Analysis &a, std::string_view lever_id, st
     const auto &l = *std::find_if(figures.levers.begin(), figures.levers.end(), [&](const auto &x) { return x.lever == &lever; });
     const auto &r = *l.result;
     const auto &o = a.found;
-    std::string out = fmt::format("{} [{}] as at {}\n", lever.name, lever.id, o.as_at.uk()) + header(o);
+    std::string out = fmt::format("{} [{}] as at {}\n", lever.name, lever.id, o.as_at.uk()) + header(a);
     out += fmt::format("Cohort: {}{}{}\n", lever.cohort.text(), lever.top ? fmt::format("; the {} highest weekly costs", *lever.top) : "",
                        lever.same_setting_as.empty() ? "" : "; same setting as '" + lever.same_setting_as + "'");
     out += fmt::format("Saving: {} (low / central / high); confidence {}%\nBasis: {}\nSource: {}, document {}, {}\n",
@@ -137,7 +134,7 @@ std::string format_explanations(const Analysis &a, std::string_view person_id) {
     const auto &f = *a.facts;
     std::string out = fmt::format("Person {} as at {}: weekly cost {}; {}\n", person_id, f.as_at.uk(),
                                   format_pence(Money::from_pence(f.weekly_cost[*person])),
-                                  cohort_value(*a.table, *person, "setting")) + header(a.found);
+                                  cohort_value(*a.table, *person, "setting")) + header(a);
     const auto explanations = explain_person(*a.table, *a.rules, a.found, *person);
     if (explanations.empty()) return out + "No lever flags this person.\n";
     int n = 0;

@@ -12,9 +12,11 @@ std::string row(std::string_view label, int64_t people, Money weekly) {
 
 } // namespace
 
-std::string format_summary(const LedgerSummary &s, const std::vector<store::ImportRecord> &imports) {
+std::string format_summary(const LedgerSummary &s, const std::vector<store::ImportRecord> &imports,
+                           const Conventions &conventions) {
     std::string out;
     out += fmt::format("Care ledger as at {}\n", s.as_at.uk());
+    out += fmt::format("  Conventions: {}\n", format_conventions(conventions));
     out += fmt::format("  People in the ledger {}; supported on {} (an open service line) {}\n",
                        group_thousands(s.people_in_ledger), s.as_at.uk(), group_thousands(s.people_supported));
     out += fmt::format("  Service lines {}; open {}\n", group_thousands(s.lines_in_ledger), group_thousands(s.lines_open));

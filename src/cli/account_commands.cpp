@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include <array>
+#include <fstream>
 #include <iostream>
 
 #include "app/council.hpp"
 #include "core/error.hpp"
-#include "io/csv_writer.hpp"
 
 namespace ascent::cli {
 
@@ -109,11 +109,10 @@ std::optional<int> AccountCommands::run() {
         app::Council council(db_);
         const auto events = council.audit_events(after_, limit_);
         if (!output_.empty()) {
-            io::CsvWriter csv(output_);
-            csv.fields({"id", "at", "user", "action", "target", "detail"}).end_row();
-            for (const auto &e : events)
-                csv.fields({std::to_string(e.id), e.at, e.user, e.action, e.target, e.detail}).end_row();
+            std::ofstream csv(output_, std::ios::binary);
+            csv << app::audit_csv(events);
             csv.close();
+            if (!csv) throw input_error(output_ + ": cannot write");
             council.audit(council.actor(), "export", "audit trail", count_of(events.size(), "event", "events"));
             std::cout << fmt::format("Wrote {} to {}\n", count_of(events.size(), "event", "events"), output_);
             return 0;

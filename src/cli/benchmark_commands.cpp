@@ -4,18 +4,9 @@
 
 #include <iostream>
 
-#include "benchmark/compare.hpp"
-#include "app/case_reports.hpp"
-#include "app/council.hpp"
+#include "app/benchmark_runs.hpp"
 #include "app/national.hpp"
-#include "benchmark/demographic.hpp"
-#include "benchmark/long_format.hpp"
 #include "cli/option_values.hpp"
-#include "benchmark/ascfr.hpp"
-#include "benchmark/projection.hpp"
-#include "core/money.hpp"
-
-#include <algorithm>
 #include "core/error.hpp"
 
 namespace ascent::cli {
@@ -31,7 +22,7 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
     demographic_->add_option("--area", area_, "The council's ONS area code in that file, e.g. E08000002")->required();
     demographic_->add_option("--years", years_, "Years to project from the ledger's year")->capture_default_str();
     demographic_->add_option("--scenario", scenarios_, "NAME=INFLATION%,TAKE-UP% a year, e.g. central=3%,0% (default: central=0%,0%)");
-    demographic_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    demographic_->add_option("--weeks", weeks_, k_weeks_help);
     for (auto *command : {trend_, demographic_})
         command->add_option("-o,--output", output_, "Also write the projection to this .html or .pdf (with a chart) or .xlsx file");
     benchmark_ = app.add_subcommand("benchmark", "A council against its comparators on the national ASCOF measures");
@@ -60,7 +51,6 @@ BenchmarkCommands::BenchmarkCommands(CLI::App &app, const std::string &db) : db_
 
 std::optional<int> BenchmarkCommands::run() {
     if (*demographic_) {
-        const auto weeks = parse_weeks(weeks_);
         std::vector<benchmark::DemographicScenario> scenarios;
         for (const auto &text : scenarios_.empty() ? std::vector<std::string>{"central=0%,0%"} : scenarios_) {
             const auto eq = text.find('='), comma = text.find(',');
@@ -70,64 +60,18 @@ std::optional<int> BenchmarkCommands::run() {
             if (!inflation || !take_up) throw input_error("--scenario must be NAME=INFLATION%,TAKE-UP%, e.g. high=4%,1%, not '" + text + "'");
             scenarios.push_back({text.substr(0, eq), *inflation, *take_up});
         }
-        const auto population = benchmark::read_snpp(snpp_, area_);
         app::Council council(db_);
-        std::array<benchmark::BandBase, 4> base{};
-        const char *bands[] = {"age >= 18 and age <= 64", "age >= 65 and age <= 74", "age >= 75 and age <= 84", "age >= 85"};
-        Date as_at;
-        for (std::size_t b = 0; b < 4; ++b) {
-            const auto cohort = council.cohort(std::string(bands[b]) + " and weekly cost > 0", std::nullopt, {0, 0});
-            base[b] = {cohort.people, cohort.weekly_cost.pence()};
-            as_at = cohort.as_at;
-        }
-        const auto projection = benchmark::project_demography(population, as_at.year(), base, scenarios, years_, weeks);
-        std::cout << benchmark::format_demography(population, projection, weeks);
-        if (output_.ends_with(".xlsx")) app::write_demographic_xlsx(projection, output_);
-        else if (!output_.empty()) app::write_document(app::demographic_document(population, projection, weeks), output_);
-        if (!output_.empty()) std::cout << fmt::format("\nWrote the projection to {}\n", output_);
+        const auto weeks = weeks_of(council, weeks_);
+        std::cout << app::demographic_run(council, snpp_, area_, scenarios, years_, weeks, output_);
         return 0;
     }
     if (*trend_) {
-        auto model = benchmark::read_trend_file(trend_file_);
-        if (!method_.empty()) {
-            if (method_ != "straight_line" && method_ != "compound") throw input_error("--method must be straight_line or compound");
-            model.method = method_ == "compound" ? benchmark::TrendMethod::compound : benchmark::TrendMethod::straight_line;
-        }
-        const auto projection = benchmark::project(model);
-        std::cout << benchmark::format_projection(model, projection);
-        if (!output_.empty()) {
-            if (output_.ends_with(".xlsx")) throw input_error("a trend projection is written as .html or .pdf");
-            app::write_document(app::trend_document(model, projection), output_);
-            std::cout << fmt::format("\nWrote the projection to {}\n", output_);
-        }
+        std::cout << app::trend_run(trend_file_, method_, output_);
         return 0;
     }
     if (!*benchmark_ && !*peers_) return std::nullopt;
-    auto national = app::load_national({ascof_, measures_file_, add_, ascfr_, ascfr_2014_, population_});
-    for (const auto &note : national.notes) std::cout << note << (note.starts_with("ASC-FR") ? "\n\n" : "\n");
-    const auto &data = national.data;
-    const auto &population_years = national.population_years;
-    const auto council = app::council_in(data, council_, ascof_);
-    const int year = app::comparison_year(data, council, year_);
-    const auto kind = list_.empty() ? benchmark::parse_peer_kind(kind_) : std::optional(benchmark::PeerKind::list);
-    if (!kind) throw input_error("--peers must be region, type or nearest (or give --list), not '" + kind_ + "'");
-    const auto group = benchmark::peers_of(data, council, *kind, year, list_, nearest_);
-    if (*peers_) std::cout << benchmark::format_peers(data, council, group);
-    else {
-        const auto comparison = benchmark::compare(data, council, group, year);
-        std::cout << benchmark::format_comparison(data, comparison);
-        if (ledger_) {
-            // The population of the comparison's year, or the latest before it.
-            const benchmark::PopulationYear *population = nullptr;
-            for (const auto &y : population_years)
-                if (y.mid_year <= year) population = &y;
-            app::Council ledger(db_);
-            std::cout << app::ledger_beside_national(ledger, data, comparison, population);
-        }
-        if (output_.ends_with(".xlsx")) app::write_benchmark_xlsx(data, comparison, output_);
-        else if (!output_.empty()) app::write_document(app::benchmark_document(data, comparison), output_);
-        if (!output_.empty()) std::cout << fmt::format("\nWrote the comparison to {}\n", output_);
-    }
+    std::cout << app::benchmark_run({{ascof_, measures_file_, add_, ascfr_, ascfr_2014_, population_}, council_, kind_, year_, list_, nearest_,
+                                     static_cast<bool>(*peers_), ledger_ ? std::optional(db_) : std::nullopt, output_});
     return 0;
 }
 

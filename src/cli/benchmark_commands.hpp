@@ -22,7 +22,7 @@ private:
     std::string ascof_, council_, kind_ = "nearest", year_, measures_file_, trend_file_, method_, ascfr_, ascfr_2014_, population_, output_;
     std::vector<std::string> list_, scenarios_, add_;
     const std::string &db_;
-    std::string snpp_, area_, weeks_ = "52";
+    std::string snpp_, area_, weeks_; // weeks_ empty: the council's setting
     int years_ = 5;
     bool ledger_ = false;
     std::size_t nearest_ = 15;

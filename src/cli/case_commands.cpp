@@ -7,10 +7,7 @@
 #include <iostream>
 
 #include "app/case_reports.hpp"
-#include "app/case_figures.hpp"
-#include "app/cases.hpp"
-#include "cases/case_text.hpp"
-#include "cases/risk.hpp"
+#include "app/programme_view.hpp"
 #include "cli/option_values.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
@@ -68,30 +65,26 @@ CaseCommands::CaseCommands(CLI::App &app, const std::string &db) : db_(db) {
 std::optional<int> CaseCommands::run() {
     if (*programme_ || *budget_table_ || *risk_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        auto programme = programme_file_.empty() ? cases::programme_of(work.find_all(cases_), years_)
-                                                 : cases::read_programme_file(programme_file_);
-        const auto figures = app::programme_figures(std::move(programme), work.analysis_source(), work.cohorts());
+        auto programme = app::programme_from(work, programme_file_, cases_, years_);
         if (*risk_) {
-            // Stored cases' decided reviews narrow their ranges.
-            const auto secured = work.council().secured(figures.programme.cases);
-            std::cout << cases::format_risk(cases::simulate_risk(figures.programme, {trials_, seed_, threads_}, figures.cohorts, secured));
+            std::cout << app::format_risk_run(work, programme, {trials_, seed_, threads_});
             return 0;
         }
-        const auto &table = figures.table;
+        const auto v = app::programme_view(std::move(programme), work.analysis_source(), work.cohorts());
         if (*programme_) {
-            std::cout << app::format_programme_figures(figures);
+            std::cout << app::format_programme_view(v);
             if (!output_.empty()) {
-                app::write_document(app::programme_document(figures.programme, table), output_);
+                app::write_document(app::programme_document(v.programme, v.table), output_);
                 std::cout << fmt::format("\nWrote the programme summary to {}\n", output_);
             }
             return 0;
         }
-        std::cout << cases::format_budget_table(table, figures.checks);
+        std::cout << app::format_budget_table_view(v);
         if (output_.ends_with(".pdf")) {
-            app::write_document(app::budget_table_document(table), output_);
+            app::write_document(app::budget_table_document(v.table), output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         } else if (!output_.empty()) {
-            app::write_budget_table_xlsx(table, figures.checks, output_);
+            app::write_budget_table_xlsx(v.table, v.checks, output_);
             std::cout << fmt::format("\nWrote the budget proposals table to {}\n", output_);
         }
         return 0;
@@ -100,9 +93,8 @@ std::optional<int> CaseCommands::run() {
         const auto first = FinancialYear::parse(first_year_);
         if (!first) throw input_error("--first-year must be a financial year such as 2027/28, not '" + first_year_ + "'");
         if (std::filesystem::exists(output_)) throw input_error(output_ + " already exists; choose another file");
-        const auto c = cases::new_case(case_, title_, *first);
-        std::ofstream(output_) << (output_.ends_with(".json") ? cases::write_case_json(c) : cases::write_case_yaml(c));
-        std::cout << fmt::format("Wrote a draft of {} to {}: fill in its sections and lines, then `ascent case profile {}`\n", c.id,
+        std::ofstream(output_) << app::new_case_text(case_, title_, *first, output_.ends_with(".json"));
+        std::cout << fmt::format("Wrote a draft of {} to {}: fill in its sections and lines, then `ascent case profile {}`\n", case_,
                                  output_, output_);
         return 0;
     }
@@ -115,35 +107,23 @@ std::optional<int> CaseCommands::run() {
     }
     if (*list_) {
         app::CaseWorkspace work(db_, std::nullopt);
-        const auto stored = work.council().stored_cases();
-        std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", "Case", "v", "Status", "Category", "Title",
-                                 "Net first year", "Full year");
-        for (const auto &s : stored) {
-            const auto f = app::case_figures(app::read_stored_case(s), work.analysis_source(), work.cohorts());
-            const auto &c = f.c;
-            const auto &p = f.profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
-            std::cout << fmt::format("{:<14} {:>3} {:<20} {:<18} {:<34} {:>14} {:>14}\n", c.id, s.version, cases::to_string(c.status),
-                                     cases::title_of(c.category), c.title.substr(0, 34),
-                                     format_pounds(Money::from_pence(p.net.front())), format_pounds(Money::from_pence(p.full_year_effect)));
-        }
-        std::cout << count_of(stored.size(), "case", "cases") << "\n";
+        std::cout << app::format_case_list(work);
         return 0;
     }
     if (*show_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        std::cout << cases::format_case(work.find(case_));
+        std::cout << app::format_case_text(work.find(case_));
         return 0;
     }
     if (*profile_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        const auto f = app::case_figures(work.find(case_), work.analysis_source(), work.cohorts());
-        const auto &c = f.c;
-        const auto &profiles = f.profiles;
-        std::cout << app::format_case_figures(f);
+        const auto v = app::case_view(work.find(case_), work.analysis_source(), work.cohorts());
+        const auto &c = v.c;
+        std::cout << app::format_case_view(v);
         if (!std::filesystem::is_regular_file(case_)) {
             // A stored case: what its decided reviews have secured, beside the preferred option's plan.
             const auto secured = work.council().secured({c});
-            const auto &plan = profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
+            const auto &plan = v.profiles[static_cast<std::size_t>(&c.preferred() - c.options.data())];
             if (const auto s = secured.find(c.id); s != secured.end()) {
                 std::cout << "\nSecured so far by decided reviews (measured on the ledger), against the plan, in-year\n";
                 for (std::size_t y = 0; y < plan.years(); ++y) {
@@ -157,16 +137,15 @@ std::optional<int> CaseCommands::run() {
     }
     if (*report_) {
         app::CaseWorkspace work(db_, optional_date(as_at_, "--as-at"));
-        const auto f = app::case_figures(work.find(case_), work.analysis_source(), work.cohorts());
-        app::write_document(app::case_document(f.c, f.profiles, f.checks), output_);
-        const auto &c = f.c;
-        std::cout << fmt::format("Wrote {} to {}\n", c.id, output_);
+        const auto v = app::case_view(work.find(case_), work.analysis_source(), work.cohorts());
+        app::write_document(app::case_document(v.c, v.profiles, v.checks), output_);
+        std::cout << fmt::format("Wrote {} to {}\n", v.c.id, output_);
         return 0;
     }
     if (*export_) {
         app::CaseWorkspace work(db_, std::nullopt);
         const auto c = work.find(case_);
-        const std::string text = json_ ? cases::write_case_json(c) : cases::write_case_yaml(c);
+        const std::string text = json_ ? app::case_json_text(c) : app::case_yaml(c);
         if (output_.empty()) {
             std::cout << text;
         } else {

@@ -46,7 +46,7 @@ ChargingCommands::ChargingCommands(CLI::App &app, const std::string &db) : db_(d
     uprate_->add_option("--from", from_, "Date the new charges take effect (default: when all the year's figures are in force)");
     uprate_->add_option("--by", run_by_, "Who is applying it, for the audit record (default: $USER)");
     uprate_->add_option("--limit", limit_, "People to list")->capture_default_str();
-    uprate_->add_option("--weeks", weeks_, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    uprate_->add_option("--weeks", weeks_, k_weeks_help);
     uprate_->add_option("-o,--output", output_, "Also write every person's change and the income lines to this .xlsx file");
     add_parameters_option(uprate_, parameter_files_);
 
@@ -93,10 +93,10 @@ std::optional<int> ChargingCommands::run() {
         if (preview_ && apply_) throw input_error("--preview and --apply cannot be used together");
         const auto to = FinancialYear::parse(to_);
         if (!to) throw input_error("--to must be a financial year such as 2026/27, not '" + to_ + "'");
-        const auto weeks = parse_weeks(weeks_);
         const char *user = std::getenv("USER");
         const std::string by = !run_by_.empty() ? run_by_ : user != nullptr ? user : "unknown";
         app::Council council(db_);
+        const auto weeks = weeks_of(council, weeks_);
         const auto outcome = council.uprate(*to, optional_date(from_, "--from"), apply_, by, parameter_files_);
         std::cout << charging::format_uprating(outcome.uprating, outcome.caseload, weeks, limit_);
         if (!output_.empty()) {

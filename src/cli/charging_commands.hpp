@@ -22,7 +22,7 @@ private:
     CLI::App *assess_ = nullptr, *simulate_ = nullptr, *uprate_ = nullptr, *backlog_ = nullptr, *load_ = nullptr,
              *list_ = nullptr, *runs_ = nullptr;
     std::string person_, case_file_, case_id_, on_, options_file_, output_, to_, from_, run_by_, model_file_, file_;
-    std::string weeks_ = "52.143";
+    std::string weeks_; // empty: the council's setting
     std::vector<std::string> parameter_files_;
     bool apply_ = false, preview_ = false;
     std::size_t limit_ = 20;

@@ -5,13 +5,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "app/commissioning_export.hpp"
-#include "app/council.hpp"
+#include "app/commissioning_runs.hpp"
 #include "cli/option_values.hpp"
-#include "commissioning/market.hpp"
-#include "commissioning/rate_card.hpp"
-#include "commissioning/uplift.hpp"
-#include "core/error.hpp"
 
 namespace ascent::cli {
 
@@ -30,7 +25,7 @@ CommissioningCommands::CommissioningCommands(CLI::App &app, const std::string &d
     retender_->add_option("--from", from_, "Date the new rates start")->required();
     retender_->add_option("--name", name_, "Name of the retender")->capture_default_str();
     retender_->add_option("--years", years_, "Financial years to profile")->capture_default_str();
-    retender_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    retender_->add_option("--weeks", weeks_, k_weeks_help);
     market_ = group->add_subcommand("market", "Spend by provider, concentration, the same care at different prices, out of area");
     market_->add_option("--limit", limit_, "Providers and services to list")->capture_default_str();
     uplift_ = group->add_subcommand("uplift", "Fee uplift options on current spend: cost by financial year and growth avoided");
@@ -46,41 +41,23 @@ CommissioningCommands::CommissioningCommands(CLI::App &app, const std::string &d
 }
 
 std::optional<int> CommissioningCommands::run() {
+    using Kind = app::CommissioningRequest::Kind;
     if (!*price_ && !*ceilings_ && !*retender_ && !*market_ && !*uplift_ && !*evaluate_) return std::nullopt;
-    if (!output_.empty() && !output_.ends_with(".xlsx")) throw input_error("--output must be an .xlsx file");
-    auto parameters = commissioning::default_parameters();
-    for (const auto &f : parameter_files_) parameters.load_file(f);
-    if (*price_) {
-        const auto price = commissioning::fair_price(commissioning::read_placement_file(file_), parameters);
-        std::cout << commissioning::format_fair_price(price);
-        if (!output_.empty()) app::write_fair_price_xlsx(price, output_);
-        return 0;
-    }
-    if (*evaluate_) {
-        const auto evaluation = commissioning::evaluate(commissioning::read_tender_file(file_));
-        std::cout << commissioning::format_evaluation(evaluation);
-        if (!output_.empty()) app::write_evaluation_xlsx(evaluation, output_);
-        return 0;
-    }
-    const Ledger ledger = app::Council(db_).load_ledger();
-    if (*ceilings_) {
-        const auto card = commissioning::read_rate_card_file(rates_);
-        const auto on = optional_date(as_at_, "--as-at").value_or(ledger.as_at);
-        std::cout << commissioning::format_ceilings(ledger, commissioning::check_ceilings(ledger, card, on), limit_);
-    } else if (*retender_) {
-        const auto from = optional_date(from_, "--from");
-        std::cout << commissioning::format_retender(
-            commissioning::retender(ledger, commissioning::read_rate_card_file(rates_), {name_, *from, years_, parse_weeks(weeks_)}));
-    } else if (*market_) {
-        std::cout << commissioning::format_market(commissioning::market_view(ledger, ledger.as_at), limit_);
-    } else {
-        const auto model = commissioning::model_uplifts(ledger, commissioning::read_uplift_options_file(file_), parameters);
-        std::cout << commissioning::format_uplifts(model);
-        if (!budget_lines_.empty()) {
-            std::ofstream(budget_lines_) << commissioning::budget_lines_yaml(model, "Adult Social Care", "Commissioning");
-            std::cout << fmt::format("\nWrote the growth avoided as budget lines to {}\n", budget_lines_);
-        }
-    }
+    app::CommissioningRequest r;
+    r.kind = *price_ ? Kind::price : *evaluate_ ? Kind::evaluate : *ceilings_ ? Kind::ceilings : *retender_ ? Kind::retender
+             : *market_ ? Kind::market : Kind::uplift;
+    r.parameter_files = parameter_files_;
+    r.file = file_;
+    r.rates = rates_;
+    r.name = name_;
+    r.output = output_;
+    r.budget_lines = budget_lines_;
+    r.as_at = optional_date(as_at_, "--as-at");
+    r.from = optional_date(from_, "--from");
+    r.years = years_;
+    if (!weeks_.empty()) r.weeks = parse_weeks(weeks_);
+    r.limit = limit_;
+    std::cout << app::commissioning_run(db_, r);
     return 0;
 }
 

@@ -18,7 +18,7 @@ public:
 private:
     const std::string &db_;
     CLI::App *price_ = nullptr, *ceilings_ = nullptr, *retender_ = nullptr, *market_ = nullptr, *uplift_ = nullptr, *evaluate_ = nullptr;
-    std::string file_, rates_, from_, weeks_ = "52", name_ = "Retender", output_, as_at_, budget_lines_;
+    std::string file_, rates_, from_, weeks_, name_ = "Retender", output_, as_at_, budget_lines_;
     std::vector<std::string> parameter_files_;
     int years_ = 3;
     std::size_t limit_ = 20;

@@ -44,7 +44,7 @@ DeliveryCommands::DeliveryCommands(CLI::App &app, const std::string &db) : db_(d
     record_->add_option("--by", by_, "Who is recording it (default: $USER)");
     list_ = review->add_subcommand("list", "Every review: person, lever, case, reviewer, due, decision");
     delivery_ = app.add_subcommand("delivery", "Realised savings from the ledger by case and lever, against targets (RAG), and productivity");
-    delivery_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    delivery_->add_option("--weeks", weeks_, k_weeks_help);
     delivery_->add_option("--green", green_, "Share of the target at or above which a case is green")->capture_default_str();
     delivery_->add_option("--amber", amber_, "Share of the target at or above which a case is amber")->capture_default_str();
     delivery_->add_option("--board-pack", output_, "Also write the monthly board pack to this .html or .pdf file");
@@ -90,7 +90,7 @@ std::optional<int> DeliveryCommands::run() {
     }
     if (*delivery_) {
         app::Council council(db_);
-        const auto weeks = parse_weeks(weeks_);
+        const auto weeks = weeks_of(council, weeks_);
         const delivery::RagRule rule{percent_ppm(green_, "--green"), percent_ppm(amber_, "--amber")};
         std::cout << delivery::format_delivery(council.delivery(weeks, rule), weeks);
         if (!output_.empty()) {

@@ -18,7 +18,7 @@ public:
 private:
     const std::string &db_;
     CLI::App *assign_ = nullptr, *record_ = nullptr, *list_ = nullptr, *delivery_ = nullptr;
-    std::string lever_, reviewer_, due_, case_, person_, outcome_, decided_, effective_, reason_, by_, hours_, weeks_ = "52", output_, green_ = "100%",
+    std::string lever_, reviewer_, due_, case_, person_, outcome_, decided_, effective_, reason_, by_, hours_, weeks_, output_, green_ = "100%",
                 amber_ = "75%";
     std::size_t limit_ = 50;
 };

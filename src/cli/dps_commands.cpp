@@ -4,11 +4,11 @@
 
 #include <iostream>
 
+#include "app/case_reports.hpp"
 #include "app/council.hpp"
 #include "cli/option_values.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
-#include "io/text_file.hpp"
 
 namespace ascent::cli {
 
@@ -61,7 +61,7 @@ std::optional<int> DpsCommands::run() {
         council.dps_admit({provider_, cqc_, lot_, zone_, on, rate_.empty() ? std::nullopt : std::optional(pence_of(rate_, "--rate"))});
         std::cout << fmt::format("Admitted {} to {}{}\n", provider_, lot_, zone_.empty() ? "" : " in zone " + zone_);
     } else if (*advertise_) {
-        const auto to = council.dps_advertise({request_, lot_, zone_, person_, io::read_text_file(spec_, "request"), on, "", "", "", std::nullopt, case_});
+        const auto to = council.dps_advertise({request_, lot_, zone_, person_, app::read_file(spec_, "request"), on, "", "", "", std::nullopt, case_});
         std::cout << fmt::format("Advertised {} to {} providers:\n", request_, to.size());
         for (const auto &p : to) std::cout << "  " << p << "\n";
     } else if (*bid_) {

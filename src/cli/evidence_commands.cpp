@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "evidence/library.hpp"
+#include "app/evidence_view.hpp"
 
 namespace ascent::cli {
 
@@ -18,12 +18,11 @@ EvidenceCommands::EvidenceCommands(CLI::App &app) {
 
 std::optional<int> EvidenceCommands::run() {
     if (!*evidence_) return std::nullopt;
-    const auto library = evidence::built_in_library();
     if (*check_) {
-        std::cout << evidence::format_findings(evidence::check(library));
+        std::cout << app::format_evidence_check();
         return 0;
     }
-    std::cout << evidence::format_matches(library, evidence::search(library, {lever_, theme_, council_, words_, kind_}));
+    std::cout << app::format_evidence({lever_, theme_, council_, words_, kind_});
     return 0;
 }
 

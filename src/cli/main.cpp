@@ -12,9 +12,7 @@
 #include <iostream>
 
 #include "app/council.hpp"
-#include "app/case_figures.hpp"
-#include "app/cases.hpp"
-#include "cases/programme.hpp"
+#include "app/programme_view.hpp"
 #include "cli/benchmark_commands.hpp"
 #include "cli/case_commands.hpp"
 #include "cli/account_commands.hpp"
@@ -95,7 +93,7 @@ int main(int argc, char **argv) {
                "3 database error; 4 internal error.");
     std::string db = std::getenv("ASCENT_DB") != nullptr ? std::getenv("ASCENT_DB") : "ascent.db";
     cli.add_option("--db", db, "Ledger database file (default: $ASCENT_DB or ascent.db)");
-    std::string weeks_text = "52.143";
+    std::string weeks_text; // empty: the council's setting weeks_per_year
     std::string as_at_text;
     bool skip_invalid = false;
 
@@ -110,7 +108,8 @@ int main(int argc, char **argv) {
     demo->add_option("--seed", demo_options.seed, "Random seed; the same seed gives the same council")->capture_default_str();
     demo->add_option("--history", demo_options.history_lines, "Ended service lines per person on average")->capture_default_str();
     demo->add_option("--release", release, "CLD wording to write: r1 or r2")->check(CLI::IsMember({"r1", "r2"}))->capture_default_str();
-    demo->add_option("--weeks", weeks_text, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    demo->add_option("--weeks", weeks_text, "Weeks a year for this run's annual figures: 52, 52.14, 52.143 or 365/7 "
+                                            "(default: the council's setting weeks_per_year)");
 
     auto *validate = cli.add_subcommand("validate", "Check a CLD file or an extract without importing it (dry run)");
     std::string file, mapping;
@@ -138,15 +137,17 @@ int main(int argc, char **argv) {
 
     auto *summary = cli.add_subcommand("summary", "People, settings, cost bands, providers and imports of the ledger");
     summary->add_option("--as-at", as_at_text, "Date to summarise (default: end of the latest CLD reporting period)");
-    summary->add_option("--weeks", weeks_text, "Weeks per year for annual figures: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    summary->add_option("--weeks", weeks_text, "Weeks a year for this run's annual figures: 52, 52.14, 52.143 or 365/7 "
+                                               "(default: the council's setting weeks_per_year)");
 
     auto *history = cli.add_subcommand("imports", "The import history: every CLD snapshot, which is current, and every extract");
 
     auto *settings = cli.add_subcommand("settings", "The council's settings for this ledger");
     auto *settings_set = settings->add_subcommand("set", "Change a setting (audited)");
     std::string setting_key, setting_value;
-    settings_set->add_option("key", setting_key, "import.max_change")->required();
-    settings_set->add_option("value", setting_value, "e.g. 25%")->required();
+    settings_set->add_option("key", setting_key, "weeks_per_year, levers or import.max_change")->required();
+    settings_set->add_option("value", setting_value, "e.g. 52 (weeks_per_year), levers.yaml or built-in (levers), 25% (import.max_change)")
+        ->required();
 
     auto *cohort = cli.add_subcommand("cohort", "The people a cohort expression selects, highest weekly cost first");
     std::string expression;
@@ -159,13 +160,15 @@ int main(int argc, char **argv) {
     cohort->add_flag("--fields", list_fields, "List the fields an expression can use");
     std::string rules_path;
     const auto add_rules_options = [&](CLI::App *command) {
-        command->add_option("--rules", rules_path, "Lever catalogue (YAML; default: the built-in rules/levers.yaml)")
+        command->add_option("--rules", rules_path, "Lever catalogue for this run (YAML; default: the council's, see `ascent rules use`)")
             ->check(CLI::ExistingFile);
+        command->add_option("--weeks", weeks_text, "Weeks a year for this run: 52, 52.14, 52.143 or 365/7 (default: the council's setting)");
         command->add_option("--as-at", as_at_text, "Date of the facts (default: end of the latest CLD reporting period)");
     };
     cohort->description("The people a lever or a cohort expression selects");
-    cohort->add_option("--rules", rules_path, "Lever catalogue (YAML; default: the built-in rules/levers.yaml)")
+    cohort->add_option("--rules", rules_path, "Lever catalogue for this run (YAML; default: the council's, see `ascent rules use`)")
         ->check(CLI::ExistingFile);
+    cohort->add_option("--weeks", weeks_text, "Weeks a year for this run: 52, 52.14, 52.143 or 365/7 (default: the council's setting)");
 
     auto *opportunities = cli.add_subcommand("opportunities", "Every lever: people, spend in scope and the saving range");
     bool all_levers = false;
@@ -201,6 +204,8 @@ int main(int argc, char **argv) {
     auto *rules = cli.add_subcommand("rules", "Show or check a lever catalogue");
     rules->require_subcommand(1);
     auto *rules_export = rules->add_subcommand("export", "Print the built-in catalogue, to copy and edit");
+    auto *rules_use = rules->add_subcommand("use", "Make a checked catalogue the council's, in force for every front end (audited)");
+    rules_use->add_option("file", file, "Rules file (YAML), or built-in")->required();
     auto *rules_check = rules->add_subcommand("check", "Check a rules file and list its levers");
     rules_check->add_option("file", file, "Rules file (YAML)")->required()->check(CLI::ExistingFile);
 
@@ -212,6 +217,9 @@ int main(int argc, char **argv) {
         return cli.exit(e) == 0 ? 0 : k_exit_input;
     }
     try {
+        // This run's overrides of the council's settings; an explicit --weeks says so.
+        const app::Overrides run{weeks_text.empty() ? std::nullopt : std::optional(parse_weeks(weeks_text)), rules_path};
+        if (run.weeks) std::cerr << "ascent: --weeks " << run.weeks->name << " for this run, not the council's setting\n";
         cli::ProgressBar bar;
         const auto policy = skip_invalid ? app::RowPolicy::skip_invalid_rows : app::RowPolicy::all_or_nothing;
         if (*validate) {
@@ -239,7 +247,8 @@ int main(int argc, char **argv) {
         }
         if (*settings) {
             app::Council council(db);
-            if (*settings_set) council.set_setting(setting_key, setting_value);
+            if (*settings_set && setting_key == "levers") council.use_lever_file(setting_value);
+            else if (*settings_set) council.set_setting(setting_key, setting_value);
             std::cout << app::format_settings(council.settings());
             return 0;
         }
@@ -252,15 +261,10 @@ int main(int argc, char **argv) {
         if (*summary) {
             app::Council council(db);
             const auto as_at = parse_as_at(as_at_text);
-            const auto s = council.summary(as_at, parse_weeks(weeks_text));
-            std::cout << app::format_summary(s, council.imports());
+            const auto conventions = council.conventions(run);
+            std::cout << app::format_summary(council.summary(as_at, conventions), council.imports(), conventions);
             return 0;
         }
-        const auto load_rules = [&]() {
-            return rules_path.empty() ? std::make_unique<opportunity::RuleSet>(opportunity::parse_rules(
-                                            opportunity::default_rules_text(), "built-in rules/levers.yaml"))
-                                      : std::make_unique<opportunity::RuleSet>(opportunity::load_rules(rules_path));
-        };
         if (*cohort) {
             if (list_fields || expression.empty()) {
                 for (const auto &f : cohort_fields()) std::cout << fmt::format("  {:<32} {}\n", f.name, f.description);
@@ -268,9 +272,8 @@ int main(int argc, char **argv) {
             }
             app::Council council(db);
             const auto as_at = parse_as_at(as_at_text);
-            const auto lever_rules = load_rules();
-            if (lever_rules->find(expression) != nullptr) {
-                const auto analysis = council.analyse(*lever_rules, as_at, {{}, false, {expression}});
+            if (council.conventions(run).catalogue->find(expression) != nullptr) {
+                const auto analysis = council.analyse(as_at, {{}, false, {expression}}, run);
                 std::cout << app::format_lever_cohort(*analysis, expression, limit, offset);
             } else {
                 std::cout << app::format_cohort(council.cohort(expression, as_at, {0, limit}), limit);
@@ -279,10 +282,9 @@ int main(int argc, char **argv) {
         }
         if (*opportunities || *explain || *worklist) {
             app::Council council(db);
-            const auto lever_rules = load_rules();
             opportunity::FindOptions options{{}, all_levers, {}};
             if (*worklist) options.also = {lever_id};
-            const auto analysis = council.analyse(*lever_rules, parse_as_at(as_at_text), options);
+            const auto analysis = council.analyse(parse_as_at(as_at_text), options, run);
             if (*opportunities) std::cout << app::format_opportunities(*analysis);
             if (*explain) std::cout << app::format_explanations(*analysis, person);
             if (*worklist) {
@@ -308,15 +310,17 @@ int main(int argc, char **argv) {
         if (const auto code = progression_commands.run()) return *code;
         if (const auto code = serve_command.run()) return *code;
         if (*rules_export) {
-            std::cout << opportunity::default_rules_text();
+            std::cout << app::built_in_rules_text();
             return 0;
         }
         if (*rules_check) {
-            const auto checked = opportunity::load_rules(file);
-            std::cout << fmt::format("{}: {} version {}, {} levers, SHA-256 {}\n", file, checked.name, checked.version,
-                                     checked.levers.size(), checked.sha256);
-            for (const auto &l : checked.levers)
-                std::cout << fmt::format("  {:<34} {:<9} {}\n", l.id, l.enabled ? "enabled" : "disabled", l.name);
+            std::cout << app::format_rules_check(file);
+            return 0;
+        }
+        if (*rules_use) {
+            app::Council council(db);
+            council.use_lever_file(file);
+            std::cout << app::format_settings(council.settings());
             return 0;
         }
         if (*history) {
@@ -326,7 +330,6 @@ int main(int argc, char **argv) {
         }
         if (*demo) {
             demo_options.release_1 = release == "r1";
-            const auto weeks = parse_weeks(weeks_text);
             std::filesystem::create_directories(demo_dir);
             std::remove(db.c_str()); // the demo always starts a fresh ledger
             std::remove((db + "-wal").c_str());
@@ -342,11 +345,11 @@ int main(int argc, char **argv) {
                     code = k_exit_data;
                 }
             }
-            std::cout << "\n" << app::format_summary(council.summary(std::nullopt, weeks), council.imports());
-            std::cout << "\n" << app::format_opportunities(*council.analyse(opportunity::default_rules(), std::nullopt));
+            const auto conventions = council.conventions(run);
+            std::cout << "\n" << app::format_summary(council.summary(std::nullopt, conventions), council.imports(), conventions);
+            std::cout << "\n" << app::format_opportunities(*council.analyse(std::nullopt, {}, run));
             app::CaseWorkspace cases_on_demo(db, std::nullopt);
-            std::cout << "\n" << app::format_programme_figures(app::programme_figures(
-                cases::read_programme_file(result.files.programme), cases_on_demo.analysis_source(), cases_on_demo.cohorts()));
+            std::cout << "\n" << app::format_programme_file(cases_on_demo, result.files.programme);
             std::cout << "\nLedger database: " << db << "  (files in " << demo_dir << "/)\n";
             return code;
         }

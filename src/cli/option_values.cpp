@@ -1,5 +1,8 @@
 #include "cli/option_values.hpp"
 
+#include <iostream>
+
+#include "app/council.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
 
@@ -8,6 +11,13 @@ namespace ascent::cli {
 WeeksPerYear parse_weeks(const std::string &text) {
     if (auto w = WeeksPerYear::parse(text)) return *w;
     throw input_error("--weeks must be 52, 52.14, 52.143 or 365/7, not '" + text + "'");
+}
+
+WeeksPerYear weeks_of(app::Council &council, const std::string &text) {
+    if (text.empty()) return council.weeks_per_year();
+    const auto weeks = parse_weeks(text);
+    std::cerr << "ascent: --weeks " << weeks.name << " for this run, not the council's setting (" << council.weeks_per_year().name << ")\n";
+    return weeks;
 }
 
 std::optional<int64_t> parse_percent(std::string_view text) {

@@ -30,9 +30,9 @@ ProgressionCommands::ProgressionCommands(CLI::App &app, const std::string &db) :
                                                 "(default: the active plans'), as a business case's weekly line");
     size_->add_option("--saving", saving_, "Saving per person per week, e.g. 26.08 (Kent Pathways)");
     size_->add_option("--people", people_, "People on the pathway, e.g. 507");
-    size_->add_option("--weeks", weeks_, "Weeks per year: 52, 52.14, 52.143 or 365/7")->capture_default_str();
+    size_->add_option("--weeks", weeks_, k_weeks_help);
     size_->add_option("--case-line", case_line_, "Also write the weekly line (YAML) to this file, for a case's option");
-    list_->add_option("--weeks", weeks_, "Weeks per year for the pathway's sizing")->capture_default_str();
+    list_->add_option("--weeks", weeks_, k_weeks_help);
 
     auto *housing = app.add_subcommand("housing", "The housing options matrix: levels of need × housing and support options");
     housing->require_subcommand(1);
@@ -55,7 +55,7 @@ std::optional<int> ProgressionCommands::run() {
     }
     if (*list_) {
         app::Council council(db_);
-        std::cout << delivery::format_progression(council.progression(parse_weeks(weeks_)));
+        std::cout << delivery::format_progression(council.progression(weeks_of(council, weeks_)));
         return 0;
     }
     if (*step_) {
@@ -71,9 +71,10 @@ std::optional<int> ProgressionCommands::run() {
         return 0;
     }
     if (*size_) {
-        const auto weeks = parse_weeks(weeks_);
+        app::Council council(db_);
+        const auto weeks = weeks_of(council, weeks_);
         if (saving_.empty() != (people_ == 0)) throw input_error("give --saving and --people together, or neither for the active plans");
-        const auto sizing = saving_.empty() ? app::Council(db_).progression(weeks).sizing
+        const auto sizing = saving_.empty() ? council.progression(weeks).sizing
                                             : delivery::size_pathway(pence_of(saving_, "--saving"), people_, weeks);
         std::cout << delivery::format_sizing(sizing);
         if (!case_line_.empty()) {

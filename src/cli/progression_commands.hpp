@@ -18,7 +18,7 @@ public:
 private:
     const std::string &db_;
     CLI::App *add_ = nullptr, *list_ = nullptr, *step_ = nullptr, *close_ = nullptr, *size_ = nullptr, *matrix_ = nullptr, *test_ = nullptr;
-    std::string file_, on_, note_, status_, saving_, weeks_ = "52", case_line_, person_, matrix_file_;
+    std::string file_, on_, note_, status_, saving_, weeks_, case_line_, person_, matrix_file_;
     int64_t plan_ = 0, people_ = 0;
     int seq_ = 0, level_ = 0;
 };

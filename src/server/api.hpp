@@ -14,11 +14,10 @@
 #include <tuple>
 #include <vector>
 
+#include "app/case_reports.hpp"
 #include "app/council.hpp"
-#include "cases/profile.hpp"
-#include "report/document.hpp"
+#include "app/json_views.hpp"
 #include "app/national.hpp"
-#include "core/spend_trend.hpp"
 #include "server/jobs.hpp"
 #include "server/server.hpp"
 #include "server/sessions.hpp"
@@ -31,6 +30,7 @@ class ContentReader;
 namespace ascent::server {
 
 using nlohmann::json;
+using app::audit_json, app::check_json, app::delivery_json, app::k_rounding, app::merged, app::profile_json, app::trend_json;
 
 // An error a client can act on: an HTTP status, a stable code and a sentence.
 struct ApiError {
@@ -145,8 +145,6 @@ void add_commissioning_routes(std::vector<Route> &routes);
 void add_review_routes(std::vector<Route> &routes);
 void add_progression_routes(std::vector<Route> &routes);
 
-// Cohort figures for business-case lines: levers from the server's analysis, expressions run on the ledger.
-cases::CohortLookup cohort_lookup(const app::Analysis &analysis);
 
 inline constexpr std::string_view k_xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

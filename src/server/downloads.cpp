@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "app/case_reports.hpp"
-#include "io/text_file.hpp"
 #include "server/api.hpp"
 
 namespace ascent::server {
@@ -24,7 +23,7 @@ Reply file_reply(const std::string &file_name, std::string_view content_type, co
     const auto path = folder.path() / ("download" + std::filesystem::path(file_name).extension().string());
     write(path.string());
     Reply reply;
-    reply.content = io::read_text_file(path.string(), "the download");
+    reply.content = app::read_file(path.string(), "the download");
     reply.content_type = content_type;
     reply.file_name = file_name;
     return reply;
@@ -34,7 +33,7 @@ Reply document_reply(const report::Document &doc, const std::string &name, const
     if (format == "html") {
         Reply reply;
         reply.file_name = name + ".html";
-        reply.content = report::to_html(doc);
+        reply.content = app::document_html(doc);
         reply.content_type = "text/html; charset=utf-8";
         return reply;
     }

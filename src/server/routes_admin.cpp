@@ -1,9 +1,8 @@
 // Sign-in, health, the OpenAPI document, users and the audit trail.
 #include <fmt/format.h>
 
-#include "io/csv_writer.hpp"
 #include "server/api.hpp"
-#include "server/json_views.hpp"
+#include "app/json_views.hpp"
 
 namespace ascent::server {
 
@@ -112,8 +111,7 @@ Reply audit_csv(Call &call) {
     reply.file_name = "audit-trail.csv";
     call.engine.with_council(call.user(), [&](app::Council &c) {
         const auto events = c.audit_events(0, SIZE_MAX >> 1);
-        reply.content = "id,at,user,action,target,detail\r\n";
-        for (const auto &e : events) reply.content += io::csv_line({std::to_string(e.id), e.at, e.user, e.action, e.target, e.detail});
+        reply.content = app::audit_csv(events);
         c.audit(call.user(), "export", "audit trail", std::to_string(events.size()) + " events");
     });
     return reply;

@@ -2,13 +2,8 @@
 #include <fmt/format.h>
 
 #include "app/case_reports.hpp"
-#include "app/case_figures.hpp"
-#include "app/cases.hpp"
-#include "cases/reconcile.hpp"
-#include "report/document.hpp"
+#include "app/programme_view.hpp"
 #include "server/api.hpp"
-#include "server/json_figures.hpp"
-#include "server/json_views.hpp"
 
 namespace ascent::server {
 
@@ -22,24 +17,16 @@ store::StoredCase stored_case(Call &call, const std::string &id) {
     throw ApiError{404, "unknown_case", "no business case '" + id + "' in the ledger"};
 }
 
-// A case's profiles with its lever-linked lines net of overlap, and each option's overlap.
-app::CaseFigures figures_of(cases::BusinessCase c, Call &call) {
+// A case's profiles with its lever-linked lines net of overlap, on the server's analysis.
+app::CaseView view_of(cases::BusinessCase c, Call &call) {
     const auto analysis = call.engine.analysis();
-    return app::case_figures(std::move(c), [&]() -> const app::Analysis & { return *analysis; }, cohort_lookup(*analysis));
-}
-
-json profiles_of(const cases::BusinessCase &c, Call &call) {
-    const auto f = figures_of(c, call);
-    json profiles = json::array(), overlap = json::array();
-    for (const auto &p : f.profiles) profiles.push_back(profile_json(p));
-    for (const auto &n : f.netting) overlap.push_back(netting_json(n));
-    return {{"profiles", profiles}, {"overlap", overlap}};
+    return app::case_view(std::move(c), [&]() -> const app::Analysis & { return *analysis; }, app::cohort_lookup(*analysis));
 }
 
 // The case in a request body (JSON, as GET /api/v1/cases/{id} gives it), checked against the path.
 cases::BusinessCase case_in_body(const Call &call) {
     if (!call.body.is_object()) throw ApiError{400, "bad_request", "send the business case as a JSON object"};
-    auto c = cases::read_case(call.body.dump(), "the request's case");
+    auto c = app::case_from_json(call.body, "the request's case");
     if (c.id != call.params.at(0))
         throw ApiError{400, "id_mismatch", fmt::format("the case's id is '{}' but the address names '{}'", c.id, call.params.at(0))};
     return c;
@@ -54,49 +41,36 @@ Reply list_cases(Call &call) {
 
 Reply get_case(Call &call) {
     const auto stored = stored_case(call, call.params.at(0));
-    const auto c = app::read_stored_case(stored);
-    return {200, merged({{"id", stored.id},
-                         {"version", stored.version},
-                         {"stored_at", stored.stored_at},
-                         {"sha256", stored.sha256},
-                         {"case", json::parse(cases::write_case_json(c))}},
-                        profiles_of(c, call))};
+    return {200, app::case_json(stored, view_of(app::read_stored_case(stored), call))};
 }
 
-Reply what_if(Call &call) { return {200, profiles_of(case_in_body(call), call)}; }
+Reply what_if(Call &call) { return {200, app::profiles_json(view_of(case_in_body(call), call))}; }
 
 Reply save_case(Call &call) {
     const auto c = case_in_body(call);
-    const auto text = cases::write_case_yaml(c);
+    const auto text = app::case_yaml(c);
     const auto stored = call.engine.with_council(call.user(), [&](app::Council &council) { return council.save_case(text, c.id + ".yaml"); });
     return {200, {{"id", stored.id}, {"version", stored.version}}};
 }
 
 Reply delivery(Call &call) {
-    const auto d = call.engine.with_council(call.user(), [](app::Council &c) { return c.delivery(WeeksPerYear::fifty_two()); });
+    const auto d = call.engine.with_council(call.user(), [](app::Council &c) { return c.delivery(c.weeks_per_year()); });
     return {200, delivery_json(d, app::sees_people(call.role()))};
 }
 
 Reply case_report(Call &call) {
-    const auto f = figures_of(app::read_stored_case(stored_case(call, call.params.at(0))), call);
-    return document_reply(app::case_document(f.c, f.profiles, f.checks), f.c.id, call.params.at(1));
+    const auto v = view_of(app::read_stored_case(stored_case(call, call.params.at(0))), call);
+    return document_reply(app::case_document(v.c, v.profiles, v.checks), v.c.id, call.params.at(1));
 }
 
 Reply board_pack(Call &call) {
     const auto doc = call.engine.with_council(call.user(), [](app::Council &c) {
-        return app::board_pack(c, WeeksPerYear::fifty_two(), {});
+        return app::board_pack(c, c.weeks_per_year(), {});
     });
     return document_reply(doc, "board-pack", call.params.at(0));
 }
 
 } // namespace
-
-cases::CohortLookup cohort_lookup(const app::Analysis &analysis) {
-    return [&analysis](const cases::CohortLink &link) {
-        if (link.expression.empty()) return app::lever_figures(analysis, link.lever);
-        return app::cohort_figures(analysis.cohort(link.expression, {0, 0}));
-    };
-}
 
 void add_case_routes(std::vector<Route> &routes) {
     routes.push_back({{"GET", "/api/v1/cases", Role::viewer, "The latest version of every business case"}, list_cases});

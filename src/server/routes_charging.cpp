@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "app/council.hpp"
-#include "charging/simulation.hpp"
+#include "app/charging_json.hpp"
 #include "server/api.hpp"
-#include "server/json_views.hpp"
+#include "app/json_views.hpp"
 
 namespace ascent::server {
 
@@ -48,51 +48,7 @@ Reply assessment(Call &call) {
 
 charging::OptionsFile options_in(const Call &call) {
     if (!call.body.is_object()) throw ApiError{400, "bad_request", "send the options as a JSON object, as an options file lays them out"};
-    return charging::read_options(call.body.dump(), "the request's options");
-}
-
-json change_json(const charging::OptionResult &r, const charging::OptionResult &baseline, const charging::Simulation &s, bool people) {
-    json bands = json::array();
-    for (std::size_t b = 0; b < r.by_change.size(); ++b) bands.push_back({{"band", charging::k_change_bands[b]}, {"people", r.by_change[b]}});
-    json groups = json::array();
-    for (std::size_t g = 0; g < r.by_group.size(); ++g) {
-        const auto &c = r.by_group[g];
-        groups.push_back({{"group", s.groups.at(g)}, {"people", c.people}, {"up", c.up}, {"down", c.down},
-                          {"weekly_before_pence", c.weekly_before}, {"weekly_after_pence", c.weekly_after}});
-    }
-    json years = json::array();
-    for (const auto &[year, money] : charging::income_by_year(s.options, r.weekly_income - baseline.weekly_income))
-        years.push_back({{"year", year.label()}, {"pence", money.pence()}});
-    json out{{"name", r.name},
-             {"weekly_income_pence", r.weekly_income},
-             {"weekly_change_pence", r.weekly_income - baseline.weekly_income},
-             {"income_change_by_year", years},
-             {"payers", r.payers},
-             {"nil", r.nil},
-             {"new_payers", r.new_payers},
-             {"no_longer_paying", r.no_longer_paying},
-             {"by_change", bands},
-             {"by_group", groups}};
-    if (people) {
-        json affected = json::array();
-        for (const auto &a : r.affected) affected.push_back({{"person_id", a.id}, {"before_pence", a.before}, {"after_pence", a.after}});
-        out["most_affected"] = affected;
-    }
-    return out;
-}
-
-json simulation_json(const charging::Simulation &s, bool people) {
-    json results = json::array();
-    for (const auto &r : s.results) results.push_back(change_json(r, s.baseline, s, people));
-    return {{"name", s.options.name},
-            {"date", s.options.date.iso()},
-            {"effective", s.options.effective.iso()},
-            {"weeks_per_year", std::string(s.options.weeks.name)},
-            {"parameter_sources", s.parameter_sources},
-            {"cases", s.cases},
-            {"baseline", change_json(s.baseline, s.baseline, s, false)},
-            {"options", results},
-            {"rounding", k_rounding}};
+    return app::options_from_json(call.body, "the request's options");
 }
 
 Reply start_simulation(Call &call) {
@@ -106,7 +62,7 @@ Reply start_simulation(Call &call) {
         council.act_as(user);
         const auto s = council.simulate_charging(options);
         if (people) council.audit(user, "person_list_read", "charging simulation", options.name);
-        return simulation_json(s, people);
+        return app::simulation_json(s, people);
     });
     return {202, {{"job", id}}};
 }

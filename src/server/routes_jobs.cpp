@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "server/api.hpp"
-#include "server/json_views.hpp"
+#include "app/json_views.hpp"
 
 namespace ascent::server {
 
@@ -176,14 +176,17 @@ Reply settings(Call &call) {
     return {200, settings_json(call.engine.with_council(call.user(), [](app::Council &c) { return c.settings(); }))};
 }
 
-// Body: {"value": "25%"}.
+// Body: {"value": "25%"}; for levers, the catalogue's YAML text or "built-in". Every figure the
+// server shows follows at once (the ledger is analysed again under the new conventions).
 Reply set_setting(Call &call) {
     const auto key = call.params.at(0);
     const auto value = text_field(call.body, "value");
-    return {200, settings_json(call.engine.with_council(call.user(), [&](app::Council &c) {
-                c.set_setting(key, value);
-                return c.settings();
-            }))};
+    auto out = settings_json(call.engine.with_council(call.user(), [&](app::Council &c) {
+        c.set_setting(key, value);
+        return c.settings();
+    }));
+    call.engine.reload();
+    return {200, out};
 }
 
 } // namespace

@@ -15,8 +15,11 @@ json sizing_json(const delivery::Sizing &s) {
             {"weeks_per_year", s.weeks.name}, {"rounding", "annual = weekly × weeks, rounded half-up once; rate = the mean, rounded half-up"}};
 }
 
-WeeksPerYear weeks_of(const Call &call) {
-    const auto weeks = WeeksPerYear::parse(call.query_or("weeks", "52"));
+// ?weeks= for this request, else the council's setting (the weeks a year of every other figure).
+WeeksPerYear weeks_of(Call &call) {
+    const auto text = call.query_or("weeks", "");
+    if (text.empty()) return call.engine.analysis()->conventions.weeks;
+    const auto weeks = WeeksPerYear::parse(text);
     if (!weeks) throw ApiError{400, "bad_weeks", "weeks is 52, 52.14, 52.143 or 365/7"};
     return *weeks;
 }

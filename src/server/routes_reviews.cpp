@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "evidence/library.hpp"
+#include "app/evidence_view.hpp"
 #include "server/api.hpp"
-#include "server/json_views.hpp"
+#include "app/json_views.hpp"
 
 namespace ascent::server {
 
@@ -115,15 +115,8 @@ Reply start_uprate(Call &call) {
 }
 
 Reply evidence(Call &call) {
-    static const auto library = evidence::built_in_library();
-    const evidence::Query query{call.query_or("lever", ""), call.query_or("theme", ""), call.query_or("council", ""),
-                                call.query_or("search", ""), call.query_or("kind", "")};
-    json out = json::array();
-    for (const auto &m : evidence::search(library, query))
-        out.push_back({{"council", m.council->name}, {"amount", m.item->amount_text}, {"pence", m.item->pence}, {"kind", m.item->kind},
-                       {"theme", m.item->theme}, {"lever", m.item->lever}, {"scope", m.item->scope}, {"quote", m.item->quote},
-                       {"line", m.item->line}});
-    return {200, {{"source", library.source}, {"matches", out}}};
+    return {200, app::evidence_json({call.query_or("lever", ""), call.query_or("theme", ""), call.query_or("council", ""),
+                                     call.query_or("search", ""), call.query_or("kind", "")})};
 }
 
 } // namespace

@@ -133,9 +133,9 @@ void Engine::reload() {
     std::shared_ptr<const LedgerSummary> summary;
     {
         std::lock_guard lock(mutex_);
-        analysis = council_.analyse(opportunity::default_rules(), std::nullopt, {{}, true, {}});
-        summary = std::make_shared<LedgerSummary>(
-            summarise(*analysis->ledger, analysis->found.as_at, WeeksPerYear::fifty_two()));
+        // The council's settings: the lever catalogue in force and its weeks a year, for every figure.
+        analysis = council_.analyse(std::nullopt, {{}, true, {}});
+        summary = std::make_shared<LedgerSummary>(analysis->summary());
     }
     std::lock_guard lock(snapshot_mutex_);
     analysis_ = std::move(analysis);
@@ -182,7 +182,7 @@ std::shared_ptr<const std::vector<TrendPoint>> Engine::trend() {
         snapshot = analysis_;
     }
     // 13 passes over the lines: outside the lock, and kept only if the ledger has not changed meanwhile.
-    auto trend = std::make_shared<const std::vector<TrendPoint>>(spend_trend(*snapshot->ledger, 13));
+    auto trend = std::make_shared<const std::vector<TrendPoint>>(snapshot->trend(13));
     std::lock_guard lock(snapshot_mutex_);
     if (snapshot == analysis_) trend_ = trend;
     return trend;
@@ -217,13 +217,49 @@ struct ApiServer::State {
         return last.empty() ? req.remote_addr : std::string(last);
     }
 
+    std::vector<std::regex> patterns; // routes[i]'s path as a regular expression
+
+    // The route for a request, matched on its raw path (the target before any '?'), with each path
+    // parameter percent-decoded after the match: a parameter may hold any character sent encoded,
+    // so a case id "A/R.7.108" is /api/v1/cases/A%2FR.7.108. Null when no route matches.
+    const Route *route_of(const httplib::Request &req, std::vector<std::string> &params) const {
+        const auto raw = req.target.substr(0, req.target.find('?'));
+        std::smatch m;
+        for (std::size_t i = 0; i < routes.size(); ++i) {
+            if (routes[i].info.method != req.method || !std::regex_match(raw, m, patterns[i])) continue;
+            for (std::size_t p = 1; p < m.size(); ++p) params.push_back(httplib::detail::decode_url(m[p].str(), false));
+            return &routes[i];
+        }
+        return nullptr;
+    }
+
+    void dispatch(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader) {
+        std::vector<std::string> params;
+        if (const auto *route = route_of(req, params)) return handle(*route, std::move(params), req, res, reader);
+        if (reader != nullptr) return refuse_unread(res);
+        send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
+    }
+
+    static void drop_body(const httplib::Request &req, const httplib::ContentReader &reader) {
+        const auto drop = [](const char *, std::size_t) { return true; };
+        if (req.is_multipart_form_data()) reader([](const httplib::MultipartFormData &) { return true; }, drop);
+        else reader(drop);
+    }
+
+    // A body sent to no route: refused without reading it, and the connection closed after the reply.
+    static void refuse_unread(httplib::Response &res) {
+        HardenedServer::close_after_reply();
+        res.set_header("Connection", "close");
+        send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
+    }
+
     // `reader` reads the body of a POST, PUT, PATCH or DELETE, once the caller may send one.
-    void handle(const Route &route, const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader) {
+    void handle(const Route &route, std::vector<std::string> params, const httplib::Request &req, httplib::Response &res,
+                const httplib::ContentReader *reader) {
         res.set_header("Cache-Control", "no-store");
-        Call call{engine, sessions, jobs, options, std::nullopt, {}, {}, json(), {}, {}, {}, client_of(req)};
+        Call call{engine, sessions, jobs, options, std::nullopt, std::move(params), {}, json(), {}, {}, {}, client_of(req)};
         bool body_read = reader == nullptr;
         try {
-            for (std::size_t i = 1; i < req.matches.size(); ++i) call.params.push_back(req.matches[i].str());
             for (const auto &[k, v] : req.params) call.query[k] = v;
             if (route.info.role) {
                 call.session = sessions.find(cookie_value(req, k_cookie));
@@ -266,11 +302,7 @@ struct ApiServer::State {
         }
         // A refused request's body is still read (and dropped), so the connection's next request
         // starts where it should.
-        if (!body_read) {
-            const auto drop = [](const char *, std::size_t) { return true; };
-            if (req.is_multipart_form_data()) (*reader)([](const httplib::MultipartFormData &) { return true; }, drop);
-            else (*reader)(drop);
-        }
+        if (!body_read) drop_body(req, *reader);
     }
 
     // The log names the route, and for a database failure SQLite's message (it names tables and
@@ -332,34 +364,20 @@ struct ApiServer::State {
                                   {"X-Frame-Options", "DENY"},
                                   {"Referrer-Policy", "no-referrer"},
                                   {"Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}});
-        for (const auto &route : routes) {
-            const auto pattern = path_regex(route.info.path);
-            const auto &m = route.info.method;
-            if (m == "GET") {
-                http.Get(pattern, [this, &route](const httplib::Request &req, httplib::Response &res) { handle(route, req, res, nullptr); });
-                continue;
-            }
-            // The body is read by the handler, after the session and role checks: a large upload is
-            // streamed to disk, and nobody signed out can make the server read one.
-            const httplib::Server::HandlerWithContentReader handler =
-                [this, &route](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-                    handle(route, req, res, &reader);
-                };
-            if (m == "POST") http.Post(pattern, handler);
-            else if (m == "PUT") http.Put(pattern, handler);
-            else if (m == "PATCH") http.Patch(pattern, handler);
-            else if (m == "DELETE") http.Delete(pattern, handler);
-        }
-        http.Get(R"(/api/.*)", [](const httplib::Request &, httplib::Response &res) {
-            send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
-        });
+        for (const auto &route : routes) patterns.emplace_back(path_regex(route.info.path));
+        // One handler a method: routes are matched on the raw path (see route_of). The body is read
+        // by the handler, after the session and role checks: a large upload is streamed to disk,
+        // and nobody signed out can make the server read one.
+        http.Get(R"(/api/.*)", [this](const httplib::Request &req, httplib::Response &res) { dispatch(req, res, nullptr); });
+        const httplib::Server::HandlerWithContentReader handler =
+            [this](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) { dispatch(req, res, &reader); };
+        http.Post(R"(/api/.*)", handler);
+        http.Put(R"(/api/.*)", handler);
+        http.Patch(R"(/api/.*)", handler);
+        http.Delete(R"(/api/.*)", handler);
         // Any other request with a body: refused unread (httplib would read it into memory first).
         const httplib::Server::HandlerWithContentReader unknown = [](const httplib::Request &, httplib::Response &res,
-                                                                    const httplib::ContentReader &) {
-            HardenedServer::close_after_reply();
-            res.set_header("Connection", "close");
-            send_error(res, {404, "not_found", "no such API route (see /api/v1/openapi.yaml)"});
-        };
+                                                                    const httplib::ContentReader &) { refuse_unread(res); };
         http.Post(R"(/.*)", unknown).Put(R"(/.*)", unknown).Patch(R"(/.*)", unknown).Delete(R"(/.*)", unknown);
         http.Get(R"(/.*)", [this](const httplib::Request &req, httplib::Response &res) { serve_ui(req, res); });
     }

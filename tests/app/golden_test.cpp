@@ -30,7 +30,8 @@ TEST(Golden, DemoCountySummary) {
     demo::DemoOptions options;
     options.people = 1000;
     app::build_demo(council, dir.file("files"), options);
-    std::string text = app::format_summary(council.summary(std::nullopt, WeeksPerYear::fifty_two_point_one_four_three()), {});
+    const auto conventions = council.conventions();
+    std::string text = app::format_summary(council.summary(std::nullopt, conventions), {}, conventions);
     expect_golden("summary_county_1000.txt", text);
 }
 

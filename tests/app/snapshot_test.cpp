@@ -167,12 +167,50 @@ TEST_F(Snapshots, ALargeChangeNeedsAReasonWhichIsAudited) {
 
     // A council that expects big changes can say so.
     council.set_setting("import.max_change", "60%");
-    EXPECT_EQ(council.settings().front().value, "60%");
+    EXPECT_EQ(council.settings().back().key, "import.max_change");
+    EXPECT_EQ(council.settings().back().value, "60%");
     EXPECT_EQ(council.max_import_change(), 6000);
     EXPECT_EQ(test::error_of([&] { council.set_setting("import.max_change", "0%"); }),
               "import.max_change must be a percentage more than 0% and at most 100%, such as 25%, not '0%'");
     EXPECT_EQ(test::error_of([&] { council.set_setting("weeks", "52"); }),
-              "unknown setting 'weeks'; the settings are: import.max_change");
+              "unknown setting 'weeks'; the settings are: weeks_per_year, levers, import.max_change");
+}
+
+TEST_F(Snapshots, WeeksAYearAndTheLeverCatalogueAreCouncilSettingsThatEveryAnalysisUses) {
+    app::Council council(db);
+    // The defaults: 52.143 weeks a year and the built-in catalogue.
+    EXPECT_EQ(council.weeks_per_year().name, "52.143");
+    const auto built_in = council.analyse(std::nullopt);
+    EXPECT_EQ(built_in->found.weeks.name, "52.143");
+    EXPECT_EQ(built_in->conventions.weeks_source, "council setting, default");
+    const auto weekly = built_in->summary().weekly_gross;
+    EXPECT_EQ(built_in->summary().annual_gross, weekly.times({52143, 1000}, RoundingMode::half_up));
+
+    // 52 weeks: every annual figure follows, and says where the convention came from.
+    council.set_setting("weeks_per_year", "52");
+    const auto at_52 = council.analyse(std::nullopt);
+    EXPECT_EQ(at_52->found.weeks.name, "52");
+    EXPECT_EQ(at_52->summary().annual_gross, weekly.times({52, 1}, RoundingMode::half_up));
+    EXPECT_EQ(app::format_conventions(at_52->conventions).substr(0, 41), "52 weeks a year (council setting); levers");
+    // A run's own --weeks overrides it for that run only.
+    EXPECT_EQ(council.analyse(std::nullopt, {}, {WeeksPerYear::days_over_seven(), ""})->conventions.weeks_source, "--weeks for this run");
+    EXPECT_EQ(test::error_of([&] { council.set_setting("weeks_per_year", "53"); }),
+              "weeks_per_year must be 52, 52.14, 52.143 or 365/7, not '53'");
+
+    // The council's catalogue: checked, stored, in force for every analysis; built-in again on request.
+    auto text = std::string(app::built_in_rules_text());
+    const auto name = text.find("name: ");
+    text.replace(name, text.find('\n', name) - name, "name: \"Our levers\"");
+    council.use_lever_catalogue(text, "levers.yaml");
+    const auto ours = council.analyse(std::nullopt);
+    EXPECT_EQ(ours->found.rules_name, "Our levers");
+    EXPECT_EQ(ours->conventions.levers_source, "council setting");
+    EXPECT_EQ(ours->found.weeks.name, "52"); // the council's weeks, whatever the catalogue says
+    EXPECT_NE(council.audit_events().back().detail.find("Our levers version"), std::string::npos);
+    EXPECT_THROW(council.use_lever_catalogue("levers: [", "broken.yaml"), Error);
+    EXPECT_EQ(council.analyse(std::nullopt)->found.rules_name, "Our levers"); // a bad file changes nothing
+    council.set_setting("levers", "built-in");
+    EXPECT_EQ(council.analyse(std::nullopt)->found.rules_name, built_in->found.rules_name);
 }
 
 TEST_F(Snapshots, ExtractRowsFollowAReReferencedLineAndNeverBecomeLinesOfTheirOwn) {

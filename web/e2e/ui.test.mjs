@@ -30,6 +30,10 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   ascent(['demo', '--dir', join(work, 'demo'), '--profile', 'bury', '--people', '600']);
   for (const role of ['admin', 'viewer']) ascent(['user', 'add', role, '--role', role], `${password}\n`);
+  // A case under an id as a council writes it: slashes, dots and a space.
+  const other = readFileSync(join(work, 'demo', 'cases', 'waking-nights.yaml'), 'utf8').replace(/^id: .*$/m, 'id: "A/R.7.108 b"');
+  writeFileSync(join(work, 'case-id.yaml'), other);
+  ascent(['case', 'import', join(work, 'case-id.yaml')]);
   const args = ['--db', db, 'serve', '--port', '0', '--programme', join(work, 'demo', 'cases', 'programme.yaml')];
   if (national) args.push('--national-data', national, '--council', 'Bury');
   server = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -245,7 +249,7 @@ test('reviews are assigned and decided from the delivery page', async () => {
   await page.getByRole('button', { name: 'Step 1 done' }).click();
   await page.getByText('Plan 1: step 1 done.').waitFor();
   await page.waitForFunction(() => document.querySelector('progress[aria-label="Plan 1 progress"]')?.value === 1);
-  await page.getByTestId('pathway').getByText('£687,573.12').waitFor();
+  await page.getByTestId('pathway').getByText('£689,463.95').waitFor();
   await page.getByLabel('Test a person').fill('P0000001');
   await page.getByRole('button', { name: 'Show their options' }).click();
   await page.getByText(/^P0000001 at level 3/).waitFor();
@@ -285,6 +289,33 @@ async function weeklySpend() {
   await card.waitFor();
   return card.textContent();
 }
+
+test("a case under a council's own id (A/R.7.108 b) opens from the list", async () => {
+  await open('Business cases', 'Business cases', '04-cases');
+  await page.getByRole('link', { name: 'A/R.7.108 b', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^A\/R\.7\.108 b: / }).waitFor();
+  await page.getByTestId('full-year-effect').waitFor();
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+});
+
+test('weeks a year is a council setting: changed on the settings page, the overview follows and names it', async () => {
+  const yearCard = page.locator('.card', { hasText: 'Gross spend a year' }).locator('.card-value');
+  await weeklySpend();
+  const before = await yearCard.textContent();
+  await open('Imports', 'Imports', '09-imports');
+  await page.getByLabel('Weeks a year').selectOption('52');
+  await page.getByRole('status').filter({ hasText: 'Saved weeks_per_year' }).waitFor();
+  await page.getByTestId('setting-weeks_per_year').filter({ hasText: /^52$/ }).waitFor(); // the settings reload after the save
+  await weeklySpend();
+  await page.getByText('52 weeks a year (council setting)').waitFor();
+  assert.notEqual(await yearCard.textContent(), before, 'the annual figure follows the setting');
+  await open('Imports', 'Imports', '09-imports');
+  await page.getByLabel('Weeks a year').selectOption('52.143');
+  await page.getByRole('status').filter({ hasText: 'Saved weeks_per_year' }).waitFor();
+  await weeklySpend();
+  await page.getByText('52.143 weeks a year (council setting)').waitFor();
+  assert.equal(await yearCard.textContent(), before);
+});
 
 test('a new CLD snapshot uploaded in the browser changes the overview, and restoring the old one changes it back', async () => {
   const before = await weeklySpend();

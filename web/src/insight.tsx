@@ -101,7 +101,7 @@ export function Projections() {
   }, [summary]);
   const model = () => ({
     name: 'Clients and unit costs by care setting', observed: [yearLabel(current - 1), yearLabel(current)],
-    project_to: yearLabel(current + Number(ahead)), method, weeks_per_year: '52',
+    project_to: yearLabel(current + Number(ahead)), method, weeks_per_year: summary.weeks_per_year,
     series: (drafts ?? []).map((d) => ({ name: d.name, clients: d.clients, unit_cost: d.unitCost })),
   });
   useEffect(() => {

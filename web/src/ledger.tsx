@@ -150,7 +150,7 @@ export function Imports({ session }: { session: Session }) {
           {maxChange.default ? ' (the default)' : ''} (setting import.max_change); otherwise give a reason to accept the change.
           Files up to {UPLOAD_LIMIT / 1048576} MB.</p>
       )}
-      {session.administers && maxChange && <MaxChange current={maxChange.value} onSaved={reloadSettings} />}
+      {settings && <CouncilSettings settings={settings} administers={session.administers} onSaved={reloadSettings} />}
       <JobProgress job={job} error={jobError} />
       {result && <ImportResult result={result} />}
       {restored && <p role="status">{restored.message}</p>}
@@ -180,20 +180,52 @@ export function Imports({ session }: { session: Session }) {
   );
 }
 
-function MaxChange({ current, onSaved }: { current: string; onSaved: () => void }) {
-  const [value, setValue] = useState(current);
+// The council's settings of this ledger, each stored once and used by every page, the CLI and the
+// exports: weeks a year, the lever catalogue in force and the import threshold. Admins change them
+// (audited); every figure follows at once.
+function CouncilSettings({ settings, administers, onSaved }: { settings: Json[]; administers: boolean; onSaved: () => void }) {
   const [error, setError] = useState('');
-  const save = (e: Event) => {
-    e.preventDefault();
+  const [saved, setSaved] = useState('');
+  const put = (key: string, value: string) => {
     setError('');
-    api('/settings/import.max_change', 'PUT', { value }).then(onSaved, (err: Error) => setError(err.message));
+    setSaved('');
+    api(`/settings/${encodeURIComponent(key)}`, 'PUT', { value }).then(() => { setSaved(`Saved ${key}.`); onSaved(); },
+      (err: Error) => setError(err.message));
+  };
+  const value = (key: string) => settings.find((s) => s.key === key)?.value ?? '';
+  const [maxChange, setMaxChange] = useState(value('import.max_change'));
+  const upload = (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) file.text().then((text) => put('levers', text));
   };
   return (
-    <form onSubmit={save} class="filters">
-      <Field label="Largest change a new snapshot may make" value={value} onChange={setValue} size={6} />
-      <button type="submit">Save</button>
-      {error && <span role="alert" class="error">{error}</span>}
-    </form>
+    <section aria-label="Council settings">
+      <h2>Council settings</h2>
+      <table>
+        <thead><tr><th>Setting</th><th>Value</th><th>What it means</th></tr></thead>
+        <tbody>
+          {settings.map((s) => (
+            <tr key={s.key}><td>{s.key}</td><td data-testid={`setting-${s.key}`}>{s.value}{s.default ? ' (default)' : ''}</td>
+              <td class="small">{s.description}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {administers && (
+        <div class="filters">
+          <Choice label="Weeks a year" value={value('weeks_per_year')} onChange={(v) => put('weeks_per_year', v)}
+            options={[['52', '52'], ['52.14', '52.14'], ['52.143', '52.143'], ['365/7', '365/7']]} />
+          <form onSubmit={(e) => { e.preventDefault(); put('import.max_change', maxChange); }} class="filters">
+            <Field label="Largest change a new snapshot may make" value={maxChange} onChange={setMaxChange} size={6} />
+            <button type="submit">Save</button>
+          </form>
+          <label class="field">Lever catalogue (an edited <code>ascent rules export</code> file){' '}
+            <input type="file" accept=".yaml,.yml" onChange={upload} /></label>
+          <button onClick={() => put('levers', 'built-in')}>Use the built-in catalogue</button>
+        </div>
+      )}
+      {saved && <p role="status">{saved}</p>}
+      {error && <p role="alert" class="error">{error}</p>}
+    </section>
   );
 }
 

@@ -13,7 +13,7 @@ export function Overview() {
     <section>
       <h1>Overview</h1>
       <p class="note">
-        The care ledger as at {ukDate(s.as_at)}; annual figures use {s.weeks_per_year} weeks a year, rounded {s.rounding}.
+        The care ledger as at {ukDate(s.as_at)}; annual figures use {s.conventions.text}; rounded {s.rounding}.
       </p>
       <div class="cards">
         <Card label="People supported" value={people(s.people_supported)} />
@@ -64,8 +64,7 @@ function LeverTable({ session }: { session: Session }) {
     <section>
       <h1>Opportunities</h1>
       <p class="note">
-        {people(o.people_flagged)} of {people(o.people_supported)} people flagged, as at {ukDate(o.as_at)}. Rules {o.rules.name} version{' '}
-        {o.rules.version}. Net savings count a person once per overlap group, under the lever with the largest saving, and a
+        {people(o.people_flagged)} of {people(o.people_supported)} people flagged, as at {ukDate(o.as_at)}. {o.conventions.text}. Net savings count a person once per overlap group, under the lever with the largest saving, and a
         person's reductions together are at most {o.max_combined_reduction_basis_points / 100}% of their package; {o.rounding}.
       </p>
       <Bars title="Central net saving a year by lever" horizontal labels={levers.map((l: Json) => l.name)}
@@ -157,7 +156,7 @@ export function Cases({ session, id }: { session: Session; id?: string }) {
         <thead><tr><th>Case</th><th>Title</th><th>Status</th><th class="num">Version</th></tr></thead>
         <tbody>
           {list.map((c) => (
-            <tr key={c.id}><td><a href={`#/cases/${c.id}`}>{c.id}</a></td><td>{c.title}</td><td>{c.status}</td><td class="num">{c.version}</td></tr>
+            <tr key={c.id}><td><a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.id}</a></td><td>{c.title}</td><td>{c.status}</td><td class="num">{c.version}</td></tr>
           ))}
         </tbody>
       </table>
@@ -185,18 +184,18 @@ function CaseDetail({ id, session }: { id: string; session: Session }) {
     const next = structuredClone(edited);
     next.options[option].lines[index].confidence = value;
     setEdited(next);
-    api<Json>(`/cases/${id}/profile`, 'POST', next).then((r) => { setProfiles(r.profiles); setOverlap(r.overlap); setMessage(''); },
+    api<Json>(`/cases/${encodeURIComponent(id)}/profile`, 'POST', next).then((r) => { setProfiles(r.profiles); setOverlap(r.overlap); setMessage(''); },
       (e: Error) => setMessage(e.message));
   };
-  const save = () => api<Json>(`/cases/${id}`, 'PUT', edited).then((r) => setMessage(`Saved as version ${r.version}.`),
+  const save = () => api<Json>(`/cases/${encodeURIComponent(id)}`, 'PUT', edited).then((r) => setMessage(`Saved as version ${r.version}.`),
     (e: Error) => setMessage(e.message));
   const p = profiles[option];
   return (
     <section>
       <p><a href="#/cases">← All cases</a></p>
       <h1>{edited.id}: {edited.title}</h1>
-      <p><a class="button" href={`/api/v1/cases/${id}/report.pdf`}>Report (PDF)</a>{' '}
-        <a class="button" href={`/api/v1/cases/${id}/report.html`}>Report (HTML)</a></p>
+      <p><a class="button" href={`/api/v1/cases/${encodeURIComponent(id)}/report.pdf`}>Report (PDF)</a>{' '}
+        <a class="button" href={`/api/v1/cases/${encodeURIComponent(id)}/report.html`}>Report (HTML)</a></p>
       <h2>{p.option}</h2>
       <Bars title="Net saving by financial year (in-year)" labels={p.years} values={p.net_pence} format={moneyWhole} />
       <table>

@@ -7,9 +7,9 @@
 #include "app/netting.hpp"
 #include "app/plausibility.hpp"
 
-namespace ascent::server {
+namespace ascent::app {
 
-nlohmann::json netting_json(const app::Netting &n);
-nlohmann::json plausibility_json(const app::Plausibility &p);
+nlohmann::json netting_json(const Netting &n);
+nlohmann::json plausibility_json(const Plausibility &p);
 
-} // namespace ascent::server
+} // namespace ascent::app

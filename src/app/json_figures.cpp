@@ -1,10 +1,10 @@
-#include "server/json_figures.hpp"
+#include "app/json_figures.hpp"
 
-namespace ascent::server {
+namespace ascent::app {
 
 using json = nlohmann::json;
 
-json netting_json(const app::Netting &n) {
+json netting_json(const Netting &n) {
     json lines = json::array();
     for (const auto &c : n.claims)
         lines.push_back({{"case", c.claim.case_id},
@@ -33,7 +33,7 @@ json netting_json(const app::Netting &n) {
             {"net_annual_pence", n.net_annual.pence()}};
 }
 
-json plausibility_json(const app::Plausibility &p) {
+json plausibility_json(const Plausibility &p) {
     json checks = json::array();
     for (const auto &c : p.checks) {
         json e = nullptr;
@@ -54,4 +54,4 @@ json plausibility_json(const app::Plausibility &p) {
     return {{"gross_annual_pence", p.gross_annual.pence()}, {"gross_basis", p.gross_basis}, {"rule", p.rule}, {"checks", checks}};
 }
 
-} // namespace ascent::server
+} // namespace ascent::app

@@ -1,10 +1,10 @@
-#include "server/json_views.hpp"
+#include "app/json_views.hpp"
 
 #include "app/opportunity_figures.hpp"
-#include "server/json_figures.hpp"
+#include "app/json_figures.hpp"
 #include "opportunity/finder.hpp"
 
-namespace ascent::server {
+namespace ascent::app {
 
 using nlohmann::json;
 
@@ -20,7 +20,12 @@ json years_of(const cases::Profile &p) {
 
 } // namespace
 
-json summary_json(const LedgerSummary &s) {
+json conventions_json(const Conventions &c) {
+    return {{"weeks_per_year", c.weeks.name}, {"weeks_source", c.weeks_source}, {"levers", c.levers},
+            {"levers_source", c.levers_source}, {"text", format_conventions(c)}};
+}
+
+json summary_json(const LedgerSummary &s, const Conventions &c) {
     json settings = json::array(), bands = json::array(), providers = json::array();
     for (std::size_t i = 0; i < s.by_setting.size(); ++i)
         if (s.by_setting[i].people > 0)
@@ -38,6 +43,7 @@ json summary_json(const LedgerSummary &s) {
             {"people_with_direct_payment", s.people_with_direct_payment},
             {"weekly_gross_pence", s.weekly_gross.pence()},
             {"annual_gross_pence", s.annual_gross.pence()},
+            {"conventions", conventions_json(c)},
             {"rounding", k_rounding},
             {"by_setting", settings},
             {"by_cost_band", bands},
@@ -55,9 +61,9 @@ json trend_json(const std::vector<TrendPoint> &trend) {
     return points;
 }
 
-json opportunities_json(const app::Analysis &a) {
+json opportunities_json(const Analysis &a) {
     const auto &o = a.found;
-    const auto figures = app::opportunity_figures(a);
+    const auto figures = opportunity_figures(a);
     const auto pence = [](const std::array<Money, 3> &m) { return json::array({m[0].pence(), m[1].pence(), m[2].pence()}); };
     json levers = json::array();
     for (const auto &l : figures.levers) {
@@ -87,6 +93,7 @@ json opportunities_json(const app::Analysis &a) {
     return {{"as_at", o.as_at.iso()},
             {"rules", {{"name", o.rules_name}, {"version", o.rules_version}, {"sha256", o.rules_sha256}}},
             {"weeks_per_year", o.weeks.name},
+            {"conventions", conventions_json(a.conventions)},
             {"max_combined_reduction_basis_points", o.max_combined_reduction},
             {"people_supported", o.people_supported},
             {"people_flagged", o.people_flagged},
@@ -218,4 +225,4 @@ json check_json(const cases::Check &c) {
             {"precision_pence", c.unit}, {"agrees", c.agrees}};
 }
 
-} // namespace ascent::server
+} // namespace ascent::app

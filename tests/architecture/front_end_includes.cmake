@@ -1,0 +1,33 @@
+# Fails if a front end (src/cli, src/server) includes a project header other than the application
+# layer's (app/), its own folder's, or core's value types. System and third-party headers (<…>)
+# are free, and the CLI may include server/server.hpp (`ascent serve`). The allowed list is docs/architecture.md's "Front ends"; keep the two the same.
+#   cmake -DSOURCE_DIR=<repo>/src -P front_end_includes.cmake
+set(value_types core/money.hpp core/date.hpp core/error.hpp core/annualise.hpp)
+set(failures "")
+foreach(front_end cli server)
+  file(GLOB_RECURSE files "${SOURCE_DIR}/${front_end}/*.cpp" "${SOURCE_DIR}/${front_end}/*.hpp")
+  foreach(file IN LISTS files)
+    file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*$" "\\1" header "${line}")
+      if(header MATCHES "^app/" OR header MATCHES "^${front_end}/")
+        continue()
+      endif()
+      # `ascent serve` starts the server: the CLI may include its entry point, nothing else of it.
+      if(front_end STREQUAL "cli" AND header STREQUAL "server/server.hpp")
+        continue()
+      endif()
+      list(FIND value_types "${header}" found)
+      if(found GREATER -1)
+        continue()
+      endif()
+      file(RELATIVE_PATH where "${SOURCE_DIR}" "${file}")
+      string(APPEND failures "  src/${where} includes \"${header}\"\n")
+    endforeach()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "front ends may include only app/, their own folder and core's value types "
+                      "(${value_types}); move the use case behind app:\n${failures}")
+endif()
+message(STATUS "front ends include only app/, their own folder and core's value types")
