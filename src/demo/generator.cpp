@@ -114,8 +114,8 @@ const std::vector<Segment> &profile(const std::string &name) {
     throw input_error("unknown demo profile '" + name + "'; expected one of: county, bury, cambridgeshire, kent");
 }
 
-// Community clients with short respite stays (1 to 4 a year of 1 to 3 weeks), outside the
-// segments that plant them: about 3% of them.
+// Community clients with short respite stays (1 to 4 a year of 1 to 3 weeks) in the profiles that
+// plant no respite users of their own (Bury, Kent): about 3% of them.
 constexpr int64_t k_respite_percent = 3;
 
 // A percentile (0–99) for person `n`, fixed by the seed and `salt` and independent of the random
@@ -184,6 +184,8 @@ public:
 
     DemoFiles run(const std::function<void(int64_t, int64_t)> &progress) {
         const auto &segments = profile(options_.profile);
+        // A profile that plants its documented respite users (Cambridgeshire's 66) keeps exactly those.
+        planted_respite_ = std::any_of(segments.begin(), segments.end(), [](const Segment &s) { return s.respite; });
         int64_t native = 0;
         for (const auto &s : segments) native += s.count;
         const int64_t target = options_.people > 0 ? options_.people : native;
@@ -413,7 +415,7 @@ private:
             const Date start = random_date(period_start_, options_.period_end.plus_days(-days - 1));
             lines.push_back({st_other_short_term, comp_st_residential, dm_commissioned, freq_daily,
                              rng_.between(9000, 12000), 700, start, start.plus_days(days - 1), "Willow Lodge", ""});
-        } else if (community && age >= 18 && percentile_of(options_.seed, n, 3) < k_respite_percent) {
+        } else if (!planted_respite_ && community && percentile_of(options_.seed, n, 3) < k_respite_percent) {
             respite_stays(n, lines);
         }
         const auto history = rng_.between(0, 2 * options_.history_lines); // history_lines on average
@@ -556,6 +558,7 @@ private:
     DemoOptions options_;
     Rng rng_;
     Date period_start_;
+    bool planted_respite_ = false; // the profile plants its own respite users
 };
 
 } // namespace

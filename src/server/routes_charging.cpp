@@ -89,7 +89,8 @@ json stays_json(const charging::OptionResult &r, const charging::OptionResult &b
         const auto &c = r.by_group[g];
         groups.push_back({{"group", st.groups.at(g)}, {"stays", c.people}, {"up", c.up}, {"down", c.down},
                           {"income_before_pence", charging::stay_pence(c.weekly_before)},
-                          {"income_after_pence", charging::stay_pence(c.weekly_after)}});
+                          {"income_after_pence", charging::stay_pence(c.weekly_after)},
+                          {"change_pence", charging::stay_pence(c.weekly_after - c.weekly_before)}});
     }
     json out{{"name", r.name},
              {"income_pence", charging::stay_pence(r.weekly_income)},

@@ -5,6 +5,7 @@
 
 #include "charging/ledger_cases.hpp"
 #include "charging/simulation.hpp"
+#include "core/error.hpp"
 #include "core/person_facts.hpp"
 
 namespace ascent {

@@ -157,11 +157,12 @@ function Stays({ st, chosen }: { st: Json; chosen: number }) {
       <table>
         <caption>Stays by client group, “{option.name}”</caption>
         <thead><tr><th>Client group</th><th class="num">Stays</th><th class="num">Pay more</th><th class="num">Pay less</th>
-          <th class="num">Income before</th><th class="num">After</th></tr></thead>
+          <th class="num">Income before</th><th class="num">After</th><th class="num">Change</th></tr></thead>
         <tbody>
           {option.by_group.map((g: Json) => (
             <tr key={g.group}><td>{g.group}</td><td class="num">{people(g.stays)}</td><td class="num">{people(g.up)}</td><td class="num">{people(g.down)}</td>
-              <td class="num">{money(g.income_before_pence)}</td><td class="num">{money(g.income_after_pence)}</td></tr>
+              <td class="num">{money(g.income_before_pence)}</td><td class="num">{money(g.income_after_pence)}</td>
+              <td class="num">{money(g.change_pence)}</td></tr>
           ))}
         </tbody>
       </table>
