@@ -125,7 +125,29 @@ charging::Simulation Council::simulate_charging(const std::string &options_file,
 }
 
 charging::Simulation Council::simulate_charging(const charging::OptionsFile &options, const std::vector<std::string> &extra_files) {
-    return charging::simulate(cases_of(charging_caseload(options.date)), charging_parameters(extra_files), options);
+    const Ledger ledger = store_->load_ledger();
+    const PersonFacts facts = person_facts(ledger, ledger.as_at);
+    // A stay open on the date is charged for its weeks with the other stays, not as a year's charge.
+    auto caseload = cases_of(charging::ledger_caseload(ledger, facts, options.date, true));
+    auto found = charging::ledger_stays(ledger, facts, options.stays_from, options.stays_to, options.date);
+    charging::StayCaseload stays{found.from, found.to, {}, std::move(found.days), found.people, found.longer,
+                                 found.without_finances, found.without_age};
+    stays.cases.reserve(found.cases.size());
+    for (auto &c : found.cases) stays.cases.push_back(std::move(c.c));
+    return charging::simulate(caseload, charging_parameters(extra_files), options, &stays);
+}
+
+charging::BacklogCohort Council::overdue_cohort(int overdue_months) {
+    const Ledger ledger = store_->load_ledger();
+    return charging::overdue_cohort(ledger, person_facts(ledger, ledger.as_at), overdue_months);
+}
+
+charging::BacklogFile Council::backlog_model(std::string_view text, const std::string &source) {
+    return charging::parse_backlog(text, source, [this](int months) { return overdue_cohort(months); });
+}
+
+charging::BacklogFile read_backlog_model(const std::string &model_file, const std::string &database_path) {
+    return charging::parse_backlog_file(model_file, [&](int months) { return Council(database_path).overdue_cohort(months); });
 }
 
 UprateOutcome Council::uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,

@@ -50,13 +50,37 @@ void write_simulation_xlsx(const charging::Simulation &s, const std::string &pat
         }
         for (const auto &a : r.affected) affected.rows.push_back({r.name, a.id, Pence{a.before}, Pence{a.after}, Pence{a.after - a.before}});
     }
-    io::write_workbook(path, {lines, options, groups, affected},
+    std::vector<io::Sheet> sheets{lines, options, groups, affected};
+    if (s.stays) {
+        // The period's stays, each charged for its weeks (pence × days ÷ 7, rounded once).
+        const auto &st = *s.stays;
+        io::Sheet stays{"Short-term stays", {"Option", "Client group", "Stays", "Up", "Down", "Income £", "Change £"}, {}};
+        const auto total = [&](const charging::OptionResult &r) {
+            stays.rows.push_back({r.name, std::string("(all)"), r.payers + r.nil, int64_t{0}, int64_t{0},
+                                  Pence{charging::stay_pence(r.weekly_income)},
+                                  Pence{charging::stay_pence(r.weekly_income - st.baseline.weekly_income)}});
+        };
+        total(st.baseline);
+        for (const auto &r : st.results) {
+            total(r);
+            for (std::size_t g = 0; g < st.groups.size(); ++g) {
+                const auto &t = r.by_group[g];
+                stays.rows.push_back({r.name, st.groups[g], t.people, t.up, t.down, Pence{charging::stay_pence(t.weekly_after)},
+                                      Pence{charging::stay_pence(t.weekly_after - t.weekly_before)}});
+            }
+        }
+        sheets.push_back(std::move(stays));
+    }
+    io::write_workbook(path, sheets,
                        {{"Simulation", o.name},
                         {"Assessed on", o.date.uk()},
                         {"Effective from", o.effective.uk()},
                         {"Weeks a year", std::string(o.weeks.name)},
                         {"Rounding", "half-up, once, to the penny"},
                         {"Caseload", std::to_string(s.cases) + " assessments"},
+                        {"Short-term stays", s.stays ? std::to_string(s.stays->stays) + " stays, " + s.stays->from.uk() + " to " +
+                                                           s.stays->to.uk() + ", each charged for its weeks"
+                                                     : std::string("none (a case file)")},
                         {"Parameters", joined(s.parameter_sources)}});
 }
 

@@ -205,9 +205,14 @@ public:
                               const std::vector<std::string> &extra_files = {});
     // Every ledger person with financial circumstances and an open service, as of the ledger's date.
     charging::LedgerCaseload charging_caseload(Date on);
-    // An options file's policy options over the ledger's caseload.
+    // An options file's policy options over the ledger's caseload on the date, and over the short-term
+    // stays of its stays period, each charged for its weeks (charging/ledger_cases.hpp).
     charging::Simulation simulate_charging(const std::string &options_file, const std::vector<std::string> &extra_files = {});
     charging::Simulation simulate_charging(const charging::OptionsFile &options, const std::vector<std::string> &extra_files = {});
+    // The overdue financial reassessments in the ledger, and a backlog model (its text) whose
+    // `backlog: ledger` takes its cohort from them.
+    charging::BacklogCohort overdue_cohort(int overdue_months);
+    charging::BacklogFile backlog_model(std::string_view text, const std::string &source);
     // Re-runs every assessment under `to`'s parameters; with `apply`, stores the new charges and the
     // run (who, when, parameters) in one transaction.
     UprateOutcome uprate(FinancialYear to, std::optional<Date> effective, bool apply, const std::string &run_by,
@@ -337,6 +342,10 @@ std::string assess_case_file(const std::string &case_file, const std::vector<std
 // Runs an options file's policy options over a caseload (a case file), every case on the options' date.
 charging::Simulation simulate_charging(const std::string &options_file, const std::string &caseload_file,
                                        const std::vector<std::string> &parameter_files);
+
+// A backlog model file; the ledger at `database_path` is opened only if the model takes its
+// cohort from it (`backlog: ledger`).
+charging::BacklogFile read_backlog_model(const std::string &model_file, const std::string &database_path);
 
 // Charging results as XLSX, each with an "Income lines" sheet for business cases.
 void write_simulation_xlsx(const charging::Simulation &s, const std::string &path);

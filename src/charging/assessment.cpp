@@ -20,7 +20,7 @@ constexpr std::array<const char *, static_cast<std::size_t>(P::count)> k_names =
     "benefit.care_middle", "benefit.care_lowest", "policy.dre_standard", "policy.dre_higher_rate_extra",
     "policy.count_night_element.pip", "policy.count_night_element.aa", "policy.count_night_element.dla",
     "policy.severe_disability_premium", "policy.respite_rule", "policy.minimum_charge", "policy.maximum_weekly_charge",
-    "policy.mig_uplift"};
+    "policy.mig_uplift", "dpa.max_interest_rate", "dpa.equity_share", "policy.dpa_admin_charge"};
 
 constexpr uint64_t bit(P p) { return uint64_t{1} << static_cast<unsigned>(p); }
 
@@ -47,6 +47,18 @@ private:
     Assessment &out_;
 };
 
+// The days of the 12-week property disregard (Sch. 2 para 2: "a period of 12 weeks beginning with the day").
+constexpr int32_t k_twelve_weeks = 84;
+
+bool in_twelve_weeks(const std::optional<Date> &from, Date on) {
+    return from && !(on < *from) && on < from->plus_days(k_twelve_weeks);
+}
+
+// A resident may top up their own care home fee only in these cases (statutory guidance Annex A).
+bool own_top_up_allowed(const FinancialCase &c) {
+    return c.s117 || c.dpa || in_twelve_weeks(c.permanent_from, c.date) || in_twelve_weeks(c.disregard_ended, c.date);
+}
+
 } // namespace
 
 void check_case(const FinancialCase &c) {
@@ -64,6 +76,20 @@ void check_case(const FinancialCase &c) {
     amount(c.housing_costs, named("housing costs"));
     amount(c.weekly_cost, named("the weekly cost of care"));
     amount(c.mobility_weekly, named("the mobility component"));
+    amount(c.joint_income, named("joint income"));
+    amount(c.pension_to_partner, named("the pension paid to a partner"));
+    amount(c.property_value, named("the home's value"));
+    amount(c.property_debts, named("the debts secured on the home"));
+    amount(c.deferred_balance, named("the amount deferred"));
+    amount(c.notional_capital, named("notional capital"));
+    amount(c.top_up, named("the top-up"));
+    if (c.top_up > 0 && c.care != CareType::residential)
+        bad("a top-up is paid for a chosen care home: 'care' must be residential (statutory guidance Annex A)");
+    if (c.pension_to_partner > 0 && !c.couple) bad("a pension paid to a partner needs 'couple: yes'");
+    if (c.dpa && c.property_value == 0) bad("a deferred payment agreement is secured on the home: give 'property_value'");
+    if (c.top_up > 0 && c.top_up_first_party && !own_top_up_allowed(c))
+        bad("a resident may pay their own top-up only during a 12-week property disregard, under a deferred payment agreement or "
+            "for S117 aftercare (Choice of Accommodation Regulations 2014; statutory guidance Annex A); otherwise a third party pays it");
     for (const auto &i : c.income) amount(i.weekly, [&] { return "income '" + i.name + "'"; });
     if (c.dre_items)
         for (const auto &d : *c.dre_items) amount(d.weekly, [&] { return "DRE item '" + d.category + "'"; });
@@ -73,15 +99,62 @@ void check_case(const FinancialCase &c) {
 
 namespace {
 
-// Capital counted: the person's own plus half of what is held jointly (Annex B).
+// Which disregard of the home applies on the case's date, if any: its words and reference.
+std::optional<std::pair<std::string, std::string>> home_disregard(const FinancialCase &c) {
+    using Why = std::pair<std::string, std::string>;
+    if (c.care != CareType::residential)
+        return c.care == CareType::short_term_resident
+                   ? Why{"a temporary resident's home", "Sch. 2 para 1; statutory guidance Annex B (the main or only home)"}
+                   : Why{"the home of a person not living in a care home", "statutory guidance Annex B (the main or only home)"};
+    if (c.property_disregarded) return Why{"a qualifying relative lives there", "Sch. 2 para 4; statutory guidance Annex B"};
+    if (in_twelve_weeks(c.permanent_from, c.date))
+        return Why{"the first 12 weeks of permanent residence, from " + c.permanent_from->uk() + " to " +
+                       c.permanent_from->plus_days(k_twelve_weeks - 1).uk(),
+                   "Sch. 2 para 2(1); statutory guidance Annex B (12-week property disregard)"};
+    if (in_twelve_weeks(c.disregard_ended, c.date))
+        return Why{"12 weeks from the end of its earlier disregard on " + c.disregard_ended->uk() + ", to " +
+                       c.disregard_ended->plus_days(k_twelve_weeks - 1).uk(),
+                   "Sch. 2 para 2; statutory guidance Annex B (12-week property disregard)"};
+    if (c.dpa) return Why{"a deferred payment agreement is secured on it", "Care Act 2014 s.34; statutory guidance chapter 9"};
+    return std::nullopt;
+}
+
+// The home counted as capital: its value less 10% for the expenses of sale and the debts secured on it.
+template <class W> int64_t home_counted(const FinancialCase &c, W &w) {
+    if (c.property_value == 0) return 0;
+    if (const auto why = home_disregard(c)) {
+        if (w.explaining()) w.line("Home worth " + pounds(c.property_value) + ": disregarded, " + why->first, 0, why->second);
+        return 0;
+    }
+    const int64_t sale = divide_rounded(Int128{c.property_value}, 10, RoundingMode::half_up);
+    const int64_t counted = std::max<int64_t>(0, c.property_value - sale - c.property_debts);
+    if (w.explaining())
+        w.line("Home: " + pounds(c.property_value) + " − 10% for the expenses of sale (" + pounds(sale) + ") − debts secured on it (" +
+                   pounds(c.property_debts) + ")",
+               counted, "reg. 20; statutory guidance Annex B");
+    return counted;
+}
+
+// Capital counted: the person's own plus half of what is held jointly (Annex B), any notional
+// capital the council has decided on (reg. 22), and the home where no disregard applies.
 template <class W> int64_t capital_of(const FinancialCase &c, W &w) {
-    const int64_t capital = c.capital + c.joint_capital / 2;
-    if (!w.explaining()) return capital;
-    if (c.joint_capital > 0)
-        w.line("Capital: own " + pounds(c.capital) + " + half of " + pounds(c.joint_capital) + " held jointly", capital,
-               "statutory guidance Annex B (jointly held capital)");
-    else
-        w.line("Capital", capital, "statutory guidance Annex B");
+    int64_t capital = c.capital + c.joint_capital / 2;
+    if (w.explaining()) {
+        if (c.joint_capital > 0)
+            w.line("Capital: own " + pounds(c.capital) + " + half of " + pounds(c.joint_capital) + " held jointly", capital,
+                   "statutory guidance Annex B (jointly held capital)");
+        else
+            w.line("Capital", capital, "statutory guidance Annex B");
+    }
+    if (c.notional_capital == 0 && c.property_value == 0) return capital;
+    if (c.notional_capital > 0) {
+        if (w.explaining())
+            w.line("Notional capital: assets the council has decided were deprived of to avoid charges", c.notional_capital,
+                   "reg. 22; statutory guidance Annex E (deprivation of assets)");
+        capital += c.notional_capital;
+    }
+    capital += home_counted(c, w);
+    if (w.explaining()) w.line("Capital counted", capital, "");
     return capital;
 }
 
@@ -129,7 +202,7 @@ template <class W> std::pair<int64_t, bool> benefit_counted(const FinancialCase 
     return {v, false};
 }
 
-template <class W> int64_t counted_income(const FinancialCase &c, W &w, int64_t tariff, bool &higher_rate) {
+template <class W> int64_t counted_income(const FinancialCase &c, W &w, int64_t tariff, bool &higher_rate, bool resident = false) {
     int64_t total = tariff;
     for (const auto &i : c.income) {
         if (i.disregarded) {
@@ -138,6 +211,18 @@ template <class W> int64_t counted_income(const FinancialCase &c, W &w, int64_t 
         }
         if (w.explaining()) w.line(i.name, i.weekly, "Annex C (income taken into account)");
         total += i.weekly;
+    }
+    if (c.joint_income > 0) {
+        const int64_t half = divide_rounded(Int128{c.joint_income}, 2, RoundingMode::half_up);
+        if (w.explaining()) w.line("Half of " + pounds(c.joint_income) + " paid to the couple together", half,
+                                   "statutory guidance Annex C (income of couples: an equal share); reg. 11 (rounding)");
+        total += half;
+    }
+    if (resident && c.pension_to_partner > 0) {
+        const int64_t half = divide_rounded(Int128{c.pension_to_partner}, 2, RoundingMode::half_up);
+        if (w.explaining()) w.line("Half of the " + pounds(c.pension_to_partner) + " pension paid to a spouse or civil partner at home (disregarded)",
+                                   -half, "Schedule 1 (pension paid to a partner); statutory guidance Annex C");
+        total -= half;
     }
     const auto [benefit, higher] = benefit_counted(c, w);
     total += benefit;
@@ -313,7 +398,7 @@ template <class W> int64_t non_residential(const FinancialCase &c, W &w, int64_t
 template <class W> int64_t residential(const FinancialCase &c, W &w, int64_t capital, bool short_term) {
     const int64_t tariff = tariff_income(capital, w.get(P::lower), w.get(P::step), w);
     bool higher_rate = false;
-    const int64_t income = counted_income(c, w, tariff, higher_rate);
+    const int64_t income = counted_income(c, w, tariff, higher_rate, c.care == CareType::residential);
     const int64_t pea = w.get(P::pea);
     if (w.explaining()) w.line("Personal expenses allowance", pea, "reg. 6; pea");
     int64_t left = income - pea;
@@ -323,6 +408,56 @@ template <class W> int64_t residential(const FinancialCase &c, W &w, int64_t cap
     }
     if (w.explaining()) w.line("Income − allowances", left, "");
     return std::max<int64_t>(0, left);
+}
+
+// Under a deferred payment agreement (once no other disregard of the home applies) the cost of
+// care beyond the weekly charge, and any top-up the resident pays, is deferred against the home,
+// up to the equity limit; interest and an administration charge are added to what is deferred.
+bool dpa_in_force(const FinancialCase &c) {
+    return c.dpa && c.care == CareType::residential && !c.property_disregarded && !in_twelve_weeks(c.permanent_from, c.date) &&
+           !in_twelve_weeks(c.disregard_ended, c.date);
+}
+
+template <class W> void deferred_payment(const FinancialCase &c, W &w, Assessment &a) {
+    a.rules |= k_rule_dpa;
+    const int64_t own_top_up = c.top_up_first_party ? c.top_up : 0;
+    a.deferred = std::max<int64_t>(0, c.weekly_cost - a.charge) + own_top_up;
+    if (!w.explaining()) return; // the figures below explain the agreement; the charge does not depend on them
+    w.line(own_top_up > 0 ? "Deferred a week: the cost of care less the weekly charge, and the resident's own top-up"
+                          : "Deferred a week: the cost of care less the weekly charge",
+           a.deferred, "Care Act 2014 s.34; statutory guidance chapter 9");
+    const int64_t share = w.get(P::dpa_equity_share);
+    const int64_t lower = w.get(P::lower);
+    const int64_t equity = divide_rounded(Int128{c.property_value} * share, 10'000, RoundingMode::half_up) - lower - c.property_debts;
+    w.line(fmt::format("Equity limit: {}.{:02}% of {} − the lower capital limit {} − debts secured on it {}", share / 100, share % 100,
+                       pounds(c.property_value), pounds(lower), pounds(c.property_debts)),
+           equity, "statutory guidance chapter 9 (equity limit); dpa.equity_share");
+    const int64_t admin = w.get(P::dpa_admin);
+    w.line("Administration charge, added to the amount deferred", admin, "statutory guidance chapter 9 (administration charges); policy.dpa_admin_charge");
+    const int64_t rate = w.get(P::dpa_interest);
+    const int64_t interest = divide_rounded(Int128{c.deferred_balance} * rate, 10'000, RoundingMode::half_up);
+    w.line(fmt::format("Interest for a year on the {} deferred so far at the national maximum of {}.{:02}% (not compounded)",
+                       pounds(c.deferred_balance), rate / 100, rate % 100),
+           interest, "Deferred Payment Regulations 2014 reg. 9; statutory guidance 9.67; dpa.max_interest_rate");
+    const int64_t headroom = equity - c.deferred_balance - admin;
+    if (headroom <= 0)
+        w.line("The equity limit is reached: the council may stop deferring", headroom, "statutory guidance chapter 9 (equity limit)");
+    else if (a.deferred > 0)
+        w.line(fmt::format("Equity left {}: {} whole weeks at {} a week, before interest", pounds(headroom), headroom / a.deferred,
+                           pounds(a.deferred)),
+               std::nullopt, "statutory guidance chapter 9 (equity limit)");
+}
+
+template <class W> void top_up(const FinancialCase &c, W &w) {
+    if (c.top_up == 0 || !w.explaining()) return;
+    const std::string reference = "Care and Support and Aftercare (Choice of Accommodation) Regulations 2014; statutory guidance Annex A";
+    if (!c.top_up_first_party) {
+        w.line("Top-up for a chosen home paid by a third party: not the resident's income, not in the cost of care", c.top_up, reference);
+        return;
+    }
+    w.line(std::string("Top-up for a chosen home paid by the resident (allowed: ") +
+               (c.s117 ? "S117 aftercare" : dpa_in_force(c) ? "added to the deferred payment agreement" : "during the 12-week property disregard") + ")",
+           c.top_up, reference);
 }
 
 } // namespace
@@ -422,6 +557,15 @@ template <bool Explain> void assess_into(const FinancialCase &c, const Rates &ra
         a.charge = 0;
     }
     a.nil = a.charge == 0;
+    if (w.explaining() && c.notional_capital > 0 && !c.light_touch) {
+        FinancialCase without = c;
+        without.notional_capital = 0;
+        Assessment plain;
+        assess_into<false>(without, rates, plain);
+        w.line("Notional capital diminishes each week by the charge it adds", a.charge - plain.charge, "reg. 23 (diminishing notional capital)");
+    }
+    if (residential_rules && dpa_in_force(c)) deferred_payment(c, w, a);
+    top_up(c, w);
     if (w.explaining()) w.line("Weekly charge", a.charge, "");
 }
 
@@ -452,6 +596,7 @@ std::string rule_text(const Assessment &a) {
     if (a.rules & k_rule_short_term) out += " for a short-term resident (policy.respite_rule)";
     if (a.rules & k_rule_light_touch) out += "; light-touch: full cost";
     if (a.rules & k_rule_capital) out += "; capital above the upper limit: full cost";
+    if (a.rules & k_rule_dpa) out += "; deferred payment agreement";
     return out;
 }
 
@@ -459,7 +604,9 @@ std::string format_assessment(const FinancialCase &c, const Rates &rates, const 
     std::string out = fmt::format("Financial assessment: {} ({}), from {}\nRules: {}\n", c.id, to_string(c.care), c.date.uk(), rule_text(a));
     for (const auto &l : a.lines)
         out += fmt::format("  {:<78} {:>12}  {}\n", l.label, l.amount ? pounds(*l.amount) : "", l.reference);
-    out += fmt::format("Charge: {} a week{}\nParameters used:\n", pounds(a.charge), a.nil ? " (nil charge)" : a.full_cost ? " (full cost)" : "");
+    out += fmt::format("Charge: {} a week{}\n", pounds(a.charge), a.nil ? " (nil charge)" : a.full_cost ? " (full cost)" : "");
+    if (a.rules & k_rule_dpa) out += fmt::format("Deferred: {} a week, against the home\n", pounds(a.deferred));
+    out += "Parameters used:\n";
     for (std::size_t i = 0; i < k_names.size(); ++i) {
         if (!((a.used >> i) & 1)) continue;
         const auto &u = rates.used(static_cast<P>(i));

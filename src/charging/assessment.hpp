@@ -62,6 +62,21 @@ struct FinancialCase {
     bool s117 = false;                      // the services meet S117 aftercare needs
     bool light_touch = false;               // agreed to pay the full cost without a full assessment
     int64_t weekly_cost = 0;                // cost of the care, pence a week: the most anyone pays
+    // Couples (statutory guidance Annex C): income paid to the couple together, of which half is
+    // theirs (reg. 11 rounds the half); an occupational or personal pension of which a resident
+    // pays at least half to a spouse or civil partner living at home, half of it disregarded (Sch. 1).
+    int64_t joint_income = 0;               // pence a week
+    int64_t pension_to_partner = 0;         // pence a week (the pension is also among `income`)
+    // The home (Sch. 2, reg. 20): the person's share of its market value and the debts secured on it.
+    int64_t property_value = 0, property_debts = 0;
+    std::optional<Date> permanent_from;     // first day as a permanent resident: 12 weeks disregarded
+    std::optional<Date> disregard_ended;    // an earlier disregard of the home ended (a relative left): 12 weeks
+    bool property_disregarded = false;      // a qualifying relative lives there (Sch. 2 para 4)
+    bool dpa = false;                       // a deferred payment agreement is secured on the home
+    int64_t deferred_balance = 0;           // pence deferred so far under the agreement
+    int64_t notional_capital = 0;           // capital the council has decided was deprived (reg. 22, Annex E)
+    int64_t top_up = 0;                     // pence a week above the council's rate for a chosen home
+    bool top_up_first_party = false;        // the resident pays it (only where Annex A allows)
 };
 
 // Every parameter an assessment can use.
@@ -69,7 +84,7 @@ enum class P : uint8_t {
     lower, upper, step, nonres_lower, nonres_upper, pea, mig_18_24, mig_25, mig_pension, mig_lone_parent, mig_child,
     dp_single, edp_single, carer_premium, couple_18, couple_pension, couple_dp, couple_edp, sdp_single, care_higher,
     care_middle, care_lowest, dre_standard, dre_extra, night_pip, night_aa, night_dla, sdp_policy, respite_residential,
-    minimum_charge, maximum_charge, mig_uplift, count
+    minimum_charge, maximum_charge, mig_uplift, dpa_interest, dpa_equity_share, dpa_admin, count
 };
 
 static_assert(static_cast<unsigned>(P::count) <= 64, "parameter bit masks are 64 bits");
@@ -124,12 +139,13 @@ struct ExplanationLine {
 
 // Which rules an assessment applied (bits of Assessment::rules).
 inline constexpr uint8_t k_rule_residential = 1, k_rule_short_term = 2, k_rule_light_touch = 4, k_rule_capital = 8,
-                         k_rule_s117 = 16;
+                         k_rule_s117 = 16, k_rule_dpa = 32;
 
 struct Assessment {
     int64_t charge = 0;            // pence a week
     uint8_t rules = 0;             // k_rule_* bits; rule_text() says them in words
     bool full_cost = false, nil = false;
+    int64_t deferred = 0;          // pence a week deferred under a deferred payment agreement (with any own top-up)
     uint64_t used = 0;             // bit p set if parameter p was used
     std::vector<ExplanationLine> lines; // filled when asked for
 };

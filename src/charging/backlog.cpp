@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 
 #include "core/error.hpp"
 #include "core/money.hpp"
@@ -48,13 +49,14 @@ BacklogOption read_backlog_option(const io::YamlFields &in, const YAML::Node &o,
     return option;
 }
 
-BacklogModel read_backlog(std::string_view text, const std::string &path) {
+BacklogFile parse_backlog(std::string_view text, const std::string &path, const CohortSource &cohort) {
     return io::read_yaml(text, path, [&](const YAML::Node &root) {
         const Reader in(path);
         if (!root.IsMap() || !root["name"] || !root["first_year"] || !root["options"] || !root["options"].IsSequence())
             in.fail(root, "a backlog model is a mapping with 'name', 'first_year' and a list of 'options'");
-        in.keys(root, {"name", "first_year", "weeks_per_year", "income_years", "backlog", "options"}, "a backlog model");
-        BacklogModel m;
+        in.keys(root, {"name", "first_year", "weeks_per_year", "income_years", "backlog", "overdue_months", "options"}, "a backlog model");
+        BacklogFile file;
+        BacklogModel &m = file.model;
         m.name = root["name"].Scalar();
         const auto first = FinancialYear::parse(root["first_year"].Scalar());
         if (!first) in.fail(root["first_year"], "'first_year' must be a financial year such as 2017/18");
@@ -68,20 +70,36 @@ BacklogModel read_backlog(std::string_view text, const std::string &path) {
             m.income_years = years.as<int>(0);
             if (m.income_years < 1 || m.income_years > 10) in.fail(years, "'income_years' must be a whole number of years, 1 to 10");
         }
-        if (root["backlog"]) m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue)");
+        const auto backlog = root["backlog"];
+        const bool from_ledger = backlog && backlog.IsScalar() && backlog.Scalar() == "ledger";
+        if (const auto months = root["overdue_months"]) {
+            if (!from_ledger) in.fail(months, "'overdue_months' is for a backlog from the ledger ('backlog: ledger')");
+            const int n = months.as<int>(0);
+            if (n < 1 || n > 120) in.fail(months, "'overdue_months' must be a whole number of months, 1 to 120");
+        }
+        if (from_ledger) {
+            if (!cohort) in.fail(backlog, "'backlog: ledger' needs the ledger: run it against a council database");
+            file.cohort = cohort(root["overdue_months"] ? root["overdue_months"].as<int>() : 12);
+            m.backlog = file.cohort->overdue * 100;
+        } else if (backlog) {
+            m.backlog = in.scaled(root, "backlog", 2, "'backlog' (reassessments overdue, or 'ledger')");
+        }
         for (const auto &o : root["options"]) {
             in.keys(o, {"name", "officer_cost", "years", "officers", "likelihood", "per_officer", "increase", "decay"}, "a backlog option");
             if (!o["name"]) in.fail(o, "each option needs a 'name'");
-            int64_t left = root["backlog"] ? m.backlog : -1; // each option clears the same backlog
+            int64_t left = backlog ? m.backlog : -1; // each option clears the same backlog
             m.options.push_back(read_backlog_option(in, o, left));
         }
-        return m;
-    });
+        return file;
 }
 
-BacklogModel read_backlog_file(const std::string &path) {
-    return read_backlog(io::read_text_file(path, "the backlog model"), path);
+BacklogFile parse_backlog_file(const std::string &path, const CohortSource &cohort) {
+    return parse_backlog(io::read_text_file(path, "the backlog model"), path, cohort);
 }
+
+BacklogModel read_backlog(std::string_view text, const std::string &path) { return parse_backlog(text, path, {}).model; }
+
+BacklogModel read_backlog_file(const std::string &path) { return parse_backlog_file(path, {}).model; }
 
 std::vector<BacklogProjection> project(const BacklogModel &model) {
     // Every cohort's annual income over one common denominator: assessments (1/100) × increase
@@ -118,7 +136,8 @@ std::vector<BacklogProjection> project(const BacklogModel &model) {
     return out;
 }
 
-std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections) {
+std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections,
+                           const std::optional<BacklogCohort> &cohort) {
     const auto decimal = [](int64_t scaled, int decimals) {
         const int64_t unit = io::power_of_ten(decimals);
         std::string s = fmt::format("{}.{:0{}}", scaled / unit, scaled % unit, decimals);
@@ -131,6 +150,11 @@ std::string format_backlog(const BacklogModel &model, const std::vector<BacklogP
                                   "it lasts {} from each reassessment, spread evenly through the year, so half a year's falls in the year of the "
                                   "reassessment; rounded half-up once\n",
                                   model.name, model.weeks.name, count_of(static_cast<uint64_t>(model.income_years), "year", "years"));
+    if (const auto &c = cohort)
+        out += fmt::format("Backlog from the ledger on {}: {} of the {} people receiving care (not S117 aftercare) were last financially "
+                           "assessed more than {} months before it ({} with no assessment date recorded are not counted)\n",
+                           c->as_at.uk(), group_thousands(c->overdue), group_thousands(c->receiving), c->overdue_months,
+                           group_thousands(c->never));
     for (std::size_t i = 0; i < model.options.size(); ++i) {
         const auto &o = model.options[i];
         const auto &p = projections[i];

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,17 @@ struct BacklogOption {
     int64_t officer_cost = 0;        // pence a year per FTE; 0 if not given
 };
 
+// The overdue cohort taken from the ledger (`backlog: ledger`): people receiving care on the
+// ledger's date, not under S117 aftercare, whose last financial assessment (the finances extract's
+// assessment date, else the people extract's) is more than `overdue_months` before that date.
+struct BacklogCohort {
+    Date as_at;
+    int overdue_months = 12;
+    int64_t receiving = 0;           // receiving care (not S117) on the date
+    int64_t overdue = 0;             // of them, last assessed more than overdue_months before it
+    int64_t never = 0;               // of them, no assessment date recorded (not counted as overdue)
+};
+
 struct BacklogModel {
     std::string name;
     FinancialYear first_year{0};
@@ -47,6 +59,19 @@ struct BacklogModel {
     std::vector<BacklogOption> options;
 };
 
+// A model file as read: the model, and the cohort its backlog came from when `backlog: ledger`.
+struct BacklogFile {
+    BacklogModel model;
+    std::optional<BacklogCohort> cohort;
+};
+
+// The model file (docs/charging.md, "Reassessment backlog"): every key is checked and an unknown
+// key is an error naming the file, line and key. `backlog: ledger` takes the backlog from
+// `cohort(overdue_months)`; without one (a model read on its own) it is an error.
+using CohortSource = std::function<BacklogCohort(int overdue_months)>;
+BacklogFile parse_backlog(std::string_view text, const std::string &path, const CohortSource &cohort);
+BacklogFile parse_backlog_file(const std::string &path, const CohortSource &cohort);
+// A model on its own (no ledger): `backlog: ledger` is an error.
 BacklogModel read_backlog(std::string_view text, const std::string &path);
 // One option from its YAML mapping (business cases embed them). `backlog_left` is what is left of
 // the backlog to clear (hundredths; below 0 for no cap) and is reduced by the option's years.
@@ -65,6 +90,8 @@ std::vector<BacklogProjection> project(const BacklogModel &model);
 
 // The document's table for each option (assessments, increase, likelihood, income by year), then
 // the options compared: income, officer cost and net over the whole period.
-std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections);
+// With `cohort`, it first says where the backlog came from.
+std::string format_backlog(const BacklogModel &model, const std::vector<BacklogProjection> &projections,
+                           const std::optional<BacklogCohort> &cohort = std::nullopt);
 
 } // namespace ascent::charging

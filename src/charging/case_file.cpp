@@ -40,6 +40,11 @@ public:
         if (key != "true" && key != "false" && key != "yes" && key != "no") fail(node, "'" + field + "' must be yes, no or derived");
         return key == "true" || key == "yes";
     }
+    Date date(const YAML::Node &node, const std::string &field) const {
+        const auto d = node.IsScalar() ? parse_date(node.Scalar()) : std::nullopt;
+        if (!d) fail(node, "'" + field + "' must be a date such as 2025-06-01");
+        return *d;
+    }
     int whole(const YAML::Node &node, const std::string &field) const {
         const auto r = node.IsScalar() ? parse_decimal(node.Scalar(), 0) : std::nullopt;
         if (!r) fail(node, "'" + field + "' must be a whole number");
@@ -55,11 +60,8 @@ public:
             e.count = whole(v, key);
             if (e.count < 1 || e.count > 10'000'000) fail(v, "'count' must be from 1 to 10,000,000");
         }
-        else if (key == "date") {
-            const auto d = parse_date(v.Scalar());
-            if (!d) fail(v, "'date' must be a date such as 2025-06-01");
-            c.date = *d;
-        } else if (key == "care") {
+        else if (key == "date") c.date = date(v, key);
+        else if (key == "care") {
             const auto k = normalise_key(v.Scalar());
             if (k == "nonresidential") c.care = CareType::non_residential;
             else if (k == "residential") c.care = CareType::residential;
@@ -85,6 +87,22 @@ public:
         else if (key == "housing_costs") c.housing_costs = money(v, key);
         else if (key == "weekly_cost") c.weekly_cost = money(v, key);
         else if (key == "mobility") c.mobility_weekly = money(v, key);
+        else if (key == "joint_income") c.joint_income = money(v, key);
+        else if (key == "pension_to_partner") c.pension_to_partner = money(v, key);
+        else if (key == "property_value") c.property_value = money(v, key);
+        else if (key == "property_debts") c.property_debts = money(v, key);
+        else if (key == "permanent_from") c.permanent_from = date(v, key);
+        else if (key == "disregard_ended") c.disregard_ended = date(v, key);
+        else if (key == "property_disregarded") c.property_disregarded = yes_no(v, key);
+        else if (key == "dpa") c.dpa = yes_no(v, key);
+        else if (key == "deferred_balance") c.deferred_balance = money(v, key);
+        else if (key == "notional_capital") c.notional_capital = money(v, key);
+        else if (key == "top_up") c.top_up = money(v, key);
+        else if (key == "top_up_by") {
+            const auto k = normalise_key(v.Scalar());
+            if (k != "thirdparty" && k != "resident") fail(v, "'top_up_by' must be third party or resident");
+            c.top_up_first_party = k == "resident";
+        }
         else if (key == "benefit") {
             const auto b = parse_benefit(v.Scalar());
             if (!b) fail(v, "'benefit' must be none, AA, PIP daily living or DLA care");

@@ -58,6 +58,7 @@ struct Run {
     const std::vector<std::string> &contexts; // "option 'name'", for errors
     const std::vector<uint32_t> &group_of;
     std::size_t groups;
+    const std::vector<int32_t> *weights;      // each case's days (short-term stays); null: 1 each
 };
 
 // Assesses cases [first, last) under every set of rates (index 0: the baseline) and tallies each
@@ -67,6 +68,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
     for (auto &r : results) r.by_group.resize(run.groups);
     for (std::size_t i = first; i < last; ++i) {
         const auto &c = run.caseload[i];
+        const int64_t weight = run.weights ? (*run.weights)[i] : 1;
         check_case(c);
         int64_t baseline = 0;
         uint64_t used = 0; // the parameters the baseline assessment read
@@ -76,7 +78,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
                                    : (run.differs[o] & used) == 0 ? baseline
                                                                   : charge_of(c, run.rates[o], run.contexts[o]);
             auto &r = results[o];
-            r.weekly_income += charge;
+            r.weekly_income += charge * weight;
             r.payers += charge > 0;
             r.nil += charge == 0;
             if (o == 0) {
@@ -87,7 +89,7 @@ std::vector<OptionResult> assess_range(const Run &run, std::size_t first, std::s
             ++r.by_change[change_band(charge - baseline)];
             r.new_payers += baseline == 0 && charge > 0;
             r.no_longer_paying += baseline > 0 && charge == 0;
-            r.by_group[run.group_of[i]].add(baseline, charge);
+            r.by_group[run.group_of[i]].add(baseline * weight, charge * weight);
             if (charge != baseline) keep_largest(r.affected, i, baseline, charge);
         }
     }
@@ -116,7 +118,7 @@ OptionsFile read_options(std::string_view text, const std::string &path) {
         };
         if (!root.IsMap() || !root["name"] || !root["date"] || !root["options"] || !root["options"].IsSequence())
             fail(root, "an options file is a mapping with 'name', 'date' and a list of 'options'");
-        io::check_keys(root, {"name", "date", "effective", "years", "weeks_per_year", "options"}, "an options file", path);
+        io::check_keys(root, {"name", "date", "effective", "years", "weeks_per_year", "stays", "options"}, "an options file", path);
         OptionsFile f;
         f.name = root["name"].Scalar();
         const auto date = parse_date(root["date"].Scalar());
@@ -137,6 +139,24 @@ OptionsFile read_options(std::string_view text, const std::string &path) {
             if (!w) fail(weeks, "'weeks_per_year' must be 52, 52.14, 52.143 or 365/7");
             f.weeks = *w;
         }
+        // The stays' period: a financial year, {from, to}, or the 52 weeks to the date.
+        f.stays_from = f.date.plus_days(-363);
+        f.stays_to = f.date;
+        if (const auto stays = root["stays"]) {
+            if (stays.IsScalar()) {
+                const auto year = FinancialYear::parse(stays.Scalar());
+                if (!year) fail(stays, "'stays' must be a financial year such as 2025/26, or {from: DATE, to: DATE}");
+                f.stays_from = year->first_day();
+                f.stays_to = year->last_day();
+            } else {
+                const auto from = stays.IsMap() && stays["from"] ? parse_date(stays["from"].Scalar()) : std::nullopt;
+                const auto to = stays.IsMap() && stays["to"] ? parse_date(stays["to"].Scalar()) : std::nullopt;
+                if (!from || !to || *to < *from || stays.size() != 2)
+                    fail(stays, "'stays' must be a financial year such as 2025/26, or {from: DATE, to: DATE} with 'to' not before 'from'");
+                f.stays_from = *from;
+                f.stays_to = *to;
+            }
+        }
         for (const auto &o : root["options"]) {
             io::check_keys(o, {"name", "set"}, "an option", path);
             if (!o["name"] || !o["set"] || !o["set"].IsMap()) fail(o, "each option needs a 'name' and the parameters it 'set's");
@@ -152,7 +172,60 @@ OptionsFile read_options_file(const std::string &path) {
     return read_options(io::read_text_file(path, "the options file"), path);
 }
 
-Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options) {
+namespace {
+
+struct Tally {
+    std::vector<std::string> groups;          // client groups, sorted
+    std::vector<OptionResult> results;        // the baseline, then each option
+};
+
+// The baseline and every option over a caseload, in one slice per core.
+Tally tally(const std::vector<FinancialCase> &caseload, const std::vector<int32_t> *weights, const std::vector<Rates> &rates,
+            const std::vector<uint64_t> &differs, const std::vector<std::string> &names, const std::vector<std::string> &contexts) {
+    Tally t;
+    // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
+    // then only those sorted.
+    std::vector<uint32_t> group_of(caseload.size());
+    std::unordered_map<std::string_view, uint32_t> seen;
+    for (std::size_t i = 0; i < caseload.size(); ++i) {
+        const std::string_view name = caseload[i].group.empty() ? k_no_group : caseload[i].group;
+        group_of[i] = seen.try_emplace(name, static_cast<uint32_t>(seen.size())).first->second;
+    }
+    for (const auto &[name, index] : seen) t.groups.emplace_back(name);
+    std::sort(t.groups.begin(), t.groups.end());
+    std::vector<uint32_t> sorted_index(seen.size());
+    for (const auto &[name, index] : seen)
+        sorted_index[index] = static_cast<uint32_t>(std::lower_bound(t.groups.begin(), t.groups.end(), name) - t.groups.begin());
+    for (auto &g : group_of) g = sorted_index[g];
+    const Run run{caseload, rates, differs, contexts, group_of, t.groups.size(), weights};
+    t.results.resize(rates.size());
+    for (std::size_t o = 0; o < t.results.size(); ++o) {
+        t.results[o].name = names[o];
+        t.results[o].by_group.resize(t.groups.size());
+    }
+    const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t slice = (caseload.size() + workers - 1) / workers;
+    std::vector<std::future<std::vector<OptionResult>>> running;
+    for (std::size_t first = 0; first < caseload.size(); first += slice)
+        running.push_back(std::async(std::launch::async, assess_range, std::cref(run), first,
+                                     std::min(caseload.size(), first + slice)));
+    for (auto &r : running) {
+        const auto part = r.get();
+        for (std::size_t o = 0; o < t.results.size(); ++o) add(t.results[o], part[o]);
+    }
+    for (auto &r : t.results) {
+        std::sort(r.affected.begin(), r.affected.end(), by_larger_change);
+        for (auto &a : r.affected) a.id = caseload[a.index].id;
+    }
+    return t;
+}
+
+} // namespace
+
+int64_t stay_pence(int64_t pence_days) { return divide_rounded(Int128{pence_days}, 7, RoundingMode::half_up); }
+
+Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options,
+                    const StayCaseload *stays) {
     Simulation s;
     s.options = options;
     s.parameter_sources = parameters.sources();
@@ -170,43 +243,27 @@ Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterS
     for (const auto &set : sets) rates.emplace_back(set, options.date);
     std::vector<uint64_t> differs;
     for (const auto &r : rates) differs.push_back(r.differs_from(rates.front()));
-    // Client groups, sorted, and each case's group: distinct names first (a hash lookup per case),
-    // then only those sorted.
-    std::vector<uint32_t> group_of(caseload.size());
-    std::unordered_map<std::string_view, uint32_t> seen;
-    for (std::size_t i = 0; i < caseload.size(); ++i) {
-        const std::string_view name = caseload[i].group.empty() ? k_no_group : caseload[i].group;
-        group_of[i] = seen.try_emplace(name, static_cast<uint32_t>(seen.size())).first->second;
-    }
-    for (const auto &[name, index] : seen) s.groups.emplace_back(name);
-    std::sort(s.groups.begin(), s.groups.end());
-    std::vector<uint32_t> sorted_index(seen.size());
-    for (const auto &[name, index] : seen)
-        sorted_index[index] = static_cast<uint32_t>(std::lower_bound(s.groups.begin(), s.groups.end(), name) - s.groups.begin());
-    for (auto &g : group_of) g = sorted_index[g];
     std::vector<std::string> contexts;
     for (const auto &name : names) contexts.push_back("option '" + name + "'");
-    const Run run{caseload, rates, differs, contexts, group_of, s.groups.size()};
-    std::vector<OptionResult> results(sets.size());
-    for (std::size_t o = 0; o < results.size(); ++o) results[o].name = names[o];
-    // The caseload in one slice per core.
-    const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t slice = (caseload.size() + workers - 1) / workers;
-    std::vector<std::future<std::vector<OptionResult>>> running;
-    for (std::size_t first = 0; first < caseload.size(); first += slice)
-        running.push_back(std::async(std::launch::async, assess_range, std::cref(run), first,
-                                     std::min(caseload.size(), first + slice)));
-    for (auto &r : running) {
-        const auto part = r.get();
-        for (std::size_t o = 0; o < results.size(); ++o) add(results[o], part[o]);
+    auto t = tally(caseload, nullptr, rates, differs, names, contexts);
+    s.groups = std::move(t.groups);
+    uint64_t used = t.results.front().used;
+    s.baseline = std::move(t.results.front());
+    s.results.assign(std::make_move_iterator(t.results.begin() + 1), std::make_move_iterator(t.results.end()));
+    if (stays) {
+        StayResults out{stays->from, stays->to, static_cast<int64_t>(stays->cases.size()), stays->people, 0, stays->longer,
+                        stays->without_finances, stays->without_age, {}, {}, {}};
+        for (const auto d : stays->days) out.days += d;
+        std::vector<std::string> stay_contexts;
+        for (const auto &name : names) stay_contexts.push_back(name == "Baseline" ? "short-term stays, baseline" : "short-term stays, option '" + name + "'");
+        auto st = tally(stays->cases, &stays->days, rates, differs, names, stay_contexts);
+        out.groups = std::move(st.groups);
+        used |= st.results.front().used;
+        out.baseline = std::move(st.results.front());
+        out.results.assign(std::make_move_iterator(st.results.begin() + 1), std::make_move_iterator(st.results.end()));
+        s.stays = std::move(out);
     }
-    for (auto &r : results) {
-        std::sort(r.affected.begin(), r.affected.end(), by_larger_change);
-        for (auto &a : r.affected) a.id = caseload[a.index].id;
-    }
-    s.carried_forward = carried_forward(parameters, options.date, results.front().used);
-    s.baseline = std::move(results.front());
-    s.results.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
+    s.carried_forward = carried_forward(parameters, options.date, used);
     return s;
 }
 
@@ -217,6 +274,48 @@ std::vector<std::pair<FinancialYear, Money>> income_by_year(const OptionsFile &o
         out.emplace_back(year, in_year_from_weekly(Money::from_pence(weekly_change), options.weeks, year, options.effective));
     return out;
 }
+
+namespace {
+
+// An option's client groups, then the people it affects most.
+template <class Format> void groups_and_affected(std::string &out, const OptionResult &r, const std::vector<std::string> &groups,
+                                                 std::string_view counted, std::string_view change, std::string_view most,
+                                                 const Format &money) {
+    out += fmt::format("\n{}: by client group\n{:<52} {:>8} {:>6} {:>6} {:>12}\n", r.name, "", counted, "up", "down", change);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const auto &t = r.by_group[g];
+        out += fmt::format("{:<52} {:>8} {:>6} {:>6} {:>12}\n", groups[g].substr(0, 52), group_thousands(t.people),
+                           group_thousands(t.up), group_thousands(t.down), money(t.weekly_after - t.weekly_before));
+    }
+    if (r.affected.empty()) return;
+    out += fmt::format("{}:\n", most);
+    const auto weekly = [](int64_t pence) { return format_pence(Money::from_pence(pence)); };
+    for (const auto &a : r.affected)
+        out += fmt::format("  {:<24} {:>10} → {:>10} ({}{})\n", a.id, weekly(a.before), weekly(a.after),
+                           a.after > a.before ? "+" : "", weekly(a.after - a.before));
+}
+
+void format_stays(std::string &out, const StayResults &st) {
+    const auto stay_money = [](int64_t pence_days) { return format_pence(Money::from_pence(stay_pence(pence_days))); };
+    out += fmt::format("\nShort-term stays {} to {}, each charged for its weeks (a week's charge × days ÷ 7, summed exactly, "
+                       "rounded half-up once): {} of {} ({} days)\n",
+                       st.from.uk(), st.to.uk(), count_of(static_cast<uint64_t>(st.stays), "stay", "stays"),
+                       count_of(static_cast<uint64_t>(st.people), "person", "people"), group_thousands(st.days));
+    if (st.longer + st.without_finances + st.without_age > 0)
+        out += fmt::format("Stays left out: {} longer than 8 weeks (not short-term), {} of people with no financial "
+                           "circumstances, {} of people with no date of birth\n",
+                           st.longer, st.without_finances, st.without_age);
+    out += fmt::format("{:<44} {:>14} {:>14} {:>8} {:>8}\n", "", "stay income", "change", "paying", "nil");
+    out += fmt::format("{:<44} {:>14} {:>14} {:>8} {:>8}\n", st.baseline.name, stay_money(st.baseline.weekly_income), "",
+                       group_thousands(st.baseline.payers), group_thousands(st.baseline.nil));
+    for (const auto &r : st.results)
+        out += fmt::format("{:<44} {:>14} {:>14} {:>8} {:>8}\n", r.name.substr(0, 44), stay_money(r.weekly_income),
+                           stay_money(r.weekly_income - st.baseline.weekly_income), group_thousands(r.payers), group_thousands(r.nil));
+    for (const auto &r : st.results)
+        groups_and_affected(out, r, st.groups, "stays", "change", "Stays most affected (a week's charge during the stay)", stay_money);
+}
+
+} // namespace
 
 std::string format_simulation(const Simulation &s) {
     const auto &o = s.options;
@@ -260,20 +359,9 @@ std::string format_simulation(const Simulation &s) {
         for (auto n : r.by_change) out += fmt::format(" {:>10}", group_thousands(n));
         out += "\n";
     }
-    for (const auto &r : s.results) {
-        out += fmt::format("\n{}: by client group\n{:<52} {:>8} {:>6} {:>6} {:>12}\n", r.name, "", "people", "up", "down",
-                           "change/wk");
-        for (std::size_t g = 0; g < s.groups.size(); ++g) {
-            const auto &t = r.by_group[g];
-            out += fmt::format("{:<52} {:>8} {:>6} {:>6} {:>12}\n", s.groups[g].substr(0, 52), group_thousands(t.people),
-                               group_thousands(t.up), group_thousands(t.down), money(t.weekly_after - t.weekly_before));
-        }
-        if (r.affected.empty()) continue;
-        out += fmt::format("Most affected (ascent assess explains each):\n");
-        for (const auto &a : r.affected)
-            out += fmt::format("  {:<24} {:>10} → {:>10} ({}{})\n", a.id, money(a.before), money(a.after),
-                               a.after > a.before ? "+" : "", money(a.after - a.before));
-    }
+    for (const auto &r : s.results)
+        groups_and_affected(out, r, s.groups, "people", "change/wk", "Most affected (ascent assess explains each)", money);
+    if (s.stays) format_stays(out, *s.stays);
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct OptionsFile {
     int years = 3;                            // financial years of income to show from the effective date
     WeeksPerYear weeks = WeeksPerYear::fifty_two();
     std::vector<PolicyOption> options;        // the baseline is the parameters as they are
+    // The period whose short-term residential stays the ledger's simulation charges for their
+    // weeks (`stays`: a financial year such as 2025/26, or {from, to}); default the 52 weeks to `date`.
+    Date stays_from{}, stays_to{};
 };
 
 OptionsFile read_options(std::string_view text, const std::string &path);
@@ -81,6 +85,29 @@ struct OptionResult {
 
 inline constexpr std::size_t k_affected = 20;
 
+// Short-term stays, each charged for its days in the period: the results' money fields hold pence
+// × days (a week's charge × the days of the stay), so a total is exact until stay_pence() rounds
+// it once. by_change and most affected are by the weekly charge of the stay.
+struct StayResults {
+    Date from, to;
+    int64_t stays = 0, people = 0, days = 0;
+    int64_t longer = 0, without_finances = 0, without_age = 0; // left out (charging/ledger_cases.hpp)
+    std::vector<std::string> groups;
+    OptionResult baseline;
+    std::vector<OptionResult> results;        // one per option
+};
+
+// Pence × days as pence for the weeks of the stays: ÷ 7, rounded half-up once.
+int64_t stay_pence(int64_t pence_days);
+
+// The stays of a period to charge for their days (charging/ledger_cases.hpp builds them).
+struct StayCaseload {
+    Date from, to;
+    std::vector<FinancialCase> cases;
+    std::vector<int32_t> days;                // each case's days in the period
+    int64_t people = 0, longer = 0, without_finances = 0, without_age = 0;
+};
+
 struct Simulation {
     OptionsFile options;
     std::vector<std::string> parameter_sources;
@@ -89,11 +116,14 @@ struct Simulation {
     std::vector<std::string> carried_forward; // yearly figures the baseline used with no value of their own in the year
     OptionResult baseline;
     std::vector<OptionResult> results;        // one per option
+    std::optional<StayResults> stays;         // the ledger's short-term stays, when simulated from the ledger
 };
 
 // Runs the baseline and every option over the caseload (options in parallel). A parameter
 // missing on the date is an error naming it and the first case that needed it.
-Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options);
+// With `stays`, the period's short-term stays are assessed the same way, each for its days.
+Simulation simulate(const std::vector<FinancialCase> &caseload, const ParameterSet &parameters, const OptionsFile &options,
+                    const StayCaseload *stays = nullptr);
 
 // An option's change in income in each financial year from the effective date: part of the first
 // year, then full years (weekly × weeks, no uprating), each rounded half-up once.

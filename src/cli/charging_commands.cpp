@@ -51,7 +51,7 @@ ChargingCommands::ChargingCommands(CLI::App &app, const std::string &db) : db_(d
     add_parameters_option(uprate_, parameter_files_);
 
     backlog_ = charging->add_subcommand("backlog", "Project reassessments and income from clearing overdue reassessments");
-    backlog_->add_option("model", model_file_, "Backlog model (YAML: first year, weeks, options by year or by officers)")
+    backlog_->add_option("model", model_file_, "Backlog model (YAML: first year, weeks, the backlog or 'ledger', options by year or by officers)")
         ->required()->check(CLI::ExistingFile);
     backlog_->add_option("-o,--output", output_, "Also write the projection and income lines to this .xlsx file");
 
@@ -108,9 +108,9 @@ std::optional<int> ChargingCommands::run() {
         return 0;
     }
     if (*backlog_) {
-        const auto model = charging::read_backlog_file(model_file_);
+        const auto [model, cohort] = app::read_backlog_model(model_file_, db_);
         const auto projections = charging::project(model);
-        std::cout << charging::format_backlog(model, projections);
+        std::cout << charging::format_backlog(model, projections, cohort);
         if (!output_.empty()) {
             app::write_backlog_xlsx(model, projections, output_);
             std::cout << "Wrote " << output_ << "\n";

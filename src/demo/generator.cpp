@@ -114,6 +114,10 @@ const std::vector<Segment> &profile(const std::string &name) {
     throw input_error("unknown demo profile '" + name + "'; expected one of: county, bury, cambridgeshire, kent");
 }
 
+// Community clients with short respite stays (1 to 4 a year of 1 to 3 weeks) in the profiles that
+// plant no respite users of their own (Bury, Kent): about 3% of them.
+constexpr int64_t k_respite_percent = 3;
+
 // A percentile (0–99) for person `n`, fixed by the seed and `salt` and independent of the random
 // stream, so a choice made with it leaves every other value of the demo as it was.
 int64_t percentile_of(uint64_t seed, int64_t n, uint64_t salt) {
@@ -189,6 +193,8 @@ public:
 
     DemoFiles run(const std::function<void(int64_t, int64_t)> &progress) {
         const auto &segments = profile(options_.profile);
+        // A profile that plants its documented respite users (Cambridgeshire's 66) keeps exactly those.
+        planted_respite_ = std::any_of(segments.begin(), segments.end(), [](const Segment &s) { return s.respite; });
         int64_t native = 0;
         for (const auto &s : segments) native += s.count;
         const int64_t target = options_.people > 0 ? options_.people : native;
@@ -353,6 +359,24 @@ private:
         }
     }
 
+    // 1 to 4 short respite stays of 1 to 3 weeks in the year to the period end, all ended by then,
+    // drawn from percentile_of so every other value of the demo is as it was.
+    void respite_stays(int64_t n, std::vector<Line> &lines) const {
+        const auto draw = [&](uint64_t salt, int64_t low, int64_t high) {
+            return low + percentile_of(options_.seed, n, salt) * (high - low + 1) / 100;
+        };
+        const int64_t stays = draw(4, 1, 4);
+        const int32_t slot = (period_start_.days_until(options_.period_end) - 1) / static_cast<int32_t>(stays);
+        for (int64_t k = 0; k < stays; ++k) {
+            const auto days = static_cast<int32_t>(draw(5 + 3 * static_cast<uint64_t>(k), 7, 21));
+            const auto offset = static_cast<int32_t>(draw(6 + 3 * static_cast<uint64_t>(k), 0, slot - days - 1));
+            const Date start = period_start_.plus_days(static_cast<int32_t>(k) * slot + offset);
+            lines.push_back({st_other_short_term, comp_st_residential, dm_commissioned, freq_daily,
+                             draw(7 + 3 * static_cast<uint64_t>(k), 9000, 12000), 700, start, start.plus_days(days - 1),
+                             "Willow Lodge", ""});
+        }
+    }
+
     void person(const Segment &seg, int64_t n, io::CsvWriter &cld, io::CsvWriter &people, io::CsvWriter &services, io::CsvWriter &changes,
                 io::CsvWriter &payments, io::CsvWriter &finances, DemoFiles &files) {
         const bool r1 = options_.release_1;
@@ -403,6 +427,8 @@ private:
             const Date start = random_date(period_start_, options_.period_end.plus_days(-days - 1));
             lines.push_back({st_other_short_term, comp_st_residential, dm_commissioned, freq_daily,
                              rng_.between(9000, 12000), 700, start, start.plus_days(days - 1), "Willow Lodge", ""});
+        } else if (!planted_respite_ && community && percentile_of(options_.seed, n, 3) < k_respite_percent) {
+            respite_stays(n, lines);
         }
         const auto history = rng_.between(0, 2 * options_.history_lines); // history_lines on average
         Date next_start = package_start;
@@ -544,6 +570,7 @@ private:
     DemoOptions options_;
     Rng rng_;
     Date period_start_;
+    bool planted_respite_ = false; // the profile plants its own respite users
 };
 
 } // namespace

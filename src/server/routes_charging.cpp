@@ -77,6 +77,15 @@ Reply simulation_xlsx(Call &call) {
     return file_reply("charging-simulation.xlsx", k_xlsx_type, [&](const std::string &path) { app::write_simulation_xlsx(s, path); });
 }
 
+// A backlog model sent as JSON in the layout of a model file; `backlog: ledger` takes the
+// cohort from the ledger's overdue reassessments (counts only, no person).
+Reply backlog(Call &call) {
+    if (!call.body.is_object()) throw ApiError{400, "bad_request", "send the backlog model as a JSON object, as a model file lays it out"};
+    return {200, call.engine.with_council(call.user(), [&](app::Council &c) {
+        return app::backlog_json(c.backlog_model(call.body.dump(), "the request's model"));
+    })};
+}
+
 } // namespace
 
 void add_charging_routes(std::vector<Route> &routes) {
@@ -87,6 +96,9 @@ void add_charging_routes(std::vector<Route> &routes) {
     routes.push_back({{"POST", "/api/v1/charging/simulations", Role::analyst,
                        "Start a simulation of policy options over every assessment: income, winners and losers"},
                       start_simulation});
+    routes.push_back({{"POST", "/api/v1/charging/backlog", Role::analyst,
+                       "Project a reassessment backlog model; 'backlog: ledger' takes the ledger's overdue reassessments"},
+                      backlog});
     routes.push_back({{"POST", "/api/v1/charging/simulation.xlsx", Role::finance, "A simulation as XLSX with income lines (audited)"},
                       simulation_xlsx});
 }

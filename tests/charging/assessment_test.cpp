@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "charging/case_file.hpp"
 #include "charging/simulation.hpp"
 #include "core/error.hpp"
@@ -23,11 +26,44 @@ Assessment run(const CaseEntry &e, bool explain = false) {
     return assess(e.c, rates, explain);
 }
 
+const std::vector<std::string> k_notes = {"cites", "note", "charge", "rule", "error", "nil"};
+
+// Residential completeness: couples, the home, deferred payments, deprivation, top-ups.
+const std::string k_residential_cases = std::string(ASCENT_TESTS) + "/charging/residential_cases.yaml";
+
+// A case of a case file assessed with its explanation, and the explanation as text.
+struct Explained {
+    Assessment a;
+    std::string text;
+    // The amount of the first explanation line whose label starts with `label`, as "£1.00", or "no line".
+    std::string amount(std::string_view label) const {
+        for (const auto &l : a.lines)
+            if (l.label.rfind(label, 0) == 0) return l.amount ? format_pence(Money::from_pence(*l.amount)) : "no amount";
+        return "no line";
+    }
+};
+
+Explained explained(const std::string &file, const std::string &id) {
+    for (const auto &e : read_case_file(file, k_notes)) {
+        if (e.c.id != id) continue;
+        ParameterSet set = default_parameters();
+        for (const auto &[name, value] : e.set) set_parameter(set, name, Date::ymd(2010, 4, 1), value, "case '" + e.c.id + "'");
+        const Rates rates(set, e.c.date);
+        Explained out{assess(e.c, rates, true), ""};
+        out.text = format_assessment(e.c, rates, out.a);
+        return out;
+    }
+    throw std::runtime_error("no case " + id);
+}
+
 } // namespace
 
 TEST(Charging, GoldenCases) {
-    const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
+    auto cases = read_case_file(k_cases, k_notes);
     EXPECT_GE(cases.size(), 60u);
+    const auto residential = read_case_file(k_residential_cases, k_notes);
+    EXPECT_EQ(residential.size(), 21u);
+    cases.insert(cases.end(), residential.begin(), residential.end());
     for (const auto &e : cases) {
         SCOPED_TRACE(e.c.id);
         EXPECT_FALSE(e.extra.count("cites") == 0 || e.extra.at("cites").empty()) << "every case cites what it checks";
@@ -54,8 +90,67 @@ TEST(Charging, GoldenCases) {
     }
 }
 
+// A deferred payment agreement worked by hand (residential_cases.yaml, dpa-pays-from-income, on
+// 01/03/2024): the resident pays £171.75 from income; the rest of the £900 is deferred.
+TEST(Charging, DeferredPaymentAgreementFigures) {
+    const auto x = explained(k_residential_cases, "dpa-pays-from-income");
+    EXPECT_EQ(x.a.charge, 171'75);
+    EXPECT_EQ(x.a.deferred, 900'00 - 171'75);
+    EXPECT_EQ(x.amount("Home worth £200,000.00: disregarded, a deferred payment agreement is secured on it"), "£0.00");
+    EXPECT_EQ(x.amount("Deferred a week: the cost of care less the weekly charge"), "£728.25");
+    // 90% of 200,000 − 14,250 − 0
+    EXPECT_EQ(x.amount("Equity limit: 90.00% of £200,000.00 − the lower capital limit £14,250.00 − debts secured on it £0.00"), "£165,750.00");
+    EXPECT_EQ(x.amount("Administration charge, added to the amount deferred"), "£775.20");
+    // 30,000 × 4.65%, the national maximum from 1 January 2024
+    EXPECT_EQ(x.amount("Interest for a year on the £30,000.00 deferred so far at the national maximum of 4.65% (not compounded)"), "£1,395.00");
+    // (165,750 − 30,000 − 775.20) ÷ 728.25 = 185.3
+    EXPECT_EQ(x.amount("Equity left £134,974.80: 185 whole weeks at £728.25 a week, before interest"), "no amount");
+    EXPECT_NE(x.text.find("Charge: £171.75 a week\nDeferred: £728.25 a week, against the home"), std::string::npos) << x.text;
+    EXPECT_NE(x.text.find("4.65% from 01/01/2024 [C] West Sussex County Council"), std::string::npos) << x.text;
+}
+
+TEST(Charging, DeferredPaymentInterestNotHeldIsAnErrorNamingIt) {
+    auto cases = read_case_file(k_residential_cases, k_notes);
+    auto c = std::find_if(cases.begin(), cases.end(), [](const CaseEntry &e) { return e.c.id == "dpa-pays-from-income"; })->c;
+    c.date = Date::ymd(2025, 6, 1);
+    ParameterSet set = default_parameters();
+    set_parameter(set, "policy.dpa_admin_charge", Date::ymd(2010, 4, 1), "775.20", "test");
+    const Rates rates(set, c.date);
+    EXPECT_EQ(assess(c, rates).charge, 200'00 - 30'65); // the charge does not need the interest rate
+    try {
+        assess(c, rates, true);
+        ADD_FAILURE() << "expected an error naming dpa.max_interest_rate";
+    } catch (const Error &e) {
+        EXPECT_NE(std::string(e.what()).find("dpa.max_interest_rate"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("rates from July 2024 not found"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Charging, HomeDeprivationTopUpsAndCouplesAreExplained) {
+    EXPECT_EQ(explained(k_residential_cases, "home-counted-after-twelve-weeks")
+                  .amount("Home: £200,000.00 − 10% for the expenses of sale (£20,000.00) − debts secured on it (£0.00)"),
+              "£180,000.00");
+    EXPECT_EQ(explained(k_residential_cases, "home-last-day-of-twelve-weeks")
+                  .amount("Home worth £200,000.00: disregarded, the first 12 weeks of permanent residence, from 01/04/2025 to 23/06/2025"),
+              "£0.00");
+    const auto notional = explained(k_residential_cases, "notional-capital-counted");
+    EXPECT_EQ(notional.amount("Notional capital: assets the council has decided were deprived of"), "£9,000.00");
+    EXPECT_EQ(notional.amount("Capital counted"), "£19,000.00");
+    EXPECT_EQ(notional.amount("Notional capital diminishes each week by the charge it adds"), "£19.00");
+    EXPECT_EQ(explained(k_residential_cases, "top-up-third-party")
+                  .amount("Top-up for a chosen home paid by a third party: not the resident's income"),
+              "£50.00");
+    EXPECT_EQ(explained(k_residential_cases, "top-up-own-in-twelve-weeks")
+                  .amount("Top-up for a chosen home paid by the resident (allowed: during the 12-week property disregard)"),
+              "£50.00");
+    EXPECT_EQ(explained(k_residential_cases, "couple-joint-income-half").amount("Half of £90.01 paid to the couple together"), "£45.01");
+    EXPECT_EQ(explained(k_residential_cases, "resident-pension-half-to-partner")
+                  .amount("Half of the £120.00 pension paid to a spouse or civil partner at home (disregarded)"),
+              "-£60.00");
+}
+
 TEST(Charging, ExplanationNamesEveryParameterUsedWithItsSource) {
-    const auto cases = read_case_file(k_cases, {"cites", "charge", "rule", "error", "nil"});
+    const auto cases = read_case_file(k_cases, k_notes);
     const auto &e = cases.front();
     const ParameterSet set = default_parameters();
     const Rates rates(set, e.c.date);

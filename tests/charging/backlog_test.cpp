@@ -128,7 +128,7 @@ TEST(BacklogModel, BadFilesGetClearErrors) {
     // Issue 20: `weeks: 52` was silently ignored and the model ran at 52.14 weeks a year.
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nweeks: 52\noptions: []\n"),
               "b.yaml, line 3: unknown key 'weeks' in a backlog model; expected one of: name, first_year, weeks_per_year, "
-              "income_years, backlog, options");
+              "income_years, backlog, overdue_months, options");
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\noptions:\n  - name: o\n    officer: 3\n"),
               "b.yaml, line 5: unknown key 'officer' in a backlog option; expected one of: name, officer_cost, years, officers, "
               "likelihood, per_officer, increase, decay");
@@ -137,6 +137,46 @@ TEST(BacklogModel, BadFilesGetClearErrors) {
     // A list where a number belongs is named with its line.
     EXPECT_EQ(error_of("name: x\nfirst_year: 2017/18\nincome_years: [1, 2]\noptions: []\n"),
               "b.yaml, line 3: 'income_years' must be a whole number of years, 1 to 10");
+    // Every key is checked, at the top, in an option and in a year.
+    const std::string top = "name: x\nfirst_year: 2017/18\n";
+    const std::string year = "  - name: o\n    years:\n      - {assessments: \"3\", increase: \"1\", likelihood: \"50%\"";
+    EXPECT_EQ(error_of(top + "colour: red\noptions: []\n"),
+              "b.yaml, line 3: unknown key 'colour' in a backlog model; expected one of: name, first_year, weeks_per_year, "
+              "income_years, backlog, overdue_months, options");
+    EXPECT_EQ(error_of(top + "options:\n  - name: o\n    officer: [\"4\"]\n"),
+              "b.yaml, line 5: unknown key 'officer' in a backlog option; expected one of: name, officer_cost, years, officers, "
+              "likelihood, per_officer, increase, decay");
+    EXPECT_EQ(error_of(top + "options:\n" + year + ", likelyhood: \"50%\"}\n"),
+              "b.yaml, line 6: unknown key 'likelyhood' in a year of a backlog option; expected one of: assessments, increase, likelihood");
+    EXPECT_EQ(error_of(top + "overdue_months: 6\noptions: []\n"),
+              "b.yaml, line 3: 'overdue_months' is for a backlog from the ledger ('backlog: ledger')");
+    EXPECT_EQ(error_of(top + "backlog: ledger\noptions: []\n"),
+              "b.yaml, line 3: 'backlog: ledger' needs the ledger: run it against a council database");
+}
+
+// `backlog: ledger` takes the backlog from the ledger's overdue reassessments (stays_test.cpp
+// counts them), asked for with the model's `overdue_months`, and caps the derived years.
+TEST(BacklogModel, TheBacklogFromTheLedger) {
+    int asked = 0;
+    const auto cohort = [&](int months) {
+        asked = months;
+        return BacklogCohort{Date::ymd(2026, 9, 30), months, 5'000, 300, 40};
+    };
+    const auto [m, from] = parse_backlog("name: x\nfirst_year: 2026/27\nbacklog: ledger\noverdue_months: 18\noptions:\n  - name: o\n"
+                                "    officers: [\"1\", \"1\"]\n    per_officer: \"200\"\n    increase: \"10\"\n"
+                                "    likelihood: [\"100%\", \"80%\"]\n",
+                                "b.yaml", cohort);
+    EXPECT_EQ(asked, 18);
+    EXPECT_EQ(m.backlog, 300'00);
+    ASSERT_EQ(m.options[0].years.size(), 2u);
+    EXPECT_EQ(m.options[0].years[0].assessments, 200'00);
+    EXPECT_EQ(m.options[0].years[1].assessments, 100'00) << "capped by what is left of the 300 overdue";
+    EXPECT_NE(format_backlog(m, project(m), from).find("Backlog from the ledger on 30/09/2026: 300 of the 5,000 people receiving care (not S117 "
+                                                "aftercare) were last financially assessed more than 18 months before it (40 with no "
+                                                "assessment date recorded are not counted)"),
+              std::string::npos);
+    EXPECT_EQ(parse_backlog("name: x\nfirst_year: 2026/27\nbacklog: ledger\noptions: []\n", "b.yaml", cohort).cohort->overdue_months, 12);
+    EXPECT_EQ(asked, 12) << "12 months by default";
 }
 
 } // namespace ascent

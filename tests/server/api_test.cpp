@@ -379,6 +379,41 @@ TEST_F(Api, ChargingOptionsAreSimulatedOverTheLedger) {
     EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);
 }
 
+// The ledger's short stays under each respite rule, and the backlog of overdue reassessments.
+TEST_F(Api, RespiteStaysAndTheReassessmentBacklogComeFromTheLedger) {
+    const auto analyst = sign_in("analyst");
+    const auto as_at = json::parse(get("/api/v1/health", analyst)->body).at("as_at");
+    const json options = {{"name", "Respite"}, {"date", as_at},
+                          {"options", {{{"name", "Residential rules"}, {"set", {{"policy.respite_rule", "residential"}}}}}}};
+    const auto job = run_job("/api/v1/charging/simulations", analyst, options);
+    ASSERT_EQ(job.at("state"), "succeeded") << job.dump();
+    const auto &stays = job.at("result").at("short_term_stays");
+    EXPECT_GT(stays.at("stays").get<int64_t>(), 0);
+    const auto &option = stays.at("options")[0];
+    EXPECT_GT(option.at("change_pence").get<int64_t>(), 0) << stays.dump();
+    int64_t by_group = 0;
+    for (const auto &g : option.at("by_group")) by_group += g.at("stays").get<int64_t>();
+    EXPECT_EQ(by_group, stays.at("stays")) << "every stay is in one client group";
+
+    const json model = {{"name", "Backlog"}, {"first_year", "2026/27"}, {"backlog", "ledger"}, {"overdue_months", 12},
+                        {"options", {{{"name", "Two officers"}, {"officers", {"2", "2"}}, {"per_officer", "150"}, {"increase", "10.00"},
+                                      {"likelihood", {"100%", "77%"}}}}}};
+    const auto res = send("POST", "/api/v1/charging/backlog", analyst, model);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const auto b = json::parse(res->body);
+    const auto overdue = b.at("cohort").at("overdue").get<int64_t>();
+    EXPECT_GT(overdue, 0);
+    EXPECT_LE(overdue + b.at("cohort").at("no_assessment_date").get<int64_t>(), b.at("cohort").at("receiving").get<int64_t>());
+    EXPECT_EQ(b.at("backlog_hundredths"), overdue * 100);
+    EXPECT_LE(b.at("options")[0].at("assessments_hundredths").get<int64_t>(), overdue * 100) << "never more than the backlog";
+    json unknown = model;
+    unknown["colour"] = "red";
+    const auto refused = send("POST", "/api/v1/charging/backlog", analyst, unknown);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_NE(error_of(refused).at("message").get<std::string>().find("unknown key 'colour' in a backlog model"), std::string::npos)
+        << refused->body;
+}
+
 TEST_F(Api, BenchmarksHighlightTheCouncilAmongItsComparators) {
     const auto viewer = sign_in("viewer");
     const auto b = json::parse(get("/api/v1/benchmark?peers=region", viewer)->body);

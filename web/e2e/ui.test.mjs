@@ -163,6 +163,24 @@ test('a charging simulation shows winners and losers', async () => {
   await page.screenshot({ path: join(shots, '16-charging-result.png'), fullPage: true });
 });
 
+test('respite under residential rules yields income from the ledger\'s short stays', async () => {
+  await open('Charging', 'Charging options', '06-charging');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('heading', { name: /^Short-term stays/ }).waitFor();
+  const change = await page.getByTestId('stays-change-3').textContent();
+  assert.match(change, /^£[1-9][\d,]*\.\d\d$/, `the respite option raises income from stays: ${change}`);
+  await page.screenshot({ path: join(shots, '16b-charging-stays.png'), fullPage: true });
+});
+
+test('the reassessment backlog takes its cohort from the ledger', async () => {
+  await open('Charging', 'Charging options', '06-charging');
+  await page.getByRole('button', { name: 'Project the backlog' }).click();
+  await page.getByTestId('backlog-cohort').waitFor();
+  assert.match(await page.getByTestId('backlog-cohort').textContent(), /[1-9][\d,]* of the [\d,]+ people receiving care/);
+  assert.match(await page.getByTestId('backlog-income').textContent(), /^£[1-9]/);
+  await page.screenshot({ path: join(shots, '16c-charging-backlog.png'), fullPage: true });
+});
+
 test("a projection starts from the ledger's own cost, and moves when last year's figures change", async () => {
   await open('Overview', 'Overview', '01-overview');
   const annual = await page.locator('.card', { hasText: 'Gross spend a year' }).locator('.card-value').textContent();

@@ -5,6 +5,7 @@ import { api, Session } from './api';
 import { Chart } from './chart';
 import { Choice, downloadPosted, Field, Json, JobProgress, Loading, useApi, useJob } from './hooks';
 import { money, moneyWhole, people, ukDate } from './format';
+import { Backlog } from './charging_backlog';
 
 interface OptionDraft {
   name: string;
@@ -27,12 +28,13 @@ export function parseSettings(text: string): Record<string, string> {
 export function Charging({ session }: { session: Session }) {
   const [health] = useApi<Json>('/health');
   const [params, paramsError] = useApi<Json>('/charging/parameters');
-  const [name, setName] = useState('Count the enhanced rate of PIP');
+  const [name, setName] = useState('Count the enhanced rate of PIP; respite under residential rules');
   const [date, setDate] = useState('');
   const [weeks, setWeeks] = useState('52');
   const [drafts, setDrafts] = useState<OptionDraft[]>([
-    { name: 'Count the enhanced rate', set: 'policy.count_night_element = yes' },
-    { name: 'Enhanced rate, +£10 DRE', set: 'policy.count_night_element = yes\npolicy.dre_higher_rate_extra = 10.00' },
+    { name: 'Count the enhanced rate of PIP', set: 'policy.count_night_element.pip = yes' },
+    { name: 'PIP enhanced rate, +£10 DRE', set: 'policy.count_night_element.pip = yes\npolicy.dre_higher_rate_extra = 10.00' },
+    { name: 'Respite under residential rules', set: 'policy.respite_rule = residential' },
   ]);
   const [job, start, jobError] = useJob();
   const [formError, setFormError] = useState('');
@@ -77,6 +79,7 @@ export function Charging({ session }: { session: Session }) {
       <JobProgress job={job} error={jobError} />
       {s && <SimulationResult s={s} />}
       {session.sees_people && <Assessment />}
+      <Backlog asAt={health?.as_at} mayModel={session.may_model} />
       <h2>Parameters in force</h2>
       {!params ? <Loading error={paramsError} /> : (
         <>
@@ -125,6 +128,47 @@ function SimulationResult({ s }: { s: Json }) {
       {option.most_affected && (
         <details><summary>People most affected by “{option.name}”</summary>
           <ul>{option.most_affected.map((a: Json) => <li key={a.person_id}>{a.person_id}: {money(a.before_pence)} → {money(a.after_pence)} a week</li>)}</ul>
+        </details>
+      )}
+      {s.short_term_stays && <Stays st={s.short_term_stays} chosen={chosen} />}
+    </>
+  );
+}
+
+/** The ledger's short-term residential stays in the period, each charged for its weeks under each option. */
+function Stays({ st, chosen }: { st: Json; chosen: number }) {
+  const option = st.options[chosen];
+  return (
+    <>
+      <h3>Short-term stays, {ukDate(st.from)} to {ukDate(st.to)}</h3>
+      <p class="note">{people(st.stays)} stays of {people(st.people)} people, {people(st.days)} days; each charged for its weeks
+        (a week's charge × days ÷ 7, summed exactly, rounded once). Left out: {people(st.longer_than_8_weeks)} longer than 8 weeks,
+        {' '}{people(st.without_finances)} with no financial circumstances.</p>
+      <table>
+        <thead><tr><th>Option</th><th class="num">Income from stays</th><th class="num">Change</th><th class="num">Paying</th><th class="num">Nil charge</th></tr></thead>
+        <tbody>
+          {[st.baseline, ...st.options].map((o: Json, i: number) => (
+            <tr key={o.name}><td>{o.name}</td><td class="num">{money(o.income_pence)}</td>
+              <td class="num" data-testid={i > 0 ? `stays-change-${i}` : undefined}>{i > 0 ? money(o.change_pence) : ''}</td>
+              <td class="num">{people(o.payers)}</td><td class="num">{people(o.nil)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Stays by client group, “{option.name}”</caption>
+        <thead><tr><th>Client group</th><th class="num">Stays</th><th class="num">Pay more</th><th class="num">Pay less</th>
+          <th class="num">Income before</th><th class="num">After</th><th class="num">Change</th></tr></thead>
+        <tbody>
+          {option.by_group.map((g: Json) => (
+            <tr key={g.group}><td>{g.group}</td><td class="num">{people(g.stays)}</td><td class="num">{people(g.up)}</td><td class="num">{people(g.down)}</td>
+              <td class="num">{money(g.income_before_pence)}</td><td class="num">{money(g.income_after_pence)}</td>
+              <td class="num">{money(g.change_pence)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {option.most_affected && option.most_affected.length > 0 && (
+        <details><summary>Stays most affected by “{option.name}” (a week's charge)</summary>
+          <ul>{option.most_affected.map((a: Json) => <li key={a.stay}>{a.stay}: {money(a.weekly_before_pence)} → {money(a.weekly_after_pence)} a week</li>)}</ul>
         </details>
       )}
     </>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from './charging';
+import { backlogModel, listOf } from './charging_backlog';
 import { financialYearOf, measureValue } from './insight';
 import { expressionOf } from './ledger';
 import { trendSettings } from './pages';
@@ -25,6 +26,20 @@ describe('charging option settings', () => {
   });
   it('refuse a line without "=" and name it', () => {
     expect(() => parseSettings('policy.count_night_element yes')).toThrow('"policy.count_night_element yes" is not "parameter = value"');
+  });
+});
+
+describe('the reassessment backlog form', () => {
+  it('reads a list of values as typed', () => {
+    expect(listOf(' 4, 4.5 ,, 3')).toEqual(['4', '4.5', '3']);
+  });
+  it('sends a model in the layout of a model file, the backlog from the ledger', () => {
+    const option = { name: 'Four officers', officers: '4, 4', per_officer: '167', increase: '11.06', decay: '20%', likelihood: '100%, 77%', officer_cost: '' };
+    expect(backlogModel('Clear it', '2026/27', '52.14', true, '', '12', [option])).toEqual({
+      name: 'Clear it', first_year: '2026/27', weeks_per_year: '52.14', backlog: 'ledger', overdue_months: 12,
+      options: [{ name: 'Four officers', officers: ['4', '4'], per_officer: '167', increase: '11.06', likelihood: ['100%', '77%'], decay: '20%' }],
+    });
+    expect(backlogModel('Clear it', '2026/27', '52', false, '2000', '12', [option]).backlog).toBe('2000');
   });
 });
 
