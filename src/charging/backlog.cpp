@@ -91,6 +91,7 @@ BacklogFile parse_backlog(std::string_view text, const std::string &path, const 
             m.options.push_back(read_backlog_option(in, o, left));
         }
         return file;
+    });
 }
 
 BacklogFile parse_backlog_file(const std::string &path, const CohortSource &cohort) {

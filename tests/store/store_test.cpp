@@ -22,7 +22,7 @@ int64_t count(app::Council &c, const std::string &table) {
 TEST(Store, ImportsCldIntoTheLedger) {
     test::TempDir dir;
     app::Council council(dir.file("l.db"));
-    EXPECT_EQ(council.schema_version(), 9);
+    EXPECT_EQ(council.schema_version(), 10);
     const auto outcome = council.import_cld(dir.write("cld.csv", test::valid_cld()));
     ASSERT_TRUE(outcome.written) << app::format_outcome(outcome);
     EXPECT_EQ(outcome.report.release, "R1"); // "Home Support" is R1 wording; nothing is R2-only
@@ -49,7 +49,7 @@ TEST(Store, ConcurrentFirstOpensMigrateOnce) {
         runs.emplace_back([&path] {
             try {
                 app::Council council(path);
-                EXPECT_EQ(council.schema_version(), 9);
+                EXPECT_EQ(council.schema_version(), 10);
             } catch (const std::exception &e) {
                 ADD_FAILURE() << e.what();
             }
