@@ -230,7 +230,9 @@ TEST_F(Hardening, SixtyFourSlowClientsDoNotDelayAProbe) {
         EXPECT_EQ(res->status, 200);
         std::this_thread::sleep_for(std::chrono::seconds(1));
     }
-    EXPECT_LT(slowest, 0.5) << "a probe waited behind the slow clients";
+    // A probe stuck behind the slow clients would wait for their 5 s header deadline; 2 s leaves room
+    // for a loaded machine (CI runs two test processes at once, one of them under ASan).
+    EXPECT_LT(slowest, 2.0) << "a probe waited behind the slow clients";
 }
 
 TEST_F(Hardening, OneAddressMayHoldOnlyItsShareOfConnections) {

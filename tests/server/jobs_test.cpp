@@ -83,7 +83,9 @@ TEST(Jobs, FinishedJobsGiveBackTheirThreadsAndMemory) {
             return nlohmann::json{{"trial", i}, {"payload", std::string(100000, 'x')}};
         }));
         if (i % 50 == 49) wait_for(jobs, ids.back());
-        EXPECT_LE(threads_now() - before, 60) << "at job " << i;
+        // At most the 50 started since the last wait, and on a loaded machine the 49 before it that
+        // had not finished when the 50th did: bounded, never a thread for each of the 500.
+        EXPECT_LE(threads_now() - before, 100) << "at job " << i;
     }
     for (const auto &id : ids) wait_for(jobs, id);
     jobs.start("risk", "tester", [](const JobTable::Report &) { return nlohmann::json(); }); // reaps the finished
