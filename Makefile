@@ -39,7 +39,8 @@ build-tsan: deps web
 
 # The libFuzzer targets (tests/fuzz) with clang 14's ASan+UBSan: each over its corpus, then 10 s of
 # fuzzing. Not yet in `make test`: the clang build has not been run to the end on CI's time budget.
-build-fuzz: deps web
+build-fuzz: web
+	@./scripts/install-deps.sh fuzz
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 

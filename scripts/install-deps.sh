@@ -8,8 +8,9 @@ packages=(
   libcairo2-dev libpango1.0-dev libfreexl-dev libsodium-dev libcpp-httplib-dev nlohmann-json3-dev libxxhash-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   sqlite3 python3 poppler-utils chromium
-  clang libclang-rt-14-dev
 )
+# `install-deps.sh fuzz`: also clang 14 and its runtime, for the fuzz preset (make test-fuzz).
+if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
