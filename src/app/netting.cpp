@@ -62,7 +62,8 @@ std::string Netting::rule() const {
         "reductions combine on what is left of the package and together are at most {} of it (max_combined_reduction); where "
         "two lines draw on the same lever, the line listed first (in a programme, the case listed first) keeps the person. The "
         "net total does not depend on the order of the lines or cases. Full-year, central, {} weeks a year (the lever "
-        "catalogue's), rounded once, half-up, to the penny",
+        "catalogue's), each figure rounded once, half-up, to the penny from exact amounts, so a total can differ by a penny from "
+        "the sum of the rounded lines above it",
         percent_of_basis_points(max_combined_reduction), weeks.name);
 }
 
