@@ -218,6 +218,8 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
   await page.getByText('Award: Acorn Support').waitFor();
   await page.screenshot({ path: join(shots, '22-evaluation.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'Commissioning' }).getByRole('link', { name: 'Dynamic purchasing' }).click();
+  // The bid evaluation's own Provider fields stay on screen until the register has rendered.
+  await page.getByRole('button', { name: 'Admit' }).waitFor();
   for (const [provider, rating] of [['Acorn Support', 'good'], ['Birch Care', 'outstanding']]) {
     await page.getByLabel('Provider', { exact: true }).fill(provider);
     await page.getByLabel('Lot', { exact: true }).fill('supported living');
