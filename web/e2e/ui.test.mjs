@@ -241,6 +241,8 @@ test('the fair price runs again as a need changes, and ceilings are checked on t
     await request.getByLabel('Scores (Q1)').fill(score);
     await request.getByRole('button', { name: 'Record the bid' }).click();
     await page.getByText(`Recorded ${provider}'s bid for R-0042.`).waitFor();
+    // The register reloads after a bid; the next bid's fields are filled once it has.
+    await page.waitForLoadState('networkidle');
   }
   await request.getByRole('button', { name: 'Evaluate and award' }).click();
   // Acorn (good: 4): 40 + 60 × (60% × 5/5 + 40% × 4/5) = 95.20; Birch (outstanding: 5): 38.10 + 60 × (48% + 40%) = 90.90.
