@@ -9,6 +9,7 @@
 
 #include "core/money.hpp"
 #include "core/rng.hpp"
+#include "core/year_effect.hpp"
 
 namespace ascent::cases {
 
@@ -189,7 +190,7 @@ uint64_t case_seed(uint64_t seed, std::size_t index) {
 
 int64_t Secured::in(FinancialYear year) const {
     int64_t total = 0;
-    for (const auto &c : changes) total += c.year == year ? c.in_year : c.year < year ? c.full_year : 0;
+    for (const auto &c : changes) total += effect_in_year(year, c.year, c.in_year, c.full_year);
     return total;
 }
 

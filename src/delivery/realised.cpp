@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/money.hpp"
+#include "core/year_effect.hpp"
 
 namespace ascent::delivery {
 
@@ -47,13 +48,6 @@ int64_t net_before(const WeeklyFunding &before, const std::optional<WeeklyFundin
            baseline->contribution;
 }
 
-// What a change realises in `year`: its in-year effect in the year it took effect, its full-year
-// effect in every later year.
-int64_t in_year_of(const Change &c, FinancialYear effective, FinancialYear year) {
-    if (year == effective) return c.in_year;
-    return year.start_year() > effective.start_year() ? c.full_year : 0;
-}
-
 void case_years(Delivery &d, Group &g, const std::vector<std::pair<FinancialYear, int64_t>> &targets, RagRule rule) {
     for (const auto &[year, target] : targets) {
         CaseYear y{year, year.start_year() < d.year.start_year() ? "actual" : year == d.year ? "forecast outturn" : "forecast", target, 0, 0};
@@ -61,8 +55,8 @@ void case_years(Delivery &d, Group &g, const std::vector<std::pair<FinancialYear
             const auto &x = d.decisions[r.decision];
             if (x.case_id != g.key || !x.effective_from) continue;
             const auto effective = FinancialYear::containing(*x.effective_from);
-            y.net += in_year_of(r.net, effective, year);
-            y.gross += in_year_of(r.gross, effective, year);
+            y.net += effect_in_year(year, effective, r.net.in_year, r.net.full_year);
+            y.gross += effect_in_year(year, effective, r.gross.in_year, r.gross.full_year);
         }
         g.years.push_back(std::move(y));
     }
